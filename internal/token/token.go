@@ -1,0 +1,190 @@
+package token
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Token is one word of a text.
+type Token struct {
+	Text  string   // the word as written
+	Start int      // byte offset of the first byte in the source text
+	End   int      // byte offset just past the last byte
+	Key   string   // folded form used for matching
+	Alts  []string // other folded forms (Arabic words without clitic prefixes)
+	Cap   bool     // first letter is upper case
+	Upper int      // number of upper-case letters
+	Arab  bool     // written in Arabic script
+}
+
+// Keys returns the token's folded key followed by its alternatives.
+func (t *Token) Keys() []string {
+	if len(t.Alts) == 0 {
+		return []string{t.Key}
+	}
+	out := make([]string, 0, 1+len(t.Alts))
+	return append(append(out, t.Key), t.Alts...)
+}
+
+// Split returns the word tokens of s. A word is a run of letters, digits and
+// combining marks; everything else (spaces, punctuation, apostrophes,
+// hyphens) separates words.
+func Split(s string) []Token {
+	toks := make([]Token, 0, len(s)/6)
+	start := -1
+	for i, r := range s {
+		if isWordRune(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			toks = append(toks, newToken(s, start, i))
+			start = -1
+		}
+	}
+	if start >= 0 {
+		toks = append(toks, newToken(s, start, len(s)))
+	}
+	return toks
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
+	if r == 'ـ' { // Arabic tatweel stretches a word
+		return true
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+func newToken(s string, start, end int) Token {
+	w := s[start:end]
+	t := Token{Text: w, Start: start, End: end}
+	for i, r := range w {
+		if unicode.IsUpper(r) {
+			t.Upper++
+			if i == 0 {
+				t.Cap = true
+			}
+		}
+		if r >= 0x0600 && r <= 0x06FF {
+			t.Arab = true
+		}
+	}
+	t.Key = Fold(w)
+	if t.Arab {
+		t.Key, t.Alts = arabicKeys(t.Key)
+	}
+	return t
+}
+
+// Fold returns the matching form of a single word: lower case, accents and
+// marks removed, letter variants unified.
+func Fold(w string) string {
+	ascii := true
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(w)
+	}
+	var b strings.Builder
+	b.Grow(len(w))
+	for _, r := range norm.NFD.String(w) {
+		if unicode.Is(unicode.Mn, r) || r == 'ـ' {
+			continue
+		}
+		switch r {
+		case 'ı', 'I':
+			r = 'i'
+		case 'ø', 'Ø':
+			r = 'o'
+		case 'ł', 'Ł':
+			r = 'l'
+		case 'đ', 'Đ':
+			r = 'd'
+		case 'ß':
+			b.WriteString("ss")
+			continue
+		case 'ى':
+			r = 'ي'
+		case 'ة':
+			r = 'ه'
+		case 'ٱ':
+			r = 'ا'
+		case 'ک':
+			r = 'ك'
+		case 'ی':
+			r = 'ي'
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// arabicKeys strips the article from a folded Arabic word to make its key and
+// offers the forms without conjunction and preposition prefixes as
+// alternatives: والاتفاقية → key والاتفاقيه, alts اتفاقيه.
+func arabicKeys(w string) (string, []string) {
+	key := stripArticle(w)
+	var alts []string
+	add := func(s string) {
+		if utf8.RuneCountInString(s) < 2 || s == key {
+			return
+		}
+		for _, a := range alts {
+			if a == s {
+				return
+			}
+		}
+		alts = append(alts, s)
+	}
+	for _, p1 := range []string{"", "و", "ف"} {
+		if !strings.HasPrefix(w, p1) {
+			continue
+		}
+		w1 := w[len(p1):]
+		if p1 != "" {
+			add(stripArticle(w1))
+		}
+		if strings.HasPrefix(w1, "لل") && utf8.RuneCountInString(w1) > 4 {
+			add(w1[len("لل"):]) // لل = ل + ال with the alif dropped
+		}
+		for _, p2 := range []string{"ب", "ل", "ك"} {
+			if strings.HasPrefix(w1, p2) && utf8.RuneCountInString(w1) > 3 {
+				add(stripArticle(w1[len(p2):]))
+			}
+		}
+	}
+	return key, alts
+}
+
+func stripArticle(w string) string {
+	if strings.HasPrefix(w, "ال") && utf8.RuneCountInString(w) > 3 {
+		return w[len("ال"):]
+	}
+	return w
+}
+
+// Phrase splits a data-file phrase into folded keys. A trailing '*' on the
+// last word marks it as a stem; star reports that.
+func Phrase(p string) (keys []string, star bool) {
+	p = strings.TrimSpace(p)
+	if strings.HasSuffix(p, "*") {
+		star = true
+		p = strings.TrimSuffix(p, "*")
+	}
+	for _, t := range Split(p) {
+		keys = append(keys, t.Key)
+	}
+	return keys, star
+}

@@ -1,0 +1,90 @@
+package token
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestFold(t *testing.T) {
+	cases := map[string]string{
+		"Kényanes":   "kenyanes",
+		"État":       "etat",
+		"İstanbul":   "istanbul",
+		"Kenyalı":    "kenyali",
+		"Ёлка":       "елка",
+		"أيار":       "ايار",
+		"إفريقيا":    "افريقيا",
+		"الكينيّة":   "الكينيه",
+		"مصطفى":      "مصطفي",
+		"Goïta":      "goita",
+		"Straße":     "strasse",
+		"ASSIMI":     "assimi",
+		"Moçambique": "mocambique",
+	}
+	for in, want := range cases {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestSplitOffsets(t *testing.T) {
+	s := "Le chef d’état-major, M. Diarra (Mali)."
+	toks := Split(s)
+	var words []string
+	for _, tk := range toks {
+		if s[tk.Start:tk.End] != tk.Text {
+			t.Fatalf("offsets of %q do not point at it", tk.Text)
+		}
+		words = append(words, tk.Key)
+	}
+	want := []string{"le", "chef", "d", "etat", "major", "m", "diarra", "mali"}
+	if !reflect.DeepEqual(words, want) {
+		t.Errorf("keys = %v, want %v", words, want)
+	}
+	if !toks[6].Cap || toks[0].Upper != 1 {
+		t.Errorf("capital flags wrong: %+v", toks[6])
+	}
+}
+
+func TestArabicClitics(t *testing.T) {
+	toks := Split("وباريس والاتفاقية للولايات")
+	has := func(tk Token, k string) bool {
+		for _, x := range tk.Keys() {
+			if x == k {
+				return true
+			}
+		}
+		return false
+	}
+	if !has(toks[0], "باريس") {
+		t.Errorf("وباريس keys %v lack باريس", toks[0].Keys())
+	}
+	if !has(toks[1], "اتفاقيه") {
+		t.Errorf("والاتفاقية keys %v lack اتفاقيه", toks[1].Keys())
+	}
+	if !has(toks[2], "ولايات") {
+		t.Errorf("للولايات keys %v lack ولايات", toks[2].Keys())
+	}
+}
+
+func TestTrie(t *testing.T) {
+	var tr Trie[string]
+	tr.AddPhrase("chef d'état-major", "role")
+	tr.AddPhrase("chef", "short")
+	tr.AddPhrase("rencontr*", "meet")
+	tr.AddPhrase("الاتفاقية", "agreement")
+	toks := Split("Le chef d’état-major a rencontrés son homologue; والاتفاقية")
+	got := tr.Scan(toks, nil)
+	var vals []string
+	for _, m := range got {
+		vals = append(vals, m.Vals[0])
+	}
+	want := []string{"role", "meet", "agreement"}
+	if !reflect.DeepEqual(vals, want) {
+		t.Errorf("Scan = %v, want %v", vals, want)
+	}
+	if !got[1].Stem {
+		t.Error("stem match not flagged")
+	}
+}

@@ -1,0 +1,145 @@
+package token
+
+import "strings"
+
+// Trie maps phrases (sequences of folded keys) to values of type V.
+type Trie[V any] struct {
+	root node[V]
+	size int
+}
+
+type node[V any] struct {
+	next  map[string]*node[V]
+	vals  []V
+	stems []stem[V]
+}
+
+type stem[V any] struct {
+	prefix string
+	vals   []V
+}
+
+// Match is one phrase found in a token sequence.
+type Match[V any] struct {
+	Start, End int // token indexes, End exclusive
+	Stem       bool
+	Vals       []V
+}
+
+// Len returns how many phrases were added.
+func (t *Trie[V]) Len() int { return t.size }
+
+// Add records v under the phrase keys; star makes the last key a prefix.
+func (t *Trie[V]) Add(keys []string, star bool, v V) {
+	if len(keys) == 0 {
+		return
+	}
+	t.size++
+	n := &t.root
+	last := len(keys) - 1
+	for i, k := range keys {
+		if i == last && star {
+			for j := range n.stems {
+				if n.stems[j].prefix == k {
+					n.stems[j].vals = append(n.stems[j].vals, v)
+					return
+				}
+			}
+			n.stems = append(n.stems, stem[V]{prefix: k, vals: []V{v}})
+			return
+		}
+		if n.next == nil {
+			n.next = make(map[string]*node[V])
+		}
+		c := n.next[k]
+		if c == nil {
+			c = &node[V]{}
+			n.next[k] = c
+		}
+		n = c
+	}
+	n.vals = append(n.vals, v)
+}
+
+// AddPhrase adds a data-file phrase (see Phrase).
+func (t *Trie[V]) AddPhrase(p string, v V) {
+	keys, star := Phrase(p)
+	t.Add(keys, star, v)
+}
+
+// MatchAt returns every phrase that starts at toks[i], longest first; at equal
+// length an exact word beats a stem.
+func (t *Trie[V]) MatchAt(toks []Token, i int) []Match[V] {
+	var out []Match[V]
+	t.walk(&t.root, toks, i, i, &out)
+	if len(out) > 1 {
+		sortMatches(out)
+	}
+	return out
+}
+
+func (t *Trie[V]) walk(n *node[V], toks []Token, start, pos int, out *[]Match[V]) {
+	if pos > start && len(n.vals) > 0 {
+		*out = append(*out, Match[V]{Start: start, End: pos, Vals: n.vals})
+	}
+	if pos >= len(toks) {
+		return
+	}
+	tok := &toks[pos]
+	for _, s := range n.stems {
+		for _, k := range tok.Keys() {
+			if strings.HasPrefix(k, s.prefix) {
+				*out = append(*out, Match[V]{Start: start, End: pos + 1, Stem: true, Vals: s.vals})
+				break
+			}
+		}
+	}
+	if n.next == nil {
+		return
+	}
+	if c := n.next[tok.Key]; c != nil {
+		t.walk(c, toks, start, pos+1, out)
+	}
+	for _, k := range tok.Alts {
+		if c := n.next[k]; c != nil {
+			t.walk(c, toks, start, pos+1, out)
+		}
+	}
+}
+
+func sortMatches[V any](m []Match[V]) {
+	// insertion sort: lists are tiny
+	for i := 1; i < len(m); i++ {
+		for j := i; j > 0 && better(m[j], m[j-1]); j-- {
+			m[j], m[j-1] = m[j-1], m[j]
+		}
+	}
+}
+
+func better[V any](a, b Match[V]) bool {
+	if a.End != b.End {
+		return a.End > b.End
+	}
+	return !a.Stem && b.Stem
+}
+
+// Scan finds non-overlapping phrases left to right, taking the longest at
+// each position; keep may reject a match (then shorter ones are tried).
+func (t *Trie[V]) Scan(toks []Token, keep func(Match[V]) bool) []Match[V] {
+	var out []Match[V]
+	for i := 0; i < len(toks); {
+		found := false
+		for _, m := range t.MatchAt(toks, i) {
+			if keep == nil || keep(m) {
+				out = append(out, m)
+				i = m.End
+				found = true
+				break
+			}
+		}
+		if !found {
+			i++
+		}
+	}
+	return out
+}
