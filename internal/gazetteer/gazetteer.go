@@ -1,0 +1,250 @@
+// Package gazetteer knows states, the places and institutions that stand for
+// them, and international organisations, in every language pactwatch reads.
+// Its data are TSV files embedded from data/ (see docs/DATA_FORMATS.md):
+// CLDR country names generated from golang.org/x/text, hand-written short
+// forms and demonyms per language, capitals, cities, military sites,
+// metonyms, and organisations. It finds Mentions in tokens; it does not know
+// about events or sentences.
+package gazetteer
+
+//go:generate go run gen/main.go
+
+import (
+	"bufio"
+	"bytes"
+	"embed"
+	"fmt"
+	"io/fs"
+	"strings"
+	"unicode"
+
+	"pactwatch/internal/token"
+)
+
+//go:embed data
+var files embed.FS
+
+// Kind says how a mention names its state.
+type Kind string
+
+// Mention kinds, from the most to the least direct.
+const (
+	Name     Kind = "name"
+	Capital  Kind = "capital"
+	Metonym  Kind = "metonym"
+	Demonym  Kind = "demonym"
+	City     Kind = "city"
+	Site     Kind = "site"
+	Org      Kind = "org"
+	kindsLen      = 7
+)
+
+func (k Kind) rank() int {
+	switch k {
+	case Name:
+		return 0
+	case Capital:
+		return 1
+	case Metonym:
+		return 2
+	case Demonym:
+		return 3
+	case City:
+		return 4
+	case Site:
+		return 5
+	}
+	return 6
+}
+
+// IsPlace reports whether the kind names a place inside a state.
+func (k Kind) IsPlace() bool { return k == Capital || k == City || k == Site }
+
+type caseRule uint8
+
+const (
+	anyCase caseRule = iota
+	capitalised
+	exact
+)
+
+type entry struct {
+	code string // ISO alpha-3, or the organisation's acronym
+	kind Kind
+	form string
+	rule caseRule
+	size int // number of tokens
+}
+
+// Gazetteer finds states and organisations in text.
+type Gazetteer struct {
+	trie   token.Trie[entry]
+	names  map[string]string // iso3 → English name
+	states map[string]bool
+}
+
+// Mention is a state or organisation named in a token sequence.
+type Mention struct {
+	Start, End int // token indexes, End exclusive
+	Code       string
+	Kind       Kind
+}
+
+// Load reads the embedded data files.
+func Load() (*Gazetteer, error) {
+	g := &Gazetteer{names: map[string]string{}, states: map[string]bool{}}
+	err := fs.WalkDir(files, "data", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".tsv") {
+			return err
+		}
+		b, err := files.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return g.parse(p, b)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+func (g *Gazetteer) parse(name string, b []byte) error {
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	line := 0
+	for sc.Scan() {
+		line++
+		text := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		cols := strings.Split(text, "\t")
+		var e entry
+		switch {
+		case strings.HasSuffix(name, "organizations.tsv"):
+			if len(cols) < 2 {
+				return fmt.Errorf("gazetteer %s line %d: want 2 columns", name, line)
+			}
+			e = entry{code: strings.TrimSpace(cols[0]), kind: Org, form: strings.TrimSpace(cols[1])}
+		case strings.HasSuffix(name, "cldr_names.tsv"):
+			if len(cols) < 3 {
+				return fmt.Errorf("gazetteer %s line %d: want 3 columns", name, line)
+			}
+			e = entry{code: cols[0], kind: Name, form: strings.TrimSpace(cols[2])}
+			if cols[1] == "en" {
+				g.names[cols[0]] = e.form
+			}
+		default:
+			if len(cols) < 3 {
+				return fmt.Errorf("gazetteer %s line %d: want 3 columns", name, line)
+			}
+			e = entry{code: strings.TrimSpace(cols[0]), kind: Kind(strings.TrimSpace(cols[1])), form: strings.TrimSpace(cols[2])}
+			if e.kind.rank() == 6 {
+				return fmt.Errorf("gazetteer %s line %d: unknown kind %q", name, line, cols[1])
+			}
+		}
+		if e.kind != Org {
+			g.states[e.code] = true
+		}
+		if len(e.code) < 2 || e.form == "" {
+			return fmt.Errorf("gazetteer %s line %d: empty code or form", name, line)
+		}
+		e.rule = ruleOf(e.form)
+		keys, star := token.Phrase(e.form)
+		e.size = len(keys)
+		g.trie.Add(keys, star, e)
+	}
+	return sc.Err()
+}
+
+func ruleOf(form string) caseRule {
+	upper, first := 0, true
+	cap := false
+	for _, r := range form {
+		if unicode.IsUpper(r) {
+			upper++
+			if first {
+				cap = true
+			}
+		}
+		if unicode.IsLetter(r) {
+			first = false
+		}
+	}
+	switch {
+	case upper >= 2 && !strings.Contains(form, " ") && !strings.Contains(form, "-"):
+		return exact
+	case cap:
+		return capitalised
+	}
+	return anyCase
+}
+
+// ok checks the case rule of e against the tokens it matched.
+func (e entry) ok(toks []token.Token, m token.Match[entry]) bool {
+	switch e.rule {
+	case capitalised:
+		return toks[m.Start].Cap || toks[m.Start].Arab
+	case exact:
+		want := lettersOf(strings.TrimSuffix(e.form, "*"))
+		var got strings.Builder
+		for _, t := range toks[m.Start:m.End] {
+			got.WriteString(t.Text)
+		}
+		if m.Stem {
+			return strings.HasPrefix(got.String(), want)
+		}
+		return got.String() == want
+	}
+	return true
+}
+
+func lettersOf(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+// Find returns the mentions in toks, longest first, without overlaps.
+func (g *Gazetteer) Find(toks []token.Token) []Mention {
+	var out []Mention
+	for i := 0; i < len(toks); {
+		best, end := entry{}, -1
+		for _, m := range g.trie.MatchAt(toks, i) {
+			if m.End < end {
+				break
+			}
+			for _, e := range m.Vals {
+				if !e.ok(toks, m) {
+					continue
+				}
+				if end < 0 || e.kind.rank() < best.kind.rank() {
+					best, end = e, m.End
+				}
+			}
+		}
+		if end < 0 {
+			i++
+			continue
+		}
+		out = append(out, Mention{Start: i, End: end, Code: best.code, Kind: best.kind})
+		i = end
+	}
+	return out
+}
+
+// Name returns the English name of a state, or the code itself.
+func (g *Gazetteer) Name(iso3 string) string {
+	if n, ok := g.names[iso3]; ok {
+		return n
+	}
+	return iso3
+}
+
+// IsState reports whether code is a known ISO alpha-3 state code.
+func (g *Gazetteer) IsState(code string) bool {
+	return g.states[code]
+}

@@ -1,0 +1,164 @@
+// Package lexicon loads the per-language vocabularies in data/<lang>.tsv:
+// event triggers, agreement-stage and domain cues, roles and titles, month
+// and weekday names, page-furniture lines, stopwords and abbreviations (the
+// format is in docs/DATA_FORMATS.md). It turns them into phrase tries that
+// later stages query by kind; it does not know what an event is.
+package lexicon
+
+import (
+	"bufio"
+	"bytes"
+	"embed"
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+
+	"pactwatch/internal/token"
+)
+
+//go:embed data/*.tsv
+var files embed.FS
+
+// Entry is one line of a lexicon file.
+type Entry struct {
+	Kind  string
+	Value string
+	Extra string // "weak" for weak triggers; the English kind for agreements
+	Text  string // the phrase as written
+}
+
+// Lexicon is one language's vocabulary.
+type Lexicon struct {
+	Lang        string
+	tries       map[string]*token.Trie[Entry]
+	Stopwords   map[string]bool
+	Abbrevs     map[string]bool // folded, without the final period
+	Boilerplate []Entry
+}
+
+// Set holds the lexicons of every supported language.
+type Set struct {
+	byLang map[string]*Lexicon
+}
+
+// Kinds lists the kinds a lexicon line may have.
+var Kinds = []string{"trigger", "stage", "modal", "domain", "pair", "visit", "host", "locative",
+	"background", "negation", "role", "title", "counterpart", "month", "weekday", "relday",
+	"last", "next", "yearend", "boilerplate", "stopword", "abbrev"}
+
+// Load reads every embedded lexicon.
+func Load() (*Set, error) {
+	names, err := files.ReadDir("data")
+	if err != nil {
+		return nil, err
+	}
+	s := &Set{byLang: map[string]*Lexicon{}}
+	for _, n := range names {
+		if !strings.HasSuffix(n.Name(), ".tsv") {
+			continue
+		}
+		lang := strings.TrimSuffix(n.Name(), ".tsv")
+		b, err := files.ReadFile(path.Join("data", n.Name()))
+		if err != nil {
+			return nil, err
+		}
+		lx, err := Parse(lang, b)
+		if err != nil {
+			return nil, err
+		}
+		s.byLang[lang] = lx
+	}
+	return s, nil
+}
+
+// Parse builds a lexicon from TSV bytes.
+func Parse(lang string, data []byte) (*Lexicon, error) {
+	lx := &Lexicon{Lang: lang, tries: map[string]*token.Trie[Entry]{},
+		Stopwords: map[string]bool{}, Abbrevs: map[string]bool{}}
+	known := map[string]bool{}
+	for _, k := range Kinds {
+		known[k] = true
+	}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	line := 0
+	for sc.Scan() {
+		line++
+		text := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		cols := strings.Split(text, "\t")
+		if len(cols) < 3 {
+			return nil, fmt.Errorf("lexicon %s line %d: want 3 or 4 tab-separated columns, got %d", lang, line, len(cols))
+		}
+		e := Entry{Kind: strings.TrimSpace(cols[0]), Value: strings.TrimSpace(cols[1]), Text: strings.TrimSpace(cols[2])}
+		if len(cols) > 3 {
+			e.Extra = strings.TrimSpace(cols[3])
+		}
+		if !known[e.Kind] {
+			return nil, fmt.Errorf("lexicon %s line %d: unknown kind %q", lang, line, e.Kind)
+		}
+		switch e.Kind {
+		case "stopword":
+			lx.Stopwords[token.Fold(e.Text)] = true
+		case "abbrev":
+			lx.Abbrevs[token.Fold(strings.TrimSuffix(e.Text, "."))] = true
+		case "boilerplate":
+			lx.Boilerplate = append(lx.Boilerplate, e)
+		default:
+			t := lx.tries[e.Kind]
+			if t == nil {
+				t = &token.Trie[Entry]{}
+				lx.tries[e.Kind] = t
+			}
+			t.AddPhrase(e.Text, e)
+		}
+	}
+	return lx, sc.Err()
+}
+
+// Get returns the lexicon of lang, or nil.
+func (s *Set) Get(lang string) *Lexicon { return s.byLang[lang] }
+
+// Langs returns the languages with a lexicon, sorted.
+func (s *Set) Langs() []string {
+	out := make([]string, 0, len(s.byLang))
+	for l := range s.byLang {
+		out = append(out, l)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Find returns the non-overlapping phrases of one kind in toks.
+func (lx *Lexicon) Find(toks []token.Token, kind string) []token.Match[Entry] {
+	if lx == nil {
+		return nil
+	}
+	t := lx.tries[kind]
+	if t == nil {
+		return nil
+	}
+	return t.Scan(toks, nil)
+}
+
+// At returns the phrases of one kind starting at toks[i], longest first.
+func (lx *Lexicon) At(toks []token.Token, i int, kind string) []token.Match[Entry] {
+	if lx == nil {
+		return nil
+	}
+	t := lx.tries[kind]
+	if t == nil {
+		return nil
+	}
+	return t.MatchAt(toks, i)
+}
+
+// Size returns the number of phrases of one kind.
+func (lx *Lexicon) Size(kind string) int {
+	if t := lx.tries[kind]; t != nil {
+		return t.Len()
+	}
+	return 0
+}
