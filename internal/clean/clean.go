@@ -1,0 +1,175 @@
+package clean
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"pactwatch/internal/lexicon"
+	"pactwatch/internal/page"
+	"pactwatch/internal/token"
+)
+
+// Cleaner holds the page-furniture cues of every language.
+type Cleaner struct {
+	prefixes []string // folded, space-joined keys
+	contains []string
+}
+
+// New builds a Cleaner from the boilerplate lines of every lexicon: a page's
+// furniture is often in another language than its body.
+func New(lx *lexicon.Set) *Cleaner {
+	c := &Cleaner{}
+	for _, l := range lx.Langs() {
+		for _, e := range lx.Get(l).Boilerplate {
+			k := foldLine(e.Text)
+			if k == "" {
+				continue
+			}
+			if e.Value == "contains" {
+				c.contains = append(c.contains, k)
+			} else {
+				c.prefixes = append(c.prefixes, k)
+			}
+		}
+	}
+	return c
+}
+
+// foldLine folds a line to space-separated token keys.
+func foldLine(s string) string {
+	toks := token.Split(s)
+	keys := make([]string, len(toks))
+	for i, t := range toks {
+		keys[i] = token.Fold(t.Text)
+	}
+	return strings.Join(keys, " ")
+}
+
+// Clean fills p.Blocks (and p.Published, p.LangHint for HTML pages).
+func (c *Cleaner) Clean(p *page.Page) {
+	var raw []page.Block
+	if p.HTML {
+		doc := readHTML(p.Source)
+		if p.Published.IsZero() {
+			p.Published = doc.published
+		}
+		p.LangHint = doc.lang
+		for _, b := range doc.blocks {
+			raw = append(raw, page.Block{Text: b, Offset: -1})
+		}
+	} else {
+		raw = lines(p.Source)
+	}
+	p.Blocks = c.filter(raw)
+}
+
+// lines splits plain text into trimmed non-empty lines with offsets.
+func lines(s string) []page.Block {
+	var out []page.Block
+	off := 0
+	for off <= len(s) {
+		end := strings.IndexByte(s[off:], '\n')
+		if end < 0 {
+			end = len(s) - off
+		}
+		line := s[off : off+end]
+		trimmed := strings.TrimSpace(line)
+		if trimmed != "" {
+			lead := strings.Index(line, trimmed)
+			out = append(out, page.Block{Text: trimmed, Offset: off + lead})
+		}
+		off += end + 1
+	}
+	return out
+}
+
+var (
+	counterRe = regexp.MustCompile(`(?i)^(visited|viewed|vu|lu|vues?|views?|visto|visitas?|просмотр\S*|görüntülenme|okunma)\b.*\d|^\d[\d\s.,]*\s*(views?|vues?|visites?|lectures?|vistas|visualizações|просмотр\S*|görüntülenme|مشاهدة|زيارة)\b|\b\d+ (times|fois|veces|vezes|раз) *[,.]?`)
+	creditRe  = regexp.MustCompile(`(?i)^(photo|crédit|credit|foto|фото|صورة|الصورة|kaynak|source|fonte|fuente|источник|المصدر)\s*(:|©|–|-)|©|\(c\)\s*\d{4}|^(by|par|por|de|автор|بقلم)\s+\p{Lu}[\p{L}.'-]*(\s+\p{Lu}[\p{L}.'-]*){0,3}\s*$`)
+	crumbRe   = regexp.MustCompile(`^[^.!?؟]{0,120}(»|›|>>|\s/\s)[^.!?؟]{0,120}$`)
+)
+
+// filter drops furniture and duplicate blocks.
+func (c *Cleaner) filter(in []page.Block) []page.Block {
+	seen := map[string]bool{}
+	var out []page.Block
+	for _, b := range in {
+		text := strings.Join(strings.Fields(b.Text), " ")
+		if c.isFurniture(text) {
+			continue
+		}
+		key := foldLine(text)
+		if key == "" || seen[key] {
+			continue // a repeated headline or paragraph
+		}
+		seen[key] = true
+		if text != b.Text {
+			b.Offset = -1
+		}
+		b.Text = text
+		out = append(out, b)
+	}
+	return out
+}
+
+func (c *Cleaner) isFurniture(line string) bool {
+	if !hasLetters(line, 2) {
+		return true
+	}
+	key := foldLine(line)
+	for _, p := range c.prefixes {
+		if strings.HasPrefix(key, p) && (len(key) == len(p) || key[len(p)] == ' ') {
+			return true
+		}
+	}
+	for _, p := range c.contains {
+		if strings.Contains(" "+key+" ", " "+p+" ") {
+			return true
+		}
+	}
+	if counterRe.MatchString(line) && utf8.RuneCountInString(line) < 80 {
+		return true
+	}
+	if creditRe.MatchString(line) && utf8.RuneCountInString(line) < 120 {
+		return true
+	}
+	if crumbRe.MatchString(line) && !strings.ContainsAny(line, ".!?؟") {
+		return true
+	}
+	return isSpamRun(line)
+}
+
+func hasLetters(s string, n int) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n--
+			if n <= 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isSpamRun spots glued keyword runs ("casinogirişcasino…") and lines that
+// repeat the same few words over and over.
+func isSpamRun(line string) bool {
+	words := strings.Fields(line)
+	for _, w := range words {
+		if utf8.RuneCountInString(w) > 40 && !strings.Contains(w, "/") {
+			return true
+		}
+	}
+	if len(words) >= 8 {
+		uniq := map[string]bool{}
+		for _, w := range words {
+			uniq[strings.ToLower(w)] = true
+		}
+		if len(uniq)*3 < len(words) {
+			return true
+		}
+	}
+	return false
+}

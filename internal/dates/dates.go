@@ -1,0 +1,448 @@
+// Package dates finds date expressions in sentence tokens, in every language
+// with a lexicon (month and weekday names, "last", "end of", yesterday...),
+// and resolves them to dates with their precision: absolute dates as
+// written; partial ones against the publication date when known, else
+// against the latest year the article itself states, else by the weekday
+// rule ("mardi 10 mai" → the latest past year where 10 May is a Tuesday).
+// It knows nothing about events.
+package dates
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"pactwatch/internal/lexicon"
+	"pactwatch/internal/token"
+)
+
+// Mention is a date expression in a token sequence.
+type Mention struct {
+	Start, End int // token indexes, End exclusive
+	Year       int // 0 when not written
+	Month      int // 0 when not written
+	Day        int // 0 when not written
+	Weekday    int // 1 = Monday … 7 = Sunday; 0 when not written
+	RelDay     int // days from publication (yesterday = -1) when IsRel
+	IsRel      bool
+	Last, Next bool // "last November", "next week"
+	YearEnd    bool // "end of 2023": the year is all we know
+}
+
+// HasYear reports whether the mention writes its year.
+func (m Mention) HasYear() bool { return m.Year > 0 }
+
+// Find returns the date mentions in toks. src is the text the token
+// offsets point into (used to see separators such as "/").
+func Find(toks []token.Token, src string, lx *lexicon.Lexicon) []Mention {
+	var out []Mention
+	used := make([]bool, len(toks))
+	// Numeric dates: 2025-03-14, 14/03/2025, 14.03.2025.
+	for i := 0; i+2 < len(toks); i++ {
+		if m, ok := numericDate(toks, src, i); ok {
+			out = append(out, m)
+			for j := m.Start; j < m.End; j++ {
+				used[j] = true
+			}
+			i = m.End - 1
+		}
+	}
+	for i := 0; i < len(toks); i++ {
+		if used[i] {
+			continue
+		}
+		if ms := lx.At(toks, i, "month"); len(ms) > 0 {
+			mo, _ := strconv.Atoi(ms[0].Vals[0].Value)
+			m := Mention{Start: i, End: ms[0].End, Month: mo}
+			// day before: "10 mai", "10 de maio", "le 1er août"
+			if d, at := dayBefore(toks, i, lx); d > 0 {
+				m.Day, m.Start = d, at
+			}
+			j := m.End
+			// a second month name after a slash: "8 أيار/ مايو"
+			if j < len(toks) {
+				if ms2 := lx.At(toks, j, "month"); len(ms2) > 0 && gapHas(src, toks[j-1], toks[j], "/") {
+					j = ms2[0].End
+				}
+			}
+			// day after: "May 8", "May 8, 2024"
+			if m.Day == 0 && j < len(toks) {
+				if d := dayNumber(toks[j].Text); d > 0 && !isYear(toks[j].Text) {
+					m.Day = d
+					j++
+				}
+			}
+			// year after: "mai 2024", "de 2024", "2024 года"
+			for k := j; k < len(toks) && k <= j+1; k++ {
+				if y := yearNumber(toks[k].Text); y > 0 {
+					m.Year = y
+					j = k + 1
+					break
+				}
+				if !isFiller(toks[k].Key) {
+					break
+				}
+			}
+			m.End = j
+			// weekday before: "mardi 10 mai", "Tuesday, May 10"
+			if m.Day > 0 {
+				for k := m.Start - 1; k >= 0 && k >= m.Start-3; k-- {
+					if ws := lx.At(toks, k, "weekday"); len(ws) > 0 {
+						m.Weekday, _ = strconv.Atoi(ws[0].Vals[0].Value)
+						m.Start = k
+						break
+					}
+					if !isFiller(toks[k].Key) {
+						break
+					}
+				}
+			}
+			if m.Day == 0 && m.Year == 0 {
+				m.Last, m.Next = nearCue(toks, m.Start, m.End, lx)
+			}
+			if m.Year > 0 && yearEndBefore(toks, m.Start, lx) {
+				m.YearEnd = true
+			}
+			out = append(out, m)
+			for k := m.Start; k < m.End; k++ {
+				used[k] = true
+			}
+			i = m.End - 1
+			continue
+		}
+	}
+	for i := 0; i < len(toks); i++ {
+		if used[i] {
+			continue
+		}
+		if ws := lx.At(toks, i, "weekday"); len(ws) > 0 {
+			wd, _ := strconv.Atoi(ws[0].Vals[0].Value)
+			m := Mention{Start: i, End: ws[0].End, Weekday: wd}
+			m.Last, m.Next = nearCue(toks, m.Start, m.End, lx)
+			out = append(out, m)
+			continue
+		}
+		if rs := lx.At(toks, i, "relday"); len(rs) > 0 {
+			d, _ := strconv.Atoi(rs[0].Vals[0].Value)
+			out = append(out, Mention{Start: i, End: rs[0].End, RelDay: d, IsRel: true})
+			i = rs[0].End - 1
+			continue
+		}
+		if y := yearNumber(toks[i].Text); y > 0 {
+			m := Mention{Start: i, End: i + 1, Year: y}
+			if yearEndBefore(toks, i, lx) {
+				m.YearEnd = true
+			}
+			out = append(out, m)
+		}
+	}
+	sortMentions(out)
+	return out
+}
+
+func sortMentions(ms []Mention) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].Start < ms[j-1].Start; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
+
+// fillers may stand between the parts of a date.
+var fillers = map[string]bool{"de": true, "del": true, "of": true, "the": true, "le": true,
+	"el": true, "o": true, "em": true, "en": true, "on": true, "goda": true, "года": true,
+	"г": true, "yil": true, "yili": true, "tarehe": true, "عام": true, "سنه": true, "من": true}
+
+func isFiller(k string) bool { return fillers[k] }
+
+func gapHas(src string, a, b token.Token, s string) bool {
+	if a.End > b.Start || b.Start > len(src) {
+		return false
+	}
+	return strings.Contains(src[a.End:b.Start], s)
+}
+
+func nearCue(toks []token.Token, start, end int, lx *lexicon.Lexicon) (last, next bool) {
+	for k := max(0, start-2); k < min(len(toks), end+2); k++ {
+		if k >= start && k < end {
+			continue
+		}
+		if len(lx.At(toks, k, "last")) > 0 {
+			last = true
+		}
+		if len(lx.At(toks, k, "next")) > 0 {
+			next = true
+		}
+	}
+	return
+}
+
+func yearEndBefore(toks []token.Token, at int, lx *lexicon.Lexicon) bool {
+	for k := at - 1; k >= 0 && k >= at-4; k-- {
+		if ms := lx.At(toks, k, "yearend"); len(ms) > 0 && ms[0].End <= at {
+			return true
+		}
+	}
+	return false
+}
+
+func dayBefore(toks []token.Token, i int, lx *lexicon.Lexicon) (day, at int) {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if d := dayNumber(toks[k].Text); d > 0 {
+			return d, k
+		}
+		if !isFiller(toks[k].Key) {
+			break
+		}
+	}
+	return 0, 0
+}
+
+// digits converts Arabic-Indic and Persian digits to ASCII.
+func digits(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= '٠' && r <= '٩':
+			return '0' + (r - '٠')
+		case r >= '۰' && r <= '۹':
+			return '0' + (r - '۰')
+		}
+		return r
+	}, s)
+}
+
+// dayNumber reads "10", "1er", "1st", "2nd", "1º" as a day of the month.
+func dayNumber(s string) int {
+	s = digits(s)
+	n := 0
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		n = n*10 + int(s[i]-'0')
+		i++
+	}
+	if i == 0 || i > 2 {
+		return 0
+	}
+	switch strings.ToLower(s[i:]) {
+	case "", "er", "re", "st", "nd", "rd", "th", "º", "o", "a", "ª":
+	default:
+		return 0
+	}
+	if n < 1 || n > 31 {
+		return 0
+	}
+	return n
+}
+
+func isYear(s string) bool { return yearNumber(s) > 0 }
+
+func yearNumber(s string) int {
+	s = digits(s)
+	if len(s) != 4 {
+		return 0
+	}
+	for _, r := range s {
+		if !unicode.IsDigit(r) {
+			return 0
+		}
+	}
+	y, _ := strconv.Atoi(s)
+	if y < 1900 || y > 2100 {
+		return 0
+	}
+	return y
+}
+
+func numericDate(toks []token.Token, src string, i int) (Mention, bool) {
+	a, b, c := digits(toks[i].Text), digits(toks[i+1].Text), digits(toks[i+2].Text)
+	if !allDigits(a) || !allDigits(b) || !allDigits(c) {
+		return Mention{}, false
+	}
+	sep := src[toks[i].End:toks[i+1].Start]
+	if sep != src[toks[i+1].End:toks[i+2].Start] || (sep != "/" && sep != "-" && sep != ".") {
+		return Mention{}, false
+	}
+	x, _ := strconv.Atoi(a)
+	y, _ := strconv.Atoi(b)
+	z, _ := strconv.Atoi(c)
+	var m Mention
+	switch {
+	case len(a) == 4:
+		m = Mention{Year: x, Month: y, Day: z}
+	case len(c) == 4:
+		m = Mention{Year: z, Month: y, Day: x}
+	default:
+		return Mention{}, false
+	}
+	if m.Month < 1 || m.Month > 12 || m.Day < 1 || m.Day > 31 || m.Year < 1900 || m.Year > 2100 {
+		return Mention{}, false
+	}
+	m.Start, m.End = i, i+3
+	return m, true
+}
+
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// Resolver turns mentions into dates for one article.
+type Resolver struct {
+	published time.Time // zero when unknown
+	today     time.Time
+	anchor    time.Time // latest date the article states with its year
+	estimate  time.Time // publication date, known or estimated
+}
+
+// NewResolver prepares resolution for an article whose mentions are all;
+// published may be zero; today bounds guesses.
+func NewResolver(all []Mention, published, today time.Time) *Resolver {
+	r := &Resolver{published: published, today: today}
+	for _, m := range all {
+		if m.Year == 0 {
+			continue
+		}
+		mo := m.Month
+		if mo == 0 {
+			mo = 1
+			if m.YearEnd {
+				mo = 12
+			}
+		}
+		t := date(m.Year, mo, max(m.Day, 1))
+		if t.After(today) {
+			continue
+		}
+		if t.After(r.anchor) {
+			r.anchor = t
+		}
+	}
+	r.estimate = published
+	if r.estimate.IsZero() && !r.anchor.IsZero() {
+		r.estimate = r.anchor
+		for _, m := range all {
+			if m.Year == 0 && !m.Last && m.Month > 0 {
+				if s, ok := r.fromAnchor(m); ok && s.After(r.estimate) {
+					r.estimate = s
+				}
+			}
+		}
+	}
+	return r
+}
+
+func date(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
+
+// Published returns the publication date used (known or estimated).
+func (r *Resolver) Published() time.Time { return r.estimate }
+
+// Resolve returns the mention's date as YYYY-MM-DD, YYYY-MM or YYYY, or "".
+func (r *Resolver) Resolve(m Mention) string {
+	switch {
+	case m.Year > 0 && m.YearEnd:
+		return fmt.Sprintf("%04d", m.Year)
+	case m.Year > 0 && m.Month > 0 && m.Day > 0:
+		return fmt.Sprintf("%04d-%02d-%02d", m.Year, m.Month, m.Day)
+	case m.Year > 0 && m.Month > 0:
+		return fmt.Sprintf("%04d-%02d", m.Year, m.Month)
+	case m.Year > 0:
+		return fmt.Sprintf("%04d", m.Year)
+	case m.Month > 0:
+		return r.partial(m)
+	case m.IsRel && !r.published.IsZero():
+		return format(r.published.AddDate(0, 0, m.RelDay), true)
+	case m.Weekday > 0 && !r.published.IsZero():
+		p := r.published
+		back := (int(p.Weekday())+6)%7 + 1 - m.Weekday // days since that weekday
+		if m.Next {
+			back -= 7
+		} else if back < 0 {
+			back += 7
+		}
+		return format(p.AddDate(0, 0, -back), true)
+	}
+	return ""
+}
+
+func format(t time.Time, day bool) string {
+	if day {
+		return t.Format("2006-01-02")
+	}
+	return t.Format("2006-01")
+}
+
+// partial resolves a month with or without a day but no year.
+func (r *Resolver) partial(m Mention) string {
+	day := m.Day > 0
+	d := max(m.Day, 1)
+	if !r.published.IsZero() {
+		p := r.published
+		y := p.Year()
+		t := date(y, m.Month, d)
+		switch {
+		case m.Next:
+			if !t.After(p) {
+				t = date(y+1, m.Month, d)
+			}
+		case m.Last:
+			if !t.Before(date(p.Year(), int(p.Month()), 1)) {
+				t = date(y-1, m.Month, d)
+			}
+		default:
+			if t.After(p.AddDate(0, 0, 45)) {
+				t = date(y-1, m.Month, d)
+			}
+		}
+		return format(t, day)
+	}
+	if day && m.Weekday > 0 {
+		for y := r.today.Year(); y > r.today.Year()-40; y-- {
+			t := date(y, m.Month, d)
+			if t.After(r.today) || t.Month() != time.Month(m.Month) {
+				continue
+			}
+			if (int(t.Weekday())+6)%7+1 == m.Weekday {
+				return format(t, true)
+			}
+		}
+		return ""
+	}
+	if r.anchor.IsZero() {
+		return ""
+	}
+	if m.Last {
+		e := r.estimate
+		t := date(e.Year(), m.Month, d)
+		if !t.Before(date(e.Year(), int(e.Month()), 1)) {
+			t = date(e.Year()-1, m.Month, d)
+		}
+		return format(t, day)
+	}
+	t, _ := r.fromAnchor(m)
+	return format(t, day)
+}
+
+// fromAnchor places a yearless month on or after the anchor's month.
+func (r *Resolver) fromAnchor(m Mention) (time.Time, bool) {
+	if r.anchor.IsZero() {
+		return time.Time{}, false
+	}
+	y := r.anchor.Year()
+	if m.Month < int(r.anchor.Month()) {
+		y++
+	}
+	t := date(y, m.Month, max(m.Day, 1))
+	if t.After(r.today) {
+		t = t.AddDate(-1, 0, 0)
+	}
+	return t, true
+}

@@ -1,0 +1,80 @@
+package dates
+
+import (
+	"testing"
+	"time"
+
+	"pactwatch/internal/lexicon"
+	"pactwatch/internal/token"
+)
+
+// A small lexicon written for the test, so it does not depend on data files.
+const testLex = "month\t5\tmai\nmonth\t5\tmay\nmonth\t8\taoût\nmonth\t11\tnovembre\nmonth\t12\tdécembre\n" +
+	"month\t5\tأيار\nmonth\t5\tمايو\nmonth\t12\tكانون الأول\nmonth\t12\tديسمبر\nmonth\t11\tتشرين الثاني\nmonth\t11\tنوفمبر\n" +
+	"month\t3\tмарта\nmonth\t2\tشباط\nmonth\t2\tفبراير\n" +
+	"weekday\t2\tmardi\nweekday\t4\tjeudi\nweekday\t7\tsunday\nlast\t-\tdernier\nlast\t-\tlast\nlast\t-\tالماضي\n" +
+	"yearend\t-\tfin\nyearend\t-\tend of\nyearend\t-\tنهاية\nrelday\t-1\thier\n"
+
+func find(t *testing.T, s string) []Mention {
+	t.Helper()
+	lx, err := lexicon.Parse("xx", []byte(testLex))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Find(token.Split(s), s, lx)
+}
+
+func TestResolve(t *testing.T) {
+	today := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
+	pub := time.Date(2025, 3, 14, 0, 0, 0, 0, time.UTC)
+	cases := []struct {
+		text      string
+		published time.Time
+		want      string
+	}{
+		{"Le jeudi 31 août 2023, la délégation est arrivée.", time.Time{}, "2023-08-31"},
+		{"réunion le mardi 10 mai au quartier général", time.Time{}, "2022-05-10"},
+		{"réunion le 10 mai au quartier général", pub, "2024-05-10"},
+		{"réunion le 10 mai au quartier général", time.Time{}, ""},
+		{"arrived on Sunday afternoon", time.Time{}, ""},
+		{"arrived on Sunday afternoon", pub, "2025-03-09"},
+		{"rencontre en novembre dernier", pub, "2024-11"},
+		{"signé fin 2023 à Mombasa", time.Time{}, "2023"},
+		{"le 12 марта 2025 года", time.Time{}, "2025-03-12"},
+		{"publié le 14/03/2025", time.Time{}, "2025-03-14"},
+		{"hier soir", pub, "2025-03-13"},
+		{"وفي 8 أيار/ مايو، التقى الوزير", time.Time{}, ""},
+	}
+	for _, c := range cases {
+		ms := find(t, c.text)
+		r := NewResolver(ms, c.published, today)
+		got := ""
+		if len(ms) > 0 {
+			got = r.Resolve(ms[0])
+		}
+		if got != c.want {
+			t.Errorf("%q: got %q, want %q (mentions %+v)", c.text, got, c.want, ms)
+		}
+	}
+}
+
+// An article that states a year anchors the yearless dates after it.
+func TestAnchor(t *testing.T) {
+	today := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
+	text := "اتفاقية وقعت في نهاية عام 2023. وفي 8 أيار/ مايو التقى الوزير. اجتماعهما الأول في كانون الأول/ ديسمبر. في تشرين الثاني/ نوفمبر الماضي."
+	ms := find(t, text)
+	r := NewResolver(ms, time.Time{}, today)
+	var got []string
+	for _, m := range ms {
+		got = append(got, r.Resolve(m))
+	}
+	want := []string{"2023", "2024-05-08", "2023-12", "2023-11"}
+	if len(got) != len(want) {
+		t.Fatalf("got %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("mention %d: got %q, want %q", i, got[i], want[i])
+		}
+	}
+}
