@@ -1,0 +1,97 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"sort"
+
+	"pactwatch/internal/evaluate"
+	"pactwatch/internal/pipeline"
+)
+
+func runEval(args []string) int {
+	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
+	gold := fs.String("gold", "", "folder of gold files (<article>.json)")
+	asJSON := fs.Bool("json", false, "print a machine-readable summary")
+	verbose := fs.Bool("verbose", false, "list every miss, false positive and attribute difference")
+	pub := fs.String("published", "", "publication date (YYYY-MM-DD) for pages that do not state one")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *gold == "" || fs.NArg() == 0 {
+		warnf("eval: need --gold DIR and at least one PATH")
+		return 2
+	}
+	published, err := parsePublished(*pub)
+	if err != nil {
+		warnf("eval: %v", err)
+		return 2
+	}
+	g, err := evaluate.LoadGold(*gold)
+	if err != nil {
+		warnf("eval: %v", err)
+		return 1
+	}
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		warnf("%v", err)
+		return 1
+	}
+	events, failed := extractAll(p, fs.Args(), published)
+	r := evaluate.Score(g, events)
+	if *asJSON {
+		out := map[string]any{"overall": summary(r.Overall), "by_language": map[string]any{},
+			"attributes": map[string]float64{}, "negative_pages": r.Negatives,
+			"clean_negative_pages": r.CleanNegative, "failed_inputs": failed}
+		for l, c := range r.ByLang {
+			out["by_language"].(map[string]any)[l] = summary(c)
+		}
+		for _, n := range evaluate.AttrNames {
+			out["attributes"].(map[string]float64)[n] = round(r.Attrs[n].Value())
+		}
+		if *verbose {
+			out["details"] = r.Errors
+		}
+		enc := json.NewEncoder(os.Stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		enc.Encode(out)
+	} else {
+		if *verbose {
+			for _, e := range r.Errors {
+				fmt.Println(e)
+			}
+			fmt.Println()
+		}
+		langs := make([]string, 0, len(r.ByLang))
+		for l := range r.ByLang {
+			langs = append(langs, l)
+		}
+		sort.Strings(langs)
+		fmt.Printf("%-8s %4s %4s %4s %6s %6s %6s\n", "lang", "tp", "fp", "fn", "P", "R", "F1")
+		for _, l := range langs {
+			c := r.ByLang[l]
+			fmt.Printf("%-8s %4d %4d %4d %6.3f %6.3f %6.3f\n", l, c.TP, c.FP, c.FN, c.Precision(), c.Recall(), c.F1())
+		}
+		fmt.Printf("attributes:")
+		for _, n := range evaluate.AttrNames {
+			fmt.Printf(" %s=%.3f(n=%d)", n, r.Attrs[n].Value(), r.Attrs[n].N)
+		}
+		fmt.Printf("\nnegative pages clean: %d/%d\n", r.CleanNegative, r.Negatives)
+		c := r.Overall
+		fmt.Printf("%-8s %4d %4d %4d %6.3f %6.3f %6.3f\n", "overall", c.TP, c.FP, c.FN, c.Precision(), c.Recall(), c.F1())
+	}
+	if failed > 0 {
+		return 1
+	}
+	return 0
+}
+
+func summary(c evaluate.Counts) map[string]any {
+	return map[string]any{"tp": c.TP, "fp": c.FP, "fn": c.FN,
+		"precision": round(c.Precision()), "recall": round(c.Recall()), "f1": round(c.F1())}
+}
+
+func round(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }

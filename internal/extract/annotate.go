@@ -1,0 +1,101 @@
+package extract
+
+import (
+	"strings"
+
+	"pactwatch/internal/dates"
+	"pactwatch/internal/gazetteer"
+	"pactwatch/internal/lexicon"
+	"pactwatch/internal/people"
+	"pactwatch/internal/token"
+)
+
+// cue is a lexicon phrase found in a sentence.
+type cue struct {
+	start, end int
+	value      string
+	extra      string
+}
+
+// sentence is one annotated sentence of the page.
+type sentence struct {
+	index   int
+	text    string
+	offset  int // byte offset in the page source, or -1
+	block   int
+	toks    []token.Token
+	places  []gazetteer.Mention
+	persons []people.Person
+	dates   []dates.Mention
+	cues    map[string][]cue // by lexicon kind
+}
+
+// cueKinds are the lexicon kinds looked up in every sentence.
+var cueKinds = []string{"trigger", "stage", "modal", "domain", "pair", "visit", "host",
+	"locative", "background", "negation", "counterpart"}
+
+func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder) {
+	s.toks = token.Split(s.text)
+	s.places = x.gaz.Find(s.toks)
+	s.cues = map[string][]cue{}
+	for _, k := range cueKinds {
+		for _, m := range lx.Find(s.toks, k) {
+			v := m.Vals[0]
+			s.cues[k] = append(s.cues[k], cue{m.Start, m.End, v.Value, v.Extra})
+		}
+	}
+	s.dates = dates.Find(s.toks, s.text, lx)
+	s.persons = pf.Find(s.toks, s.text, s.places)
+}
+
+func (s *sentence) has(kind string) bool { return len(s.cues[kind]) > 0 }
+
+// states returns the distinct state codes named in the sentence, in order.
+func (s *sentence) states() []string {
+	var out []string
+	for _, m := range s.places {
+		if m.Kind == gazetteer.Org {
+			continue
+		}
+		if !containsStr(out, m.Code) {
+			out = append(out, m.Code)
+		}
+	}
+	return out
+}
+
+func (s *sentence) orgs() []string {
+	var out []string
+	for _, m := range s.places {
+		if m.Kind == gazetteer.Org && !containsStr(out, m.Code) {
+			out = append(out, m.Code)
+		}
+	}
+	return out
+}
+
+// mentionText is the text of a gazetteer mention as written.
+func (s *sentence) mentionText(m gazetteer.Mention) string {
+	return s.text[s.toks[m.Start].Start:s.toks[m.End-1].End]
+}
+
+func containsStr(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// surname is the folded last word of a name, used to link "President
+// Touadéra" to "Faustin-Archange Touadéra".
+func surname(name string) string {
+	toks := token.Split(name)
+	if len(toks) == 0 {
+		return ""
+	}
+	return toks[len(toks)-1].Key
+}
+
+func normSpace(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -1,0 +1,586 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"pactwatch/internal/dates"
+	"pactwatch/internal/event"
+	"pactwatch/internal/gazetteer"
+	"pactwatch/internal/lexicon"
+	"pactwatch/internal/page"
+	"pactwatch/internal/people"
+	"pactwatch/internal/segment"
+)
+
+// Candidate is one event reported by one sentence, before merging.
+type Candidate struct {
+	Event     event.Event
+	Sentence  int  // index of the sentence in the page
+	Offset    int  // byte offset of the sentence in the source, or -1
+	PlaceLoc  bool // the location is a place inside a state, not the state
+	Attach    bool // carries only domains and evidence for an existing event
+	Inferred  bool // one of the states came from "the two countries" or context
+	Weak      bool // made from an activity noun, not an act
+	DateGuess bool // the date was inferred without a year in the text
+}
+
+// Extractor turns pages into candidate events.
+type Extractor struct {
+	gaz   *gazetteer.Gazetteer
+	lex   *lexicon.Set
+	today time.Time
+}
+
+// New returns an Extractor; today bounds date guesses (the weekday rule).
+func New(gaz *gazetteer.Gazetteer, lex *lexicon.Set, today time.Time) *Extractor {
+	return &Extractor{gaz: gaz, lex: lex, today: today}
+}
+
+// Extract returns the candidate events of a cleaned page whose language is set.
+func (x *Extractor) Extract(p *page.Page) []Candidate {
+	lx := x.lex.Get(p.Lang)
+	if lx == nil {
+		return nil
+	}
+	pf := people.New(lx)
+	var sents []*sentence
+	for bi, b := range p.Blocks {
+		for _, ss := range segment.Split(b.Text, bi, lx.Abbrevs) {
+			s := &sentence{index: len(sents), text: ss.Text, block: bi, offset: -1}
+			if b.Offset >= 0 {
+				s.offset = b.Offset + ss.Start
+			}
+			x.annotate(s, lx, pf)
+			sents = append(sents, s)
+		}
+	}
+	a := x.analyse(sents, p.Published)
+	var out []Candidate
+	for _, s := range sents {
+		out = append(out, a.candidates(s)...)
+	}
+	return out
+}
+
+// article holds what the whole page says, used to read each sentence.
+type article struct {
+	x        *Extractor
+	sents    []*sentence
+	pair     []string // the two states the article is most about
+	persons  map[string]people.Person
+	resolver *dates.Resolver
+}
+
+func (x *Extractor) analyse(sents []*sentence, published time.Time) *article {
+	a := &article{x: x, sents: sents, persons: map[string]people.Person{}}
+	count := map[string]float64{}
+	first := map[string]int{}
+	var all []dates.Mention
+	for _, s := range sents {
+		for _, m := range s.places {
+			if m.Kind == gazetteer.Org {
+				continue
+			}
+			w := 1.0
+			if s.index < 3 {
+				w = 1.5 // headline and lead
+			}
+			count[m.Code] += w
+			if _, ok := first[m.Code]; !ok {
+				first[m.Code] = s.index
+			}
+		}
+		all = append(all, s.dates...)
+	}
+	// persons: keep the fullest name per surname, with what we know of them
+	for _, s := range sents {
+		for i, p := range s.persons {
+			key := surname(p.Name)
+			old, ok := a.persons[key]
+			if !ok || len(p.Name) > len(old.Name) {
+				if ok {
+					p.Role = firstNonEmpty(p.Role, old.Role)
+					p.Country = firstNonEmpty(p.Country, old.Country)
+				}
+				a.persons[key] = p
+			} else {
+				old.Role = firstNonEmpty(old.Role, p.Role)
+				old.Country = firstNonEmpty(old.Country, p.Country)
+				a.persons[key] = old
+			}
+			s.persons[i].Name = a.persons[key].Name
+		}
+	}
+	// persons count for their state
+	for _, p := range a.persons {
+		if p.Country != "" {
+			count[p.Country] += 0.5
+		}
+	}
+	codes := make([]string, 0, len(count))
+	for c := range count {
+		codes = append(codes, c)
+	}
+	sort.Slice(codes, func(i, j int) bool {
+		if count[codes[i]] != count[codes[j]] {
+			return count[codes[i]] > count[codes[j]]
+		}
+		return first[codes[i]] < first[codes[j]]
+	})
+	if len(codes) >= 2 && count[codes[1]] >= 1.5 {
+		a.pair = []string{codes[0], codes[1]}
+	}
+	a.resolver = dates.NewResolver(all, published, x.today)
+	return a
+}
+
+func firstNonEmpty(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// sentenceStates returns the states a sentence involves, with whether any
+// was inferred rather than named.
+func (a *article) sentenceStates(s *sentence) (states []string, inferred bool) {
+	states = s.states()
+	// persons known from elsewhere in the article bring their state
+	for _, t := range s.toks {
+		if p, ok := a.persons[t.Key]; ok && p.Country != "" && !containsStr(states, p.Country) {
+			states = append(states, p.Country)
+			inferred = true
+		}
+	}
+	if a.pair != nil && (s.has("pair") || s.has("counterpart")) {
+		for _, c := range a.pair {
+			if !containsStr(states, c) {
+				states = append(states, c)
+				inferred = true
+			}
+		}
+	}
+	return states, inferred
+}
+
+// candidates turns a sentence's triggers into candidate events.
+func (a *article) candidates(s *sentence) []Candidate {
+	triggers := s.cues["trigger"]
+	if len(triggers) == 0 {
+		if s.has("domain") {
+			return []Candidate{a.attachment(s)}
+		}
+		return nil
+	}
+	if s.has("negation") || a.isBackground(s) {
+		return nil
+	}
+	strong := false
+	for _, t := range triggers {
+		if t.extra != "weak" {
+			strong = true
+		}
+	}
+	states, inferred := a.sentenceStates(s)
+	var out []Candidate
+	seen := map[event.Type]bool{}
+	for _, t := range triggers {
+		typ := event.Type(t.value)
+		weak := t.extra == "weak"
+		if weak && strong {
+			continue // the activity is a topic of the stronger act
+		}
+		st := states
+		inf := inferred
+		if len(st) == 1 && a.pair != nil && containsStr(a.pair, st[0]) && (typ == event.Meeting || typ == event.Agreement) {
+			st = append(append([]string{}, st...), other(a.pair, st[0]))
+			inf = true
+		}
+		if len(st) < 2 {
+			continue
+		}
+		st = a.choosePair(s, st, t)
+		if typ == event.Agreement && s.hasTrigger(event.Rupture) {
+			continue // the rupture carries the agreement
+		}
+		c := a.build(s, typ, t, st)
+		c.Inferred, c.Weak = inf, weak
+		if typ == event.Agreement {
+			stage := agreementStage(s)
+			switch {
+			case stage == "":
+				c.Attach = true
+			case stage == event.Suspended || stage == event.Terminated:
+				c.Event.Type = event.Rupture
+				c.Event.Initiator = a.giver(s, t, st)
+			}
+			c.Event.Agreement = &event.AgreementInfo{Kind: agreementKind(s, t), Stage: stage}
+		}
+		if typ == event.Rupture && s.hasTrigger(event.Agreement) {
+			stage := agreementStage(s)
+			if stage != event.Suspended {
+				stage = event.Terminated
+			}
+			c.Event.Agreement = &event.AgreementInfo{Kind: agreementKind(s, s.firstTrigger(event.Agreement)), Stage: stage}
+		}
+		if seen[c.Event.Type] && c.Event.Date == "" {
+			continue // one event per type per sentence unless dated apart
+		}
+		seen[c.Event.Type] = true
+		c.Event.Confidence = confidence(c, s)
+		out = append(out, c)
+	}
+	return out
+}
+
+func (s *sentence) hasTrigger(t event.Type) bool {
+	for _, c := range s.cues["trigger"] {
+		if c.value == string(t) && c.extra != "weak" {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *sentence) firstTrigger(t event.Type) cue {
+	for _, c := range s.cues["trigger"] {
+		if c.value == string(t) {
+			return c
+		}
+	}
+	return cue{}
+}
+
+func other(pair []string, c string) string {
+	if pair[0] == c {
+		return pair[1]
+	}
+	return pair[0]
+}
+
+// isBackground tells history ("relations date back to 1994") from news.
+func (a *article) isBackground(s *sentence) bool {
+	return s.has("background")
+}
+
+// choosePair keeps two states when a sentence names more: the article's
+// pair if both are there, else the two named closest to the trigger.
+func (a *article) choosePair(s *sentence, st []string, t cue) []string {
+	if len(st) <= 2 {
+		return st
+	}
+	if a.pair != nil && containsStr(st, a.pair[0]) && containsStr(st, a.pair[1]) {
+		return []string{a.pair[0], a.pair[1]}
+	}
+	dist := map[string]int{}
+	for _, m := range s.places {
+		if m.Kind == gazetteer.Org {
+			continue
+		}
+		d := abs(m.Start - t.start)
+		if old, ok := dist[m.Code]; !ok || d < old {
+			dist[m.Code] = d
+		}
+	}
+	sorted := append([]string{}, st...)
+	sort.SliceStable(sorted, func(i, j int) bool {
+		di, oki := dist[sorted[i]]
+		dj, okj := dist[sorted[j]]
+		if !oki {
+			di = 1000
+		}
+		if !okj {
+			dj = 1000
+		}
+		return di < dj
+	})
+	return sorted[:2]
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// build fills the event fields one sentence gives for one trigger.
+func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Candidate {
+	countries := append([]string{}, states...)
+	sort.Strings(countries)
+	c := Candidate{Sentence: s.index, Offset: s.offset}
+	e := event.Event{Type: typ, Countries: countries, Organizations: s.orgs(), Evidence: []string{normSpace(s.text)}}
+	if e.Organizations == nil {
+		e.Organizations = []string{}
+	}
+	// where, and who came to whom
+	dest, destLoc := a.destination(s)
+	if origin := a.origin(s); origin != "" && containsStr(countries, origin) {
+		e.Initiator = origin
+	}
+	if dest != nil && containsStr(countries, dest.Code) {
+		e.Location = &event.Location{Name: s.mentionText(*dest), Country: dest.Code}
+		c.PlaceLoc = dest.Kind.IsPlace()
+		if typ == event.Meeting && e.Initiator == "" && len(countries) == 2 {
+			e.Initiator = other(countries, dest.Code)
+		}
+	} else if destLoc != nil {
+		e.Location = &event.Location{Name: s.mentionText(*destLoc), Country: destLoc.Code}
+		c.PlaceLoc = destLoc.Kind.IsPlace()
+	}
+	switch typ {
+	case event.Training, event.Arms, event.Aid, event.Deployment, event.Rupture:
+		if e.Initiator == "" {
+			e.Initiator = a.giver(s, t, countries)
+		}
+	}
+	if typ == event.Deployment && e.Location == nil && e.Initiator != "" && len(countries) == 2 {
+		host := other(countries, e.Initiator)
+		for _, m := range s.places {
+			if m.Code == host && m.Kind != gazetteer.Demonym {
+				e.Location = &event.Location{Name: s.mentionText(m), Country: host}
+				break
+			}
+		}
+	}
+	// when
+	if d, guess := a.dateFor(s, t); d != "" {
+		e.Date = d
+		c.DateGuess = guess
+	}
+	e.Persons = a.personsOf(s, countries)
+	e.Domains = domains(s)
+	c.Event = e
+	return c
+}
+
+// destination finds the place after a "visit to"/"arrived in" cue (a host),
+// and otherwise a place after a locative preposition (where it happened).
+func (a *article) destination(s *sentence) (host, where *gazetteer.Mention) {
+	for _, v := range s.cues["visit"] {
+		if v.value != "to" {
+			continue
+		}
+		if m := s.placeAfter(v.end, 4); m != nil && m.Kind != gazetteer.Demonym {
+			return m, nil
+		}
+	}
+	for _, l := range s.cues["locative"] {
+		if m := s.placeAfter(l.end, 2); m != nil && m.Kind != gazetteer.Demonym && m.Kind != gazetteer.Metonym {
+			if m.Kind.IsPlace() || m.Kind == gazetteer.Name {
+				return nil, m
+			}
+		}
+	}
+	return nil, nil
+}
+
+// origin finds the state after a "from" cue ("en provenance de la Russie").
+func (a *article) origin(s *sentence) string {
+	for _, v := range s.cues["visit"] {
+		if v.value != "from" {
+			continue
+		}
+		if m := s.placeAfter(v.end, 4); m != nil {
+			return m.Code
+		}
+	}
+	return ""
+}
+
+func (s *sentence) placeAfter(at, within int) *gazetteer.Mention {
+	for i := range s.places {
+		m := &s.places[i]
+		if m.Kind == gazetteer.Org {
+			continue
+		}
+		if m.Start >= at && m.Start-at <= within {
+			return m
+		}
+	}
+	return nil
+}
+
+// giver is the state named last before the trigger: the subject that
+// trains, delivers, deploys or breaks off.
+func (a *article) giver(s *sentence, t cue, countries []string) string {
+	best := ""
+	for _, m := range s.places {
+		if m.Kind == gazetteer.Org || m.Start >= t.start {
+			continue
+		}
+		if containsStr(countries, m.Code) {
+			best = m.Code
+		}
+	}
+	return best
+}
+
+// dateFor resolves the date mention nearest the trigger, skipping years
+// that follow "since".
+func (a *article) dateFor(s *sentence, t cue) (string, bool) {
+	best, bestDist := -1, 1<<30
+	for i, m := range s.dates {
+		if m.Year > 0 && m.Month == 0 && !m.YearEnd && !yearIsEventDate(s, m) {
+			continue
+		}
+		d := abs(m.Start - t.start)
+		if d < bestDist {
+			best, bestDist = i, d
+		}
+	}
+	if best < 0 {
+		return "", false
+	}
+	m := s.dates[best]
+	return a.resolver.Resolve(m), !m.HasYear()
+}
+
+// yearIsEventDate accepts a bare year only after a locative ("in 2023").
+func yearIsEventDate(s *sentence, m dates.Mention) bool {
+	for _, l := range s.cues["locative"] {
+		if l.end == m.Start || l.end == m.Start-1 {
+			return true
+		}
+	}
+	return false
+}
+
+// personsOf lists the sentence's persons, plus those named earlier in the
+// article and referred to here by surname.
+func (a *article) personsOf(s *sentence, countries []string) []event.Person {
+	var out []event.Person
+	seen := map[string]bool{}
+	add := func(p people.Person) {
+		key := surname(p.Name)
+		if seen[key] {
+			return
+		}
+		seen[key] = true
+		full := a.persons[key]
+		ep := event.Person{Name: full.Name, Role: firstNonEmpty(p.Role, full.Role), Country: firstNonEmpty(p.Country, full.Country)}
+		if ep.Name == "" {
+			ep.Name = p.Name
+		}
+		out = append(out, ep)
+	}
+	for _, p := range s.persons {
+		add(p)
+	}
+	for _, t := range s.toks {
+		if p, ok := a.persons[t.Key]; ok {
+			add(p)
+		}
+	}
+	// a counterpart takes the role of the other person in the sentence
+	for i := range out {
+		if out[i].Role != "" {
+			continue
+		}
+		for _, q := range out {
+			if q.Role != "" && q.Country != out[i].Country {
+				out[i].Role = q.Role
+				break
+			}
+		}
+	}
+	return out
+}
+
+// domains collects the domain cues of a sentence and the domain that a
+// weak activity noun implies.
+func domains(s *sentence) []string {
+	var out []string
+	add := func(d string) {
+		if d != "" && !containsStr(out, d) {
+			out = append(out, d)
+		}
+	}
+	for _, c := range s.cues["domain"] {
+		add(c.value)
+	}
+	for _, t := range s.cues["trigger"] {
+		switch event.Type(t.value) {
+		case event.Training:
+			add("training")
+		case event.Intelligence:
+			add("intelligence")
+		case event.Arms:
+			add("equipment")
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// attachment carries a sentence's domains to the event reported nearby.
+func (a *article) attachment(s *sentence) Candidate {
+	return Candidate{Sentence: s.index, Offset: s.offset, Attach: true,
+		Event: event.Event{Domains: domains(s)}}
+}
+
+// agreementStage reads a sentence's stage cues: ending beats everything;
+// talks beat intentions; intentions turn "sign" into "proposed"; then
+// ratified, signed, in force.
+func agreementStage(s *sentence) event.Stage {
+	has := map[string]bool{}
+	for _, c := range s.cues["stage"] {
+		has[c.value] = true
+	}
+	modal := s.has("modal")
+	switch {
+	case has["terminated"]:
+		return event.Terminated
+	case has["suspended"]:
+		return event.Suspended
+	case has["negotiating"]:
+		return event.Negotiating
+	case modal || has["proposed"]:
+		return event.Proposed
+	case has["ratified"]:
+		return event.Ratified
+	case has["signed"]:
+		return event.Signed
+	case has["in_force"]:
+		return event.InForce
+	}
+	return ""
+}
+
+// agreementKind names the agreement: the trigger's kind, qualified by the
+// first domain cue ("maritime cooperation agreement").
+func agreementKind(s *sentence, t cue) string {
+	kind := t.extra
+	if kind == "" || kind == "weak" {
+		kind = "agreement"
+	}
+	for _, c := range s.cues["domain"] {
+		if c.start > t.start && c.start-t.end <= 3 {
+			return strings.ReplaceAll(c.value, "_", " ") + " " + kind
+		}
+	}
+	if kind == "agreement" {
+		return "cooperation agreement"
+	}
+	return kind
+}
+
+// confidence scores how sure a candidate is; merge raises it with support.
+func confidence(c Candidate, s *sentence) float64 {
+	conf := 0.7
+	if c.Inferred {
+		conf -= 0.15
+	}
+	if c.Weak {
+		conf -= 0.2
+	}
+	if len(s.persons) > 0 {
+		conf += 0.05
+	}
+	if c.Event.Date != "" {
+		conf += 0.05
+	}
+	return conf
+}

@@ -1,0 +1,219 @@
+// Package merge turns the candidate events of one page into its events: one
+// happening reported by a headline, a repeated paragraph and a follow-up
+// sentence becomes one event with all its evidence. Candidates merge when
+// type and states agree, their dates do not conflict, and (for agreements)
+// their stages belong together. Stage-less agreement mentions and domain-only
+// sentences enrich an event instead of making one. It knows nothing about text.
+package merge
+
+import (
+	"sort"
+	"strings"
+
+	"pactwatch/internal/event"
+	"pactwatch/internal/extract"
+)
+
+// group is an event being built from candidates.
+type group struct {
+	ev       event.Event
+	first    int // sentence index of the first candidate
+	placeLoc bool
+	support  int
+	guess    bool // date was guessed without a year
+}
+
+// Events merges the candidates of one page into events, in reading order.
+func Events(article string, cands []extract.Candidate) []event.Event {
+	var groups []*group
+	var attach []extract.Candidate
+	for _, c := range cands {
+		if c.Attach {
+			attach = append(attach, c)
+			continue
+		}
+		if g := find(groups, c); g != nil {
+			absorb(g, c)
+			continue
+		}
+		e := c.Event
+		e.Article = article
+		groups = append(groups, &group{ev: e, first: c.Sentence, placeLoc: c.PlaceLoc, support: 1, guess: c.DateGuess})
+	}
+	// stage-less agreement mentions and domain sentences enrich the nearest event
+	for _, c := range attach {
+		if g := nearest(groups, c); g != nil {
+			g.ev.Domains = union(g.ev.Domains, c.Event.Domains)
+			if c.Event.Type != "" {
+				g.ev.Evidence = appendNew(g.ev.Evidence, c.Event.Evidence...)
+				g.ev.Organizations = union(g.ev.Organizations, c.Event.Organizations)
+			}
+		}
+	}
+	sort.SliceStable(groups, func(i, j int) bool { return groups[i].first < groups[j].first })
+	out := make([]event.Event, 0, len(groups))
+	for _, g := range groups {
+		e := g.ev
+		// each further sentence reporting the event raises confidence
+		for i := 1; i < g.support; i++ {
+			e.Confidence += (1 - e.Confidence) * 0.3
+		}
+		e.Confidence = float64(int(min(e.Confidence, 0.97)*100+0.5)) / 100
+		sort.Strings(e.Domains)
+		out = append(out, e)
+	}
+	return out
+}
+
+func key(e event.Event) string { return e.Key() }
+
+// stageGroup says which agreement stages describe one record: intent and
+// talks are the same agreement in the making; signing, ratifying and
+// entering into force are separate events.
+func stageGroup(e event.Event) string {
+	if e.Agreement == nil {
+		return ""
+	}
+	switch e.Agreement.Stage {
+	case event.Proposed, event.Negotiating:
+		return "making"
+	}
+	return string(e.Agreement.Stage)
+}
+
+func find(groups []*group, c extract.Candidate) *group {
+	for _, g := range groups {
+		if key(g.ev) != key(c.Event) || stageGroup(g.ev) != stageGroup(c.Event) {
+			continue
+		}
+		if conflict(g.ev.Date, c.Event.Date) {
+			continue
+		}
+		return g
+	}
+	return nil
+}
+
+// conflict reports whether two dates cannot be the same happening.
+func conflict(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	n := min(len(a), len(b))
+	return a[:n] != b[:n]
+}
+
+func absorb(g *group, c extract.Candidate) {
+	e := &g.ev
+	g.support++
+	if e.Initiator == "" {
+		e.Initiator = c.Event.Initiator
+	}
+	switch d := c.Event.Date; {
+	case d == "":
+	case e.Date == "" || (g.guess && !c.DateGuess) || (len(d) > len(e.Date) && !conflict(e.Date, d)):
+		e.Date = d
+		g.guess = c.DateGuess
+	}
+	if c.Event.Location != nil && (e.Location == nil || (c.PlaceLoc && !g.placeLoc)) {
+		e.Location = c.Event.Location
+		g.placeLoc = c.PlaceLoc
+	}
+	e.Persons = mergePersons(e.Persons, c.Event.Persons)
+	e.Domains = union(e.Domains, c.Event.Domains)
+	e.Organizations = union(e.Organizations, c.Event.Organizations)
+	e.Evidence = appendNew(e.Evidence, c.Event.Evidence...)
+	if c.Event.Agreement != nil && e.Agreement != nil && stageRank(c.Event.Agreement.Stage) > stageRank(e.Agreement.Stage) {
+		e.Agreement.Stage = c.Event.Agreement.Stage
+	}
+	if c.Event.Confidence > e.Confidence {
+		e.Confidence = c.Event.Confidence
+	}
+}
+
+func stageRank(s event.Stage) int {
+	for i, x := range event.Stages {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// nearest finds the event an enrichment belongs to: for an agreement
+// mention, an agreement on the same states; otherwise the event reported
+// last before it, within three sentences.
+func nearest(groups []*group, c extract.Candidate) *group {
+	if c.Event.Type == event.Agreement {
+		for _, g := range groups {
+			if g.ev.Agreement != nil && sameStates(g.ev.Countries, c.Event.Countries) {
+				return g
+			}
+		}
+		return nil
+	}
+	var best *group
+	for _, g := range groups {
+		if g.first <= c.Sentence && c.Sentence-g.first <= 3 && (best == nil || g.first > best.first) {
+			best = g
+		}
+	}
+	return best
+}
+
+func sameStates(a, b []string) bool {
+	return strings.Join(a, ",") == strings.Join(b, ",")
+}
+
+func mergePersons(a, b []event.Person) []event.Person {
+	for _, p := range b {
+		found := false
+		for i := range a {
+			if strings.EqualFold(a[i].Name, p.Name) {
+				found = true
+				if a[i].Role == "" {
+					a[i].Role = p.Role
+				}
+				if a[i].Country == "" {
+					a[i].Country = p.Country
+				}
+			}
+		}
+		if !found {
+			a = append(a, p)
+		}
+	}
+	return a
+}
+
+func union(a, b []string) []string {
+	for _, x := range b {
+		found := false
+		for _, y := range a {
+			if x == y {
+				found = true
+				break
+			}
+		}
+		if !found {
+			a = append(a, x)
+		}
+	}
+	return a
+}
+
+func appendNew(a []string, b ...string) []string {
+	for _, x := range b {
+		found := false
+		for _, y := range a {
+			if x == y {
+				found = true
+				break
+			}
+		}
+		if !found {
+			a = append(a, x)
+		}
+	}
+	return a
+}

@@ -1,0 +1,272 @@
+// Package people finds named persons in a sentence with their role (from
+// the lexicon's role titles, normalised to the spec's roles) and their state
+// (from a demonym or state named in the role phrase: "son homologue
+// rwandais", "President of the Central African Republic", "وزير الدفاع
+// الكيني"). Capitalised runs name people in Latin and Cyrillic text; in
+// Arabic, the words after a role title do. It knows nothing about events.
+package people
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"pactwatch/internal/gazetteer"
+	"pactwatch/internal/lexicon"
+	"pactwatch/internal/token"
+)
+
+// Person is a person named in a sentence.
+type Person struct {
+	Name        string
+	Role        string
+	Country     string
+	Start, End  int  // token indexes of the name
+	Counterpart bool // introduced as someone's counterpart: takes their role
+}
+
+// connectors may stand inside a name.
+var connectors = map[string]bool{"de": true, "da": true, "do": true, "dos": true, "das": true,
+	"du": true, "van": true, "von": true, "bin": true, "ben": true, "al": true, "el": true,
+	"ould": true, "ag": true, "wa": true, "y": true, "la": true, "le": true, "di": true, "ibn": true, "abu": true, "abd": true}
+
+// Finder finds persons with one language's lexicon.
+type Finder struct {
+	lx *lexicon.Lexicon
+}
+
+// New returns a Finder for a language.
+func New(lx *lexicon.Lexicon) *Finder { return &Finder{lx: lx} }
+
+type span struct {
+	start, end int
+	value      string
+}
+
+// Find returns the persons of one sentence. places are the sentence's
+// gazetteer mentions; src is the sentence text.
+func (f *Finder) Find(toks []token.Token, src string, places []gazetteer.Mention) []Person {
+	inPlace := make([]bool, len(toks))
+	placeAt := map[int]gazetteer.Mention{}
+	for _, m := range places {
+		for i := m.Start; i < m.End; i++ {
+			inPlace[i] = true
+		}
+		placeAt[m.Start] = m
+	}
+	roles := spans(f.lx.Find(toks, "role"))
+	titles := spans(f.lx.Find(toks, "title"))
+	counters := spans(f.lx.Find(toks, "counterpart"))
+	lexical := make([]bool, len(toks))
+	for _, ss := range [][]span{roles, titles, counters} {
+		for _, s := range ss {
+			for i := s.start; i < s.end; i++ {
+				lexical[i] = true
+			}
+		}
+	}
+	var out []Person
+	var names []span
+	arabic := len(toks) > 0 && toks[0].Arab
+	if arabic {
+		names = f.arabicNames(toks, src, roles, titles, inPlace, lexical)
+	} else {
+		names = f.capitalRuns(toks, src, inPlace, lexical)
+	}
+	for _, n := range names {
+		p := Person{Name: src[toks[n.start].Start:toks[n.end-1].End], Start: n.start, End: n.end}
+		cue := false
+		// a role, title or counterpart word shortly before the name
+		for _, ss := range []struct {
+			spans []span
+			kind  string
+		}{{roles, "role"}, {counters, "counterpart"}, {titles, "title"}} {
+			for _, s := range ss.spans {
+				if s.end <= n.start && n.start-s.end <= 7 && !nameBetween(names, s.end, n.start) {
+					cue = true
+					switch ss.kind {
+					case "role":
+						p.Role = s.value
+						if c := firstState(placeAt, s.start, n.start); c != "" {
+							p.Country = c
+						}
+					case "counterpart":
+						p.Counterpart = true
+						if c := firstState(placeAt, s.start, n.start); c != "" {
+							p.Country = c
+						}
+					}
+				}
+			}
+		}
+		// an apposition after the name: "X, President of CAR", "X, chef d'état-major…"
+		stop := clauseEnd(toks, src, n.end)
+		for _, s := range roles {
+			if s.start >= n.end && s.start-n.end <= 3 && s.start < stop {
+				cue = true
+				if p.Role == "" {
+					p.Role = s.value
+				}
+				if p.Country == "" {
+					p.Country = firstState(placeAt, s.start, stop)
+				}
+				break
+			}
+		}
+		if !cue {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func spans(ms []token.Match[lexicon.Entry]) []span {
+	out := make([]span, len(ms))
+	for i, m := range ms {
+		out[i] = span{m.Start, m.End, m.Vals[0].Value}
+	}
+	return out
+}
+
+func nameBetween(names []span, a, b int) bool {
+	for _, n := range names {
+		if n.start >= a && n.end <= b {
+			return true
+		}
+	}
+	return false
+}
+
+func firstState(placeAt map[int]gazetteer.Mention, from, to int) string {
+	for i := from; i < to; i++ {
+		if m, ok := placeAt[i]; ok && m.Kind != gazetteer.Org && !m.Kind.IsPlace() {
+			return m.Code
+		}
+	}
+	return ""
+}
+
+// clauseEnd returns the index of the first token after from that follows a
+// comma-less clause break (";", "(", ".") or the sentence end; commas are
+// allowed once because appositions are comma-delimited.
+func clauseEnd(toks []token.Token, src string, from int) int {
+	commas := 0
+	for i := from; i < len(toks); i++ {
+		if i == 0 {
+			continue
+		}
+		gap := src[toks[i-1].End:toks[i].Start]
+		if strings.ContainsAny(gap, ";.:!?؟") {
+			return i
+		}
+		if strings.ContainsAny(gap, ",،") {
+			commas++
+			if commas > 1 && i > from {
+				return i
+			}
+		}
+	}
+	return len(toks)
+}
+
+// capitalRuns finds runs of capitalised words that may be names.
+func (f *Finder) capitalRuns(toks []token.Token, src string, inPlace, lexical []bool) []span {
+	var out []span
+	for i := 0; i < len(toks); {
+		if !f.nameWord(toks, i, inPlace, lexical) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) {
+			gap := src[toks[j-1].End:toks[j].Start]
+			if gap != " " && gap != "-" && gap != "\u00a0" {
+				break
+			}
+			if f.nameWord(toks, j, inPlace, lexical) {
+				j++
+				continue
+			}
+			if connectors[toks[j].Key] && j+1 < len(toks) && f.nameWord(toks, j+1, inPlace, lexical) {
+				j += 2
+				continue
+			}
+			break
+		}
+		if j-i >= 1 && j-i <= 5 {
+			out = append(out, span{start: i, end: j})
+		}
+		i = j
+	}
+	return out
+}
+
+func (f *Finder) nameWord(toks []token.Token, i int, inPlace, lexical []bool) bool {
+	t := toks[i]
+	if !t.Cap || inPlace[i] || lexical[i] || utf8.RuneCountInString(t.Text) < 2 {
+		return false
+	}
+	if t.Upper == utf8.RuneCountInString(t.Text) && t.Upper <= 5 {
+		return false // an acronym: FDR, CAR
+	}
+	if f.lx.Stopwords[t.Key] {
+		return false
+	}
+	for _, k := range []string{"month", "weekday", "trigger", "domain"} {
+		if len(f.lx.At(toks, i, k)) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// arabicNames takes the one to three words after a role or title as a name.
+func (f *Finder) arabicNames(toks []token.Token, src string, roles, titles []span, inPlace, lexical []bool) []span {
+	var out []span
+	cues := append(append([]span{}, roles...), titles...)
+	for _, c := range cues {
+		i := c.end
+		// skip the rest of the role phrase: a state, "لدى X", "لشؤون X", a comma
+		for i < len(toks) && (inPlace[i] || lexical[i] || f.lx.Stopwords[toks[i].Key] || qualifier(toks[i].Key)) {
+			if strings.ContainsAny(src[toks[i-1].End:toks[i].Start], ".؟") {
+				break
+			}
+			i++
+		}
+		if i >= len(toks) || i-c.end > 5 {
+			continue
+		}
+		j := i
+		for j < len(toks) && j-i < 3 {
+			if j > i && strings.ContainsAny(src[toks[j-1].End:toks[j].Start], "،,.؟:;()") {
+				break
+			}
+			if inPlace[j] || lexical[j] || f.lx.Stopwords[toks[j].Key] || len(f.lx.At(toks, j, "trigger")) > 0 || !toks[j].Arab {
+				break
+			}
+			j++
+		}
+		if j-i >= 2 && !overlaps(out, i, j) {
+			out = append(out, span{start: i, end: j})
+		}
+	}
+	return out
+}
+
+// qualifier words continue an Arabic role phrase ("لدى", "لشؤون", "العام").
+func qualifier(k string) bool {
+	switch k {
+	case "لدي", "شؤون", "عام", "سابق", "جديد", "دوله", "مكلف", "منتدب":
+		return true
+	}
+	return false
+}
+
+func overlaps(ss []span, a, b int) bool {
+	for _, s := range ss {
+		if a < s.end && s.start < b {
+			return true
+		}
+	}
+	return false
+}
