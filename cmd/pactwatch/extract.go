@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -20,6 +21,7 @@ func runExtract(args []string) int {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	format := fs.String("format", "jsonl", "output format: jsonl, json or table")
 	pub := fs.String("published", "", "publication date (YYYY-MM-DD) for pages that do not state one")
+	explain := fs.Bool("explain", false, "write how each sentence was read to stderr (one worker)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -36,7 +38,12 @@ func runExtract(args []string) int {
 		warnf("extract: %v", err)
 		return 2
 	}
-	p, err := pipeline.New(pipeline.Options{})
+	opt := pipeline.Options{}
+	if *explain {
+		opt.Trace = os.Stderr
+		runtime.GOMAXPROCS(1)
+	}
+	p, err := pipeline.New(opt)
 	if err != nil {
 		warnf("%v", err)
 		return 1

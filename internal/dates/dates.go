@@ -308,8 +308,8 @@ type Resolver struct {
 func NewResolver(all []Mention, published, today time.Time) *Resolver {
 	r := &Resolver{published: published, today: today}
 	for _, m := range all {
-		if m.Year == 0 {
-			continue
+		if m.Year == 0 || (m.Month == 0 && !m.YearEnd) {
+			continue // a bare year is too often history to anchor on
 		}
 		mo := m.Month
 		if mo == 0 {

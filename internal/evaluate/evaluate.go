@@ -173,7 +173,7 @@ func (r *Report) scoreArticle(g event.Gold, pred []event.Event) Counts {
 		ge := g.Events[pr.g]
 		if ge.IsRequired() {
 			c.TP++
-			r.compare(pred[pr.p], ge)
+			r.compare(g.Article, pred[pr.p], ge)
 		}
 	}
 	for i, p := range pred {
@@ -212,7 +212,7 @@ func agreement(p, g event.Event) int {
 // compare scores the attributes of a matched pair. An attribute counts when
 // the gold or the prediction states it: a date where the text gives none is
 // as wrong as a missing one.
-func (r *Report) compare(p, g event.Event) {
+func (r *Report) compare(article string, p, g event.Event) {
 	cmp := func(name, pv, gv string, same func(a, b string) bool) {
 		if pv == "" && gv == "" {
 			return
@@ -251,7 +251,7 @@ func (r *Report) compare(p, g event.Event) {
 		diffs = append(diffs, fmt.Sprintf("persons %v want %v", names(p.Persons), names(g.Persons)))
 	}
 	if len(diffs) > 0 {
-		r.Errors = append(r.Errors, fmt.Sprintf("%s: %s: %s", g.Article, g.Key(), strings.Join(diffs, "; ")))
+		r.Errors = append(r.Errors, fmt.Sprintf("%s: %s: %s", article, g.Key(), strings.Join(diffs, "; ")))
 	}
 }
 

@@ -41,6 +41,9 @@ func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder
 	for _, k := range cueKinds {
 		for _, m := range lx.Find(s.toks, k) {
 			v := m.Vals[0]
+			if m.End-m.Start == 1 && len([]rune(v.Text)) <= 2 && !strings.EqualFold(s.toks[m.Start].Text, v.Text) {
+				continue // "a" is not "à" once accents are folded
+			}
 			s.cues[k] = append(s.cues[k], cue{m.Start, m.End, v.Value, v.Extra})
 		}
 	}

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"fmt"
+	"io"
 	"sort"
 	"strings"
 	"time"
@@ -39,7 +41,11 @@ func New(gaz *gazetteer.Gazetteer, lex *lexicon.Set, today time.Time) *Extractor
 }
 
 // Extract returns the candidate events of a cleaned page whose language is set.
-func (x *Extractor) Extract(p *page.Page) []Candidate {
+func (x *Extractor) Extract(p *page.Page) []Candidate { return x.Trace(p, nil) }
+
+// Trace is Extract that also writes, when w is not nil, what it read in
+// each sentence: for people tuning lexicons.
+func (x *Extractor) Trace(p *page.Page, w io.Writer) []Candidate {
 	lx := x.lex.Get(p.Lang)
 	if lx == nil {
 		return nil
@@ -58,10 +64,38 @@ func (x *Extractor) Extract(p *page.Page) []Candidate {
 	}
 	a := x.analyse(sents, p.Published)
 	var out []Candidate
+	if w != nil {
+		fmt.Fprintf(w, "## %s lang=%s pair=%v published=%s\n", p.Name, p.Lang, a.pair, a.resolver.Published().Format("2006-01-02"))
+	}
 	for _, s := range sents {
-		out = append(out, a.candidates(s)...)
+		cs := a.candidates(s)
+		if w != nil {
+			a.trace(w, s, cs)
+		}
+		out = append(out, cs...)
 	}
 	return out
+}
+
+func (a *article) trace(w io.Writer, s *sentence, cs []Candidate) {
+	fmt.Fprintf(w, "[%d] %s\n", s.index, s.text)
+	for _, m := range s.places {
+		fmt.Fprintf(w, "    place %s %s %q\n", m.Kind, m.Code, s.mentionText(m))
+	}
+	for _, k := range cueKinds {
+		for _, c := range s.cues[k] {
+			fmt.Fprintf(w, "    %s %s %q %s\n", k, c.value, s.text[s.toks[c.start].Start:s.toks[c.end-1].End], c.extra)
+		}
+	}
+	for _, d := range s.dates {
+		fmt.Fprintf(w, "    date %+v → %q\n", d, a.resolver.Resolve(d))
+	}
+	for _, p := range s.persons {
+		fmt.Fprintf(w, "    person %q role=%s country=%s counterpart=%v\n", p.Name, p.Role, p.Country, p.Counterpart)
+	}
+	for _, c := range cs {
+		fmt.Fprintf(w, "    => %s %v init=%s date=%s attach=%v stage=%v\n", c.Event.Type, c.Event.Countries, c.Event.Initiator, c.Event.Date, c.Attach, c.Event.Agreement)
+	}
 }
 
 // article holds what the whole page says, used to read each sentence.
@@ -174,7 +208,7 @@ func (a *article) candidates(s *sentence) []Candidate {
 		}
 		return nil
 	}
-	if s.has("negation") || a.isBackground(s) {
+	if a.isBackground(s) {
 		return nil
 	}
 	strong := false
@@ -192,8 +226,14 @@ func (a *article) candidates(s *sentence) []Candidate {
 		if weak && strong {
 			continue // the activity is a topic of the stronger act
 		}
+		if s.negated(t) {
+			continue
+		}
 		st := states
 		inf := inferred
+		if len(st) == 0 && a.pair != nil && !weak {
+			st, inf = a.pair, true // "an agreement in its final phases", in a page about two states
+		}
 		if len(st) == 1 && a.pair != nil && containsStr(a.pair, st[0]) && (typ == event.Meeting || typ == event.Agreement) {
 			st = append(append([]string{}, st...), other(a.pair, st[0]))
 			inf = true
@@ -233,6 +273,22 @@ func (a *article) candidates(s *sentence) []Candidate {
 		out = append(out, c)
 	}
 	return out
+}
+
+// negated reports a negation cue shortly before the trigger or before a
+// stage cue that follows it ("n'a pas signé l'accord", "did not sign").
+func (s *sentence) negated(t cue) bool {
+	for _, n := range s.cues["negation"] {
+		if n.end <= t.start && t.start-n.end <= 3 {
+			return true
+		}
+		for _, st := range s.cues["stage"] {
+			if n.end <= st.start && st.start-n.end <= 2 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (s *sentence) hasTrigger(t event.Type) bool {

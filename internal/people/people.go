@@ -81,7 +81,7 @@ func (f *Finder) Find(toks []token.Token, src string, places []gazetteer.Mention
 			kind  string
 		}{{roles, "role"}, {counters, "counterpart"}, {titles, "title"}} {
 			for _, s := range ss.spans {
-				if s.end <= n.start && n.start-s.end <= 7 && !nameBetween(names, s.end, n.start) {
+				if s.end <= n.start && n.start-s.end <= 7 && f.gapOK(toks, s.end, n.start, inPlace, lexical) {
 					cue = true
 					switch ss.kind {
 					case "role":
@@ -101,7 +101,8 @@ func (f *Finder) Find(toks []token.Token, src string, places []gazetteer.Mention
 		// an apposition after the name: "X, President of CAR", "X, chef d'état-major…"
 		stop := clauseEnd(toks, src, n.end)
 		for _, s := range roles {
-			if s.start >= n.end && s.start-n.end <= 3 && s.start < stop {
+			if s.start >= n.end && s.start-n.end <= 3 && s.start < stop && n.end < len(toks) &&
+				strings.ContainsAny(src[toks[n.end-1].End:toks[n.end].Start], ",،") && !hasConjunction(toks, n.end, s.start) {
 				cue = true
 				if p.Role == "" {
 					p.Role = s.value
@@ -128,9 +129,25 @@ func spans(ms []token.Match[lexicon.Entry]) []span {
 	return out
 }
 
-func nameBetween(names []span, a, b int) bool {
-	for _, n := range names {
-		if n.start >= a && n.end <= b {
+// gapOK reports whether only small words, states, titles and roles stand
+// between a cue and a name: "le ministre de la Défense, le général X".
+func (f *Finder) gapOK(toks []token.Token, from, to int, inPlace, lexical []bool) bool {
+	for i := from; i < to; i++ {
+		k := toks[i].Key
+		if !(inPlace[i] || lexical[i] || f.lx.Stopwords[k] || connectors[k] || qualifier(toks[i])) {
+			return false
+		}
+	}
+	return !hasConjunction(toks, from, to)
+}
+
+// conjunctions start a new person: "X, et le ministre Y".
+var conjunctions = map[string]bool{"et": true, "and": true, "y": true, "e": true, "و": true,
+	"и": true, "ve": true, "na": true, "ou": true, "or": true}
+
+func hasConjunction(toks []token.Token, from, to int) bool {
+	for i := from; i < to; i++ {
+		if conjunctions[toks[i].Key] {
 			return true
 		}
 	}
@@ -226,12 +243,28 @@ func (f *Finder) arabicNames(toks []token.Token, src string, roles, titles []spa
 	cues := append(append([]span{}, roles...), titles...)
 	for _, c := range cues {
 		i := c.end
-		// skip the rest of the role phrase: a state, "لدى X", "لشؤون X", a comma
-		for i < len(toks) && (inPlace[i] || lexical[i] || f.lx.Stopwords[toks[i].Key] || qualifier(toks[i].Key)) {
-			if strings.ContainsAny(src[toks[i-1].End:toks[i].Start], ".؟") {
+		// a comma within a few words closes the role phrase: "وزير الدفاع
+		// الكيني، عدن دوالي،"; else skip state, "لدى X" and similar words
+		comma := -1
+		for k := c.end; k < len(toks) && k <= c.end+4; k++ {
+			gap := src[toks[k-1].End:toks[k].Start]
+			if strings.ContainsAny(gap, ".؟:;") {
 				break
 			}
-			i++
+			if strings.ContainsAny(gap, "،,") {
+				comma = k
+				break
+			}
+		}
+		if comma >= 0 {
+			i = comma
+		} else {
+			for i < len(toks) && (inPlace[i] || lexical[i] || f.lx.Stopwords[toks[i].Key] || qualifier(toks[i])) {
+				if strings.ContainsAny(src[toks[i-1].End:toks[i].Start], ".؟") {
+					break
+				}
+				i++
+			}
 		}
 		if i >= len(toks) || i-c.end > 5 {
 			continue
@@ -254,10 +287,12 @@ func (f *Finder) arabicNames(toks []token.Token, src string, roles, titles []spa
 }
 
 // qualifier words continue an Arabic role phrase ("لدى", "لشؤون", "العام").
-func qualifier(k string) bool {
-	switch k {
-	case "لدي", "شؤون", "عام", "سابق", "جديد", "دوله", "مكلف", "منتدب":
-		return true
+func qualifier(t token.Token) bool {
+	for _, k := range t.Keys() {
+		switch k {
+		case "لدي", "شوون", "عام", "سابق", "جديد", "دوله", "مكلف", "منتدب":
+			return true
+		}
 	}
 	return false
 }

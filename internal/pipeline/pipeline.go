@@ -27,12 +27,14 @@ type Pipeline struct {
 	cleaner   *clean.Cleaner
 	langs     *lang.Identifier
 	extractor *extract.Extractor
+	trace     io.Writer
 }
 
 // Options tune a run.
 type Options struct {
 	Published time.Time // publication date for pages that do not say
 	Today     time.Time // reference "now" for the weekday rule; zero = now
+	Trace     io.Writer // when set, every sentence's reading is written here
 }
 
 // New loads every stage's data.
@@ -55,6 +57,7 @@ func New(opt Options) (*Pipeline, error) {
 		cleaner:   clean.New(lx),
 		langs:     lang.New(lx),
 		extractor: extract.New(gz, lx, today),
+		trace:     opt.Trace,
 	}, nil
 }
 
@@ -96,7 +99,7 @@ func (p *Pipeline) Run(ctx context.Context, path string, raw []byte, published t
 		return &Result{Page: pg}, err
 	}
 	pg.Lang = l
-	cands := p.extractor.Extract(pg)
+	cands := p.extractor.Trace(pg, p.trace)
 	evs := merge.Events(pg.Name, cands)
 	for i := range evs {
 		evs[i].Language = l

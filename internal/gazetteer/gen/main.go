@@ -10,10 +10,17 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"strings"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 )
+
+// historic codes CLDR still names; today's state is named instead.
+var historic = map[string]bool{"ATN": true, "BUR": true, "CPT": true, "CTE": true, "DDR": true,
+	"DHY": true, "DGA": true, "FXX": true, "HVO": true, "JTN": true, "MID": true, "NHB": true,
+	"PCZ": true, "PUS": true, "RHO": true, "TAA": true, "TMP": true, "VDR": true, "WAK": true,
+	"YMD": true, "ZAR": true, "ASC": true}
 
 var langs = []string{"en", "fr", "ar", "es", "pt", "ru", "tr", "sw"}
 
@@ -28,17 +35,21 @@ func main() {
 	for a := 'A'; a <= 'Z'; a++ {
 		for b := 'A'; b <= 'Z'; b++ {
 			r, err := language.ParseRegion(string([]rune{a, b}))
-			if err != nil || !r.IsCountry() || r.ISO3() == "" || r.IsPrivateUse() {
+			if err != nil || !r.IsCountry() || r.IsPrivateUse() || historic[r.ISO3()] || r.ISO3() == "ZZZ" {
 				continue
+			}
+			if c, err := r.Canonicalize(), error(nil); err == nil && c != r {
+				continue // a deprecated code (BU → MM)
 			}
 			seen := map[string]bool{}
 			for _, l := range langs {
-				name := display.Regions(language.MustParse(l)).Name(r)
-				if name == "" || seen[l+name] {
-					continue
+				for _, name := range variants(display.Regions(language.MustParse(l)).Name(r)) {
+					if name == "" || seen[l+name] {
+						continue
+					}
+					seen[l+name] = true
+					fmt.Fprintf(w, "%s\t%s\t%s\n", r.ISO3(), l, name)
 				}
-				seen[l+name] = true
-				fmt.Fprintf(w, "%s\t%s\t%s\n", r.ISO3(), l, name)
 			}
 		}
 	}
@@ -48,4 +59,13 @@ func main() {
 	if err := out.Close(); err != nil {
 		log.Fatal(err)
 	}
+}
+
+// variants splits "Myanmar (Burma)" into "Myanmar" and "Burma".
+func variants(name string) []string {
+	open := strings.Index(name, "(")
+	if open < 0 || !strings.HasSuffix(name, ")") {
+		return []string{name}
+	}
+	return []string{strings.TrimSpace(name[:open]), strings.TrimSpace(name[open+1 : len(name)-1])}
 }

@@ -1,0 +1,54 @@
+package people
+
+import (
+	"testing"
+
+	"pactwatch/internal/gazetteer"
+	"pactwatch/internal/lexicon"
+	"pactwatch/internal/token"
+)
+
+const frLex = "role\tchief_of_defence\tchef d'état-major\nrole\tdefence_minister\tministre de la Défense\n" +
+	"role\thead_of_state\tprésident\ntitle\t-\tgénéral\ntitle\t-\tgénéral de brigade\ntitle\t-\tcolonel\n" +
+	"counterpart\t-\thomologue\nstopword\t-\tle\nstopword\t-\tla\nstopword\t-\tson\nstopword\t-\tles\n"
+
+const arLex = "role\tdefence_minister\tوزير الدفاع\nrole\tambassador\tسفير\nrole\tintelligence_chief\tرئيس المخابرات\n" +
+	"stopword\t-\tمع\nstopword\t-\tفي\n"
+
+func TestFind(t *testing.T) {
+	gaz, err := gazetteer.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		lex, text string
+		want      []Person
+	}{
+		{frLex, "Le général Awa Traoré, chef d'état-major du Sénégal, a reçu son homologue, le général de brigade Jean-Paul Mbeki.",
+			[]Person{{Name: "Awa Traoré", Role: "chief_of_defence", Country: "SEN"}, {Name: "Jean-Paul Mbeki", Counterpart: true}}},
+		{frLex, "Les Forces armées ont défilé devant le président Idriss Kaboré à Niamey.",
+			[]Person{{Name: "Idriss Kaboré", Role: "head_of_state"}}},
+		{arLex, "التقى وزير الدفاع التونسي، سامي بن علي، مع سفير إيطاليا في تونس.",
+			[]Person{{Name: "سامي بن علي", Role: "defence_minister"}}},
+		{arLex, "واجتمع برئيس المخابرات خالد المنصوري في الرباط",
+			[]Person{{Name: "خالد المنصوري", Role: "intelligence_chief"}}},
+	}
+	for _, c := range cases {
+		lx, err := lexicon.Parse("xx", []byte(c.lex))
+		if err != nil {
+			t.Fatal(err)
+		}
+		toks := token.Split(c.text)
+		got := New(lx).Find(toks, c.text, gaz.Find(toks))
+		if len(got) != len(c.want) {
+			t.Errorf("%q: got %+v, want %+v", c.text, got, c.want)
+			continue
+		}
+		for i, w := range c.want {
+			g := got[i]
+			if g.Name != w.Name || g.Role != w.Role || g.Counterpart != w.Counterpart || (w.Country != "" && g.Country != w.Country) {
+				t.Errorf("%q: person %d = %+v, want %+v", c.text, i, g, w)
+			}
+		}
+	}
+}
