@@ -32,7 +32,7 @@ type sentence struct {
 
 // cueKinds are the lexicon kinds looked up in every sentence.
 var cueKinds = []string{"trigger", "stage", "modal", "domain", "pair", "visit", "host",
-	"locative", "background", "negation", "counterpart"}
+	"locative", "background", "negation", "counterpart", "security"}
 
 func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder) {
 	s.toks = token.Split(s.text)
@@ -52,6 +52,38 @@ func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder
 }
 
 func (s *sentence) has(kind string) bool { return len(s.cues[kind]) > 0 }
+
+// securityDomains are the domains that by themselves make talk about security.
+var securityDomains = map[string]bool{"training": true, "intelligence": true, "counterterrorism": true,
+	"peacekeeping": true, "maritime": true, "cyber": true, "equipment": true, "border_security": true,
+	"defence_industry": true, "regional_security": true}
+
+var securityRoles = map[string]bool{"defence_minister": true, "chief_of_defence": true,
+	"service_chief": true, "intelligence_chief": true}
+
+// secure reports whether the sentence is about defence or security at all:
+// a security word, a security domain, a military activity or a security role.
+func (s *sentence) secure() bool {
+	if s.has("security") {
+		return true
+	}
+	for _, c := range s.cues["domain"] {
+		if securityDomains[c.value] {
+			return true
+		}
+	}
+	for _, c := range s.cues["trigger"] {
+		if c.value != "meeting" && c.value != "agreement" && c.value != "rupture" {
+			return true
+		}
+	}
+	for _, p := range s.persons {
+		if securityRoles[p.Role] {
+			return true
+		}
+	}
+	return false
+}
 
 // states returns the distinct state codes named in the sentence, in order.
 func (s *sentence) states() []string {

@@ -103,6 +103,7 @@ type article struct {
 	x        *Extractor
 	sents    []*sentence
 	pair     []string // the two states the article is most about
+	secure   int      // sentences that speak of defence or security
 	persons  map[string]people.Person
 	resolver *dates.Resolver
 }
@@ -113,6 +114,9 @@ func (x *Extractor) analyse(sents []*sentence, published time.Time) *article {
 	first := map[string]int{}
 	var all []dates.Mention
 	for _, s := range sents {
+		if s.secure() {
+			a.secure++
+		}
 		for _, m := range s.places {
 			if m.Kind == gazetteer.Org {
 				continue
@@ -242,6 +246,9 @@ func (a *article) candidates(s *sentence) []Candidate {
 			continue
 		}
 		st = a.choosePair(s, st, t)
+		if !a.aboutSecurity(s, typ, st) {
+			continue // a trade deal, a football match, a state visit about tea
+		}
 		if typ == event.Agreement && s.hasTrigger(event.Rupture) {
 			continue // the rupture carries the agreement
 		}
@@ -314,6 +321,21 @@ func other(pair []string, c string) string {
 		return pair[1]
 	}
 	return pair[0]
+}
+
+// aboutSecurity keeps contacts and agreements that concern defence or
+// security: said in the sentence, or the sentence is about the article's
+// pair and the article is plainly about security.
+func (a *article) aboutSecurity(s *sentence, typ event.Type, st []string) bool {
+	switch typ {
+	case event.Meeting, event.Agreement, event.Rupture:
+	default:
+		return true
+	}
+	if s.secure() {
+		return true
+	}
+	return a.secure >= 2 && a.pair != nil && len(st) == 2 && containsStr(st, a.pair[0]) && containsStr(st, a.pair[1])
 }
 
 // isBackground tells history ("relations date back to 1994") from news.

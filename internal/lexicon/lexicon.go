@@ -45,7 +45,7 @@ type Set struct {
 // Kinds lists the kinds a lexicon line may have.
 var Kinds = []string{"trigger", "stage", "modal", "domain", "pair", "visit", "host", "locative",
 	"background", "negation", "role", "title", "counterpart", "month", "weekday", "relday",
-	"last", "next", "yearend", "boilerplate", "stopword", "abbrev"}
+	"last", "next", "yearend", "boilerplate", "stopword", "abbrev", "security"}
 
 // Load reads every embedded lexicon.
 func Load() (*Set, error) {
@@ -58,24 +58,39 @@ func Load() (*Set, error) {
 		if !strings.HasSuffix(n.Name(), ".tsv") {
 			continue
 		}
-		lang := strings.TrimSuffix(n.Name(), ".tsv")
+		// fr.tsv and fr_security.tsv both feed the French lexicon
+		lang, _, _ := strings.Cut(strings.TrimSuffix(n.Name(), ".tsv"), "_")
 		b, err := files.ReadFile(path.Join("data", n.Name()))
 		if err != nil {
 			return nil, err
 		}
-		lx, err := Parse(lang, b)
-		if err != nil {
+		lx := s.byLang[lang]
+		if lx == nil {
+			lx = newLexicon(lang)
+			s.byLang[lang] = lx
+		}
+		if err := lx.parse(n.Name(), b); err != nil {
 			return nil, err
 		}
-		s.byLang[lang] = lx
 	}
 	return s, nil
 }
 
+func newLexicon(lang string) *Lexicon {
+	return &Lexicon{Lang: lang, tries: map[string]*token.Trie[Entry]{},
+		Stopwords: map[string]bool{}, Abbrevs: map[string]bool{}}
+}
+
 // Parse builds a lexicon from TSV bytes.
 func Parse(lang string, data []byte) (*Lexicon, error) {
-	lx := &Lexicon{Lang: lang, tries: map[string]*token.Trie[Entry]{},
-		Stopwords: map[string]bool{}, Abbrevs: map[string]bool{}}
+	lx := newLexicon(lang)
+	if err := lx.parse(lang, data); err != nil {
+		return nil, err
+	}
+	return lx, nil
+}
+
+func (lx *Lexicon) parse(name string, data []byte) error {
 	known := map[string]bool{}
 	for _, k := range Kinds {
 		known[k] = true
@@ -90,14 +105,14 @@ func Parse(lang string, data []byte) (*Lexicon, error) {
 		}
 		cols := strings.Split(text, "\t")
 		if len(cols) < 3 {
-			return nil, fmt.Errorf("lexicon %s line %d: want 3 or 4 tab-separated columns, got %d", lang, line, len(cols))
+			return fmt.Errorf("lexicon %s line %d: want 3 or 4 tab-separated columns, got %d", name, line, len(cols))
 		}
 		e := Entry{Kind: strings.TrimSpace(cols[0]), Value: strings.TrimSpace(cols[1]), Text: strings.TrimSpace(cols[2])}
 		if len(cols) > 3 {
 			e.Extra = strings.TrimSpace(cols[3])
 		}
 		if !known[e.Kind] {
-			return nil, fmt.Errorf("lexicon %s line %d: unknown kind %q", lang, line, e.Kind)
+			return fmt.Errorf("lexicon %s line %d: unknown kind %q", name, line, e.Kind)
 		}
 		switch e.Kind {
 		case "stopword":
@@ -115,7 +130,7 @@ func Parse(lang string, data []byte) (*Lexicon, error) {
 			t.AddPhrase(e.Text, e)
 		}
 	}
-	return lx, sc.Err()
+	return sc.Err()
 }
 
 // Get returns the lexicon of lang, or nil.

@@ -102,7 +102,7 @@ func (f *Finder) Find(toks []token.Token, src string, places []gazetteer.Mention
 		stop := clauseEnd(toks, src, n.end)
 		for _, s := range roles {
 			if s.start >= n.end && s.start-n.end <= 3 && s.start < stop && n.end < len(toks) &&
-				strings.ContainsAny(src[toks[n.end-1].End:toks[n.end].Start], ",،") && !hasConjunction(toks, n.end, s.start) {
+				strings.ContainsAny(src[toks[n.end-1].End:toks[n.end].Start], ",،") && onlyArticles(toks, n.end, s.start) {
 				cue = true
 				if p.Role == "" {
 					p.Role = s.value
@@ -144,6 +144,18 @@ func (f *Finder) gapOK(toks []token.Token, from, to int, inPlace, lexical []bool
 // conjunctions start a new person: "X, et le ministre Y".
 var conjunctions = map[string]bool{"et": true, "and": true, "y": true, "e": true, "و": true,
 	"и": true, "ve": true, "na": true, "ou": true, "or": true}
+
+// onlyArticles reports whether toks[from:to] are articles ("X, le chef…").
+func onlyArticles(toks []token.Token, from, to int) bool {
+	for i := from; i < to; i++ {
+		switch toks[i].Key {
+		case "le", "la", "l", "the", "el", "o", "a", "an", "de", "du", "of":
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 func hasConjunction(toks []token.Token, from, to int) bool {
 	for i := from; i < to; i++ {
