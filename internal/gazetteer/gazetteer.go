@@ -211,6 +211,7 @@ func lettersOf(s string) string {
 // Find returns the mentions in toks, longest first, without overlaps.
 func (g *Gazetteer) Find(toks []token.Token) []Mention {
 	var out []Mention
+	shouting := allCaps(toks)
 	for i := 0; i < len(toks); {
 		best, end := entry{}, -1
 		for _, m := range g.trie.MatchAt(toks, i) {
@@ -220,6 +221,9 @@ func (g *Gazetteer) Find(toks []token.Token) []Mention {
 			for _, e := range m.Vals {
 				if !e.ok(toks, m) {
 					continue
+				}
+				if shouting && e.rule == exact && len(lettersOf(e.form)) <= 3 {
+					continue // "INVITÉ AU SOMMET" is not the African Union
 				}
 				if end < 0 || e.kind.rank() < best.kind.rank() {
 					best, end = e, m.End
@@ -234,6 +238,22 @@ func (g *Gazetteer) Find(toks []token.Token) []Mention {
 		i = end
 	}
 	return out
+}
+
+// allCaps reports a line written in capitals, where case says nothing.
+func allCaps(toks []token.Token) bool {
+	words, upper := 0, 0
+	for _, t := range toks {
+		n := len([]rune(t.Text))
+		if n < 2 || t.Arab {
+			continue
+		}
+		words++
+		if t.Upper == n {
+			upper++
+		}
+	}
+	return words >= 3 && upper*10 >= words*6
 }
 
 // Name returns the English name of a state, or the code itself.

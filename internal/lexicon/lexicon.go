@@ -32,6 +32,7 @@ type Entry struct {
 type Lexicon struct {
 	Lang        string
 	tries       map[string]*token.Trie[Entry]
+	entries     map[string][]Entry // by kind, for checks
 	Stopwords   map[string]bool
 	Abbrevs     map[string]bool // folded, without the final period
 	Boilerplate []Entry
@@ -77,7 +78,7 @@ func Load() (*Set, error) {
 }
 
 func newLexicon(lang string) *Lexicon {
-	return &Lexicon{Lang: lang, tries: map[string]*token.Trie[Entry]{},
+	return &Lexicon{Lang: lang, tries: map[string]*token.Trie[Entry]{}, entries: map[string][]Entry{},
 		Stopwords: map[string]bool{}, Abbrevs: map[string]bool{}}
 }
 
@@ -114,6 +115,7 @@ func (lx *Lexicon) parse(name string, data []byte) error {
 		if !known[e.Kind] {
 			return fmt.Errorf("lexicon %s line %d: unknown kind %q", name, line, e.Kind)
 		}
+		lx.entries[e.Kind] = append(lx.entries[e.Kind], e)
 		switch e.Kind {
 		case "stopword":
 			lx.Stopwords[token.Fold(e.Text)] = true
@@ -176,4 +178,13 @@ func (lx *Lexicon) Size(kind string) int {
 		return t.Len()
 	}
 	return 0
+}
+
+// values lists the values of one kind's entries.
+func (lx *Lexicon) values(kind string) []string {
+	var out []string
+	for _, e := range lx.entries[kind] {
+		out = append(out, e.Value)
+	}
+	return out
 }

@@ -1,0 +1,106 @@
+package gazetteer
+
+import (
+	"bufio"
+	"bytes"
+	"io/fs"
+	"strings"
+	"testing"
+
+	"pactwatch/internal/token"
+)
+
+func load(t *testing.T) *Gazetteer {
+	t.Helper()
+	g, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+// Every row of the hand-written files names a state CLDR knows (or Kosovo).
+func TestCodesAreStates(t *testing.T) {
+	cldr := map[string]bool{"XKX": true}
+	b, _ := files.ReadFile("data/cldr_names.tsv")
+	for _, line := range strings.Split(string(b), "\n") {
+		if line != "" && !strings.HasPrefix(line, "#") {
+			cldr[strings.SplitN(line, "\t", 2)[0]] = true
+		}
+	}
+	err := fs.WalkDir(files, "data", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasSuffix(p, "cldr_names.tsv") || strings.HasSuffix(p, "organizations.tsv") || !strings.HasSuffix(p, ".tsv") {
+			return err
+		}
+		b, _ := files.ReadFile(p)
+		sc := bufio.NewScanner(bytes.NewReader(b))
+		n := 0
+		for sc.Scan() {
+			n++
+			line := sc.Text()
+			if line == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			code := strings.SplitN(line, "\t", 2)[0]
+			if !cldr[code] {
+				t.Errorf("%s:%d: %q is not a known state code", p, n, code)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Every state has a demonym in every claimed language.
+func TestDemonymCoverage(t *testing.T) {
+	states := []string{"KEN", "RWA", "MLI", "FRA", "RUS", "USA", "CHN", "TUR", "CAF", "COD", "SEN", "NGA",
+		"EGY", "MAR", "DZA", "ETH", "SOM", "MOZ", "BRA", "ESP", "PRT", "DEU", "GBR", "IND", "SAU", "ARE"}
+	for _, l := range []string{"en", "fr", "ar", "es", "pt", "ru", "tr", "sw"} {
+		b, err := files.ReadFile("data/forms/" + l + ".tsv")
+		if err != nil {
+			t.Errorf("%s: no forms file", l)
+			continue
+		}
+		has := map[string]bool{}
+		for _, line := range strings.Split(string(b), "\n") {
+			cols := strings.Split(line, "\t")
+			if len(cols) == 3 && cols[1] == "demonym" {
+				has[cols[0]] = true
+			}
+		}
+		for _, s := range states {
+			if !has[s] {
+				t.Errorf("%s: no demonym for %s", l, s)
+			}
+		}
+	}
+}
+
+func TestFind(t *testing.T) {
+	g := load(t)
+	cases := []struct {
+		text string
+		want []string // code/kind
+	}{
+		{"les forces armées kényanes et son homologue rwandais", []string{"KEN/demonym", "RWA/demonym"}},
+		{"arrived in Kigali from the Central African Republic", []string{"RWA/capital", "CAF/name"}},
+		{"وزير الدفاع الكيني مع سفير فرنسا لدى نيروبي", []string{"KEN/demonym", "FRA/name", "KEN/capital"}},
+		{"la MINUSCA et les FAMa", []string{"MINUSCA/org", "MLI/metonym"}},
+		{"Министр обороны России встретился с кенийским коллегой", []string{"RUS/name", "KEN/demonym"}},
+		{"Türkiye ile Kenya arasında", []string{"TUR/name", "KEN/name"}},
+		{"the Chad basin and a chad of paper", []string{"TCD/name"}},
+		{"us and the US", []string{"USA/name"}},
+	}
+	for _, c := range cases {
+		toks := token.Split(c.text)
+		var got []string
+		for _, m := range g.Find(toks) {
+			got = append(got, m.Code+"/"+string(m.Kind))
+		}
+		if strings.Join(got, " ") != strings.Join(c.want, " ") {
+			t.Errorf("%q: got %v, want %v", c.text, got, c.want)
+		}
+	}
+}

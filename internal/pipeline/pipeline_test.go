@@ -1,0 +1,147 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"pactwatch/internal/evaluate"
+	"pactwatch/internal/event"
+	"pactwatch/internal/lang"
+	"pactwatch/internal/page"
+)
+
+// today is fixed so the weekday rule gives the same answers every year.
+var today = time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
+
+func newPipeline(t testing.TB) *Pipeline {
+	t.Helper()
+	p, err := New(Options{Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// runDir extracts every page of a folder.
+func runDir(t *testing.T, p *Pipeline, dir string) []event.Event {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []event.Event
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := p.Run(context.Background(), f, raw, time.Time{})
+		if err != nil {
+			t.Errorf("%s: %v", f, err)
+			continue
+		}
+		for _, e := range res.Events {
+			if err := e.Validate(); err != nil {
+				t.Errorf("%s: invalid event: %v", f, err)
+			}
+			if len(e.Evidence) == 0 {
+				t.Errorf("%s: event %s has no evidence", f, e.Key())
+			}
+		}
+		out = append(out, res.Events...)
+	}
+	return out
+}
+
+// The corpus written for this project: every claimed language, positives
+// and close negatives. The floors guard against regressions; the measured
+// numbers are in the README.
+func TestCorpus(t *testing.T) {
+	gold, err := evaluate.LoadGold("../../testdata/gold")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := evaluate.Score(gold, runDir(t, newPipeline(t), "../../testdata/corpus"))
+	t.Logf("corpus: P=%.3f R=%.3f F1=%.3f", r.Overall.Precision(), r.Overall.Recall(), r.Overall.F1())
+	if f := r.Overall.F1(); f < corpusFloor {
+		t.Errorf("corpus F1 %.3f below %.2f", f, corpusFloor)
+	}
+	for l, c := range r.ByLang {
+		t.Logf("%s: F1=%.3f (tp %d fp %d fn %d)", l, c.F1(), c.TP, c.FP, c.FN)
+		if c.F1() < langFloor {
+			t.Errorf("%s: F1 %.3f below %.2f", l, c.F1(), langFloor)
+		}
+	}
+	if r.CleanNegative != r.Negatives {
+		t.Errorf("negative pages clean: %d of %d", r.CleanNegative, r.Negatives)
+	}
+}
+
+// The shared devset, when it is beside the repository.
+func TestDevset(t *testing.T) {
+	dir := "../../../shared/devset"
+	if _, err := os.Stat(dir); err != nil {
+		t.Skip("../shared/devset not present")
+	}
+	gold, err := evaluate.LoadGold(filepath.Join(dir, "gold"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := evaluate.Score(gold, runDir(t, newPipeline(t), filepath.Join(dir, "articles")))
+	t.Logf("devset: P=%.3f R=%.3f F1=%.3f", r.Overall.Precision(), r.Overall.Recall(), r.Overall.F1())
+	if f := r.Overall.F1(); f < devsetFloor {
+		t.Errorf("devset F1 %.3f below %.2f", f, devsetFloor)
+	}
+	for _, n := range []string{"date", "location", "initiator", "stage", "persons"} {
+		if v := r.Attrs[n].Value(); v < 0.8 {
+			t.Errorf("devset %s accuracy %.3f below 0.80", n, v)
+		}
+	}
+}
+
+// Bad input gets a clear error and never a panic.
+func TestBadInput(t *testing.T) {
+	p := newPipeline(t)
+	cases := []struct {
+		name string
+		raw  []byte
+		want error
+	}{
+		{"empty.txt", nil, page.ErrEmpty},
+		{"binary.txt", []byte{0x7f, 'E', 'L', 'F', 0, 0, 1, 2}, page.ErrBinary},
+		{"german.txt", []byte("Der Verteidigungsminister hat am Dienstag die Truppen besucht, und er sagte, dass die Zusammenarbeit mit den Partnern wichtig ist und dass sie nicht aufhören wird."), lang.ErrUnsupported},
+	}
+	for _, c := range cases {
+		_, err := p.Run(context.Background(), c.name, c.raw, time.Time{})
+		if !errors.Is(err, c.want) {
+			t.Errorf("%s: err = %v, want %v", c.name, err, c.want)
+		}
+	}
+	cp1252 := []byte("Le ministre de la D\xe9fense du S\xe9n\xe9gal a re\xe7u son homologue malien \xe0 Dakar pour des entretiens sur la coop\xe9ration militaire entre les deux pays.")
+	res, err := p.Run(context.Background(), "latin1.txt", cp1252, time.Time{})
+	if err != nil || len(res.Page.Warnings) == 0 {
+		t.Fatalf("windows-1252 page: err %v, warnings %v", err, res.Page.Warnings)
+	}
+	if !strings.Contains(res.Page.Text(), "Défense") {
+		t.Errorf("windows-1252 not decoded: %q", res.Page.Text())
+	}
+}
+
+// FuzzRun feeds arbitrary bytes through every stage: nothing may panic.
+func FuzzRun(f *testing.F) {
+	f.Add([]byte("Le général X a rencontré son homologue kényan à Nairobi le 3 mars 2024."), false)
+	f.Add([]byte("<html><body><article><p>وزير الدفاع الكيني التقى سفير فرنسا</p></article></body></html>"), true)
+	p := newPipeline(f)
+	f.Fuzz(func(t *testing.T, raw []byte, html bool) {
+		name := "f.txt"
+		if html {
+			name = "f.html"
+		}
+		p.Run(context.Background(), name, raw, time.Time{})
+	})
+}
