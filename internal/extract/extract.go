@@ -233,6 +233,12 @@ func (a *article) candidates(s *sentence) []Candidate {
 		if s.negated(t) {
 			continue
 		}
+		if typ == event.Meeting && s.modalBefore(t) {
+			continue // a visit that is planned has not happened
+		}
+		if typ == event.Exercise && s.hasTrigger(event.Training) {
+			continue // "trained soldiers in drills": the drills are the training
+		}
 		st := states
 		inf := inferred
 		if len(st) == 0 && a.pair != nil && !weak {
@@ -293,6 +299,16 @@ func (s *sentence) negated(t cue) bool {
 			if n.end <= st.start && st.start-n.end <= 2 {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// modalBefore reports a future or intent cue just before the trigger.
+func (s *sentence) modalBefore(t cue) bool {
+	for _, m := range s.cues["modal"] {
+		if m.end <= t.start && t.start-m.end <= 2 {
+			return true
 		}
 	}
 	return false
@@ -407,6 +423,10 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 	} else if destLoc != nil {
 		e.Location = &event.Location{Name: s.mentionText(*destLoc), Country: destLoc.Code}
 		c.PlaceLoc = destLoc.Kind.IsPlace()
+		// talks held in one of the two states: the other one came
+		if typ == event.Meeting && e.Initiator == "" && len(countries) == 2 && containsStr(countries, destLoc.Code) {
+			e.Initiator = other(countries, destLoc.Code)
+		}
 	}
 	switch typ {
 	case event.Training, event.Arms, event.Aid, event.Deployment, event.Rupture:

@@ -48,6 +48,16 @@ func Events(article string, cands []extract.Candidate) []event.Event {
 				g.ev.Evidence = appendNew(g.ev.Evidence, c.Event.Evidence...)
 				g.ev.Organizations = union(g.ev.Organizations, c.Event.Organizations)
 			}
+			continue
+		}
+		if c.Event.Type == event.Agreement && c.Event.Agreement != nil {
+			// an agreement referred to without a stage, and no other record
+			// of it on the page: an existing framework, operating
+			e := c.Event
+			e.Article = article
+			e.Agreement.Stage = event.InForce
+			e.Confidence -= 0.15
+			groups = append(groups, &group{ev: e, first: c.Sentence, placeLoc: c.PlaceLoc, support: 1})
 		}
 	}
 	sort.SliceStable(groups, func(i, j int) bool { return groups[i].first < groups[j].first })
