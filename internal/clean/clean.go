@@ -27,10 +27,11 @@ func New(lx *lexicon.Set) *Cleaner {
 			if k == "" {
 				continue
 			}
+			// padded with spaces so that only whole words match
 			if e.Value == "contains" {
-				c.contains = append(c.contains, k)
+				c.contains = append(c.contains, " "+k+" ")
 			} else {
-				c.prefixes = append(c.prefixes, k)
+				c.prefixes = append(c.prefixes, " "+k+" ")
 			}
 		}
 	}
@@ -118,24 +119,23 @@ func (c *Cleaner) isFurniture(line string) bool {
 	if !hasLetters(line, 2) {
 		return true
 	}
-	key := foldLine(line)
+	key := " " + foldLine(line) + " "
 	for _, p := range c.prefixes {
-		if strings.HasPrefix(key, p) && (len(key) == len(p) || key[len(p)] == ' ') {
+		if strings.HasPrefix(key, p) {
 			return true
 		}
 	}
 	for _, p := range c.contains {
-		if strings.Contains(" "+key+" ", " "+p+" ") {
+		if strings.Contains(key, p) {
 			return true
 		}
 	}
-	if counterRe.MatchString(line) && utf8.RuneCountInString(line) < 80 {
-		return true
+	if n := utf8.RuneCountInString(line); n < 120 {
+		if n < 80 && counterRe.MatchString(line) || creditRe.MatchString(line) {
+			return true
+		}
 	}
-	if creditRe.MatchString(line) && utf8.RuneCountInString(line) < 120 {
-		return true
-	}
-	if crumbRe.MatchString(line) && !strings.ContainsAny(line, ".!?؟") {
+	if !strings.ContainsAny(line, ".!?؟") && crumbRe.MatchString(line) {
 		return true
 	}
 	return isSpamRun(line)
