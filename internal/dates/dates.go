@@ -27,6 +27,8 @@ type Mention struct {
 	Weekday    int // 1 = Monday … 7 = Sunday; 0 when not written
 	RelDay     int // days from publication (yesterday = -1) when IsRel
 	IsRel      bool
+	RelYear    int // years from publication ("last year" = -1) when IsRelYear
+	IsRelYear  bool
 	Last, Next bool // "last November", "next week"
 	YearEnd    bool // "end of 2023": the year is all we know
 }
@@ -123,6 +125,17 @@ func Find(toks []token.Token, src string, lx *lexicon.Lexicon) []Mention {
 			m.Last, m.Next = nearCue(toks, m.Start, m.End, lx)
 			out = append(out, m)
 			continue
+		}
+		if ys := lx.At(toks, i, "yearword"); len(ys) > 0 {
+			if last, next := nearCue(toks, i, ys[0].End, lx); last || next {
+				m := Mention{Start: i, End: ys[0].End, IsRelYear: true, RelYear: -1}
+				if next {
+					m.RelYear = 1
+				}
+				out = append(out, m)
+				i = ys[0].End - 1
+				continue
+			}
 		}
 		if rs := lx.At(toks, i, "relday"); len(rs) > 0 {
 			d, _ := strconv.Atoi(rs[0].Vals[0].Value)
@@ -358,6 +371,8 @@ func (r *Resolver) Resolve(m Mention) string {
 		return fmt.Sprintf("%04d", m.Year)
 	case m.Month > 0:
 		return r.partial(m)
+	case m.IsRelYear && !r.published.IsZero():
+		return fmt.Sprintf("%04d", r.published.Year()+m.RelYear)
 	case m.IsRel && !r.published.IsZero():
 		return format(r.published.AddDate(0, 0, m.RelDay), true)
 	case m.Weekday > 0 && !r.published.IsZero():
