@@ -170,8 +170,31 @@ func (x *Extractor) analyse(sents []*sentence, published time.Time) *article {
 	if len(codes) >= 2 && count[codes[1]] >= 1.5 {
 		a.pair = []string{codes[0], codes[1]}
 	}
+	if published.IsZero() {
+		published = dateline(sents)
+	}
 	a.resolver = dates.NewResolver(all, published, x.today)
 	return a
+}
+
+// dateline finds the publication date a page states at its top: a full
+// date on a short line ("Posted by Desk | August 6, 2024") or opening the
+// lead ("NIAMEY, 6 August 2024 – ...").
+func dateline(sents []*sentence) time.Time {
+	for i, s := range sents {
+		if i >= 5 {
+			break
+		}
+		for _, m := range s.dates {
+			if m.Year == 0 || m.Month == 0 || m.Day == 0 {
+				continue
+			}
+			if len(s.text) < 100 || m.Start <= 3 {
+				return time.Date(m.Year, time.Month(m.Month), m.Day, 0, 0, 0, 0, time.UTC)
+			}
+		}
+	}
+	return time.Time{}
 }
 
 func firstNonEmpty(a, b string) string {
@@ -272,6 +295,7 @@ func (a *article) candidates(s *sentence) []Candidate {
 			c.Event.Agreement = &event.AgreementInfo{Kind: agreementKind(s, t), Stage: stage}
 		}
 		if typ == event.Rupture && s.hasTrigger(event.Agreement) {
+			c.Event.Initiator = a.giver(s, t, st) // the side that ends the pact
 			stage := agreementStage(s)
 			if stage != event.Suspended {
 				stage = event.Terminated
@@ -355,8 +379,22 @@ func (a *article) aboutSecurity(s *sentence, typ event.Type, st []string) bool {
 }
 
 // isBackground tells history ("relations date back to 1994") from news.
+// A sentence with a history cue is background unless it also dates
+// something recent.
 func (a *article) isBackground(s *sentence) bool {
-	return s.has("background")
+	if !s.has("background") {
+		return false
+	}
+	pub := a.resolver.Published()
+	if pub.IsZero() {
+		return true
+	}
+	for _, m := range s.dates {
+		if d := a.resolver.Resolve(m); d != "" && d >= pub.AddDate(-1, 0, 0).Format("2006-01") {
+			return false
+		}
+	}
+	return true
 }
 
 // choosePair keeps two states when a sentence names more: the article's
@@ -411,7 +449,7 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 	}
 	// where, and who came to whom
 	dest, destLoc := a.destination(s)
-	if origin := a.origin(s); origin != "" && containsStr(countries, origin) {
+	if origin := a.origin(s); typ == event.Meeting && origin != "" && containsStr(countries, origin) {
 		e.Initiator = origin
 	}
 	if dest != nil && containsStr(countries, dest.Code) {
@@ -429,7 +467,7 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 		}
 	}
 	switch typ {
-	case event.Training, event.Arms, event.Aid, event.Deployment, event.Rupture:
+	case event.Training, event.Arms, event.Aid, event.Deployment:
 		if e.Initiator == "" {
 			e.Initiator = a.giver(s, t, countries)
 		}
