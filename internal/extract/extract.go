@@ -244,6 +244,7 @@ func (a *article) candidates(s *sentence) []Candidate {
 			strong = true
 		}
 	}
+	primary := s.primaryType(strong)
 	states, inferred := a.sentenceStates(s)
 	var out []Candidate
 	seen := map[event.Type]bool{}
@@ -252,6 +253,10 @@ func (a *article) candidates(s *sentence) []Candidate {
 		weak := t.extra == "weak"
 		if weak && strong {
 			continue // the activity is a topic of the stronger act
+		}
+		reference := typ == event.Agreement && agreementStage(s) == ""
+		if typ != primary && !(typ == event.Agreement && primary == event.Rupture) && !reference {
+			continue // one happening per sentence: its main act
 		}
 		if s.negated(t) {
 			continue
@@ -326,6 +331,38 @@ func (s *sentence) negated(t cue) bool {
 		}
 	}
 	return false
+}
+
+// typePriority ranks the acts a sentence may report, most telling first:
+// "signed an agreement during talks" reports the agreement.
+var typePriority = []event.Type{event.Rupture, event.Agreement, event.Arms, event.Deployment,
+	event.Exercise, event.Training, event.Intelligence, event.Aid, event.Meeting}
+
+// primaryType is the sentence's main act among its usable triggers.
+func (s *sentence) primaryType(strong bool) event.Type {
+	has := map[event.Type]bool{}
+	for _, t := range s.cues["trigger"] {
+		if (t.extra == "weak") == strong || s.negated(t) {
+			continue
+		}
+		typ := event.Type(t.value)
+		if typ == event.Meeting && s.modalBefore(t) {
+			continue
+		}
+		if typ == event.Agreement && agreementStage(s) == "" && strong {
+			continue // a mention of an agreement does not outrank an act
+		}
+		has[typ] = true
+	}
+	if has[event.Exercise] && has[event.Training] {
+		delete(has, event.Exercise)
+	}
+	for _, t := range typePriority {
+		if has[t] {
+			return t
+		}
+	}
+	return ""
 }
 
 // modalBefore reports a future or intent cue just before the trigger.
