@@ -503,6 +503,15 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 			e.Initiator = other(countries, destLoc.Code)
 		}
 	}
+	if e.Location == nil {
+		if loc := s.indirectLocation(countries); loc != nil {
+			e.Location = loc
+			c.PlaceLoc = true
+			if typ == event.Meeting && e.Initiator == "" && len(countries) == 2 {
+				e.Initiator = other(countries, loc.Country)
+			}
+		}
+	}
 	switch typ {
 	case event.Training, event.Arms, event.Aid, event.Deployment:
 		if e.Initiator == "" {
@@ -548,6 +557,45 @@ func (a *article) destination(s *sentence) (host, where *gazetteer.Mention) {
 		}
 	}
 	return nil, nil
+}
+
+// indirectLocation reads places named through another word: "la capitale
+// kényane", "بالعاصمة الكينية" (the state whose capital it is), "the French
+// embassy" (the other state of the pair), and Arabic places glued to the
+// preposition ب ("بنيروبي").
+func (s *sentence) indirectLocation(countries []string) *event.Location {
+	span := func(a, b int) string { return s.text[s.toks[a].Start:s.toks[b-1].End] }
+	for _, c := range s.cues["capitalword"] {
+		for i := range s.places {
+			m := s.places[i]
+			if m.Kind == gazetteer.Org || m.Kind.IsPlace() {
+				continue
+			}
+			if m.Start >= c.end && m.Start-c.end <= 1 {
+				return &event.Location{Name: span(c.start, m.End), Country: m.Code}
+			}
+			if m.End <= c.start && c.start-m.End <= 0 {
+				return &event.Location{Name: span(m.Start, c.end), Country: m.Code}
+			}
+		}
+	}
+	for _, c := range s.cues["embassy"] {
+		for _, m := range s.places {
+			if m.Kind == gazetteer.Org || m.Kind.IsPlace() || len(countries) != 2 || !containsStr(countries, m.Code) {
+				continue
+			}
+			if abs(m.Start-c.end) <= 2 || abs(c.start-m.End) <= 1 {
+				return &event.Location{Name: span(min(c.start, m.Start), max(c.end, m.End)), Country: other(countries, m.Code)}
+			}
+		}
+	}
+	for _, m := range s.places {
+		t := s.toks[m.Start]
+		if t.Arab && m.Kind.IsPlace() && (strings.HasPrefix(t.Text, "ب") || strings.HasPrefix(t.Text, "وب")) {
+			return &event.Location{Name: s.mentionText(m), Country: m.Code}
+		}
+	}
+	return nil
 }
 
 // origin finds the state after a "from" cue ("en provenance de la Russie").
