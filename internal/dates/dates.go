@@ -90,14 +90,15 @@ func Find(toks []token.Token, src string, lx *lexicon.Lexicon) []Mention {
 			m.End = j
 			// weekday before: "mardi 10 mai", "Tuesday, May 10"
 			if m.Day > 0 {
-				for k := m.Start - 1; k >= 0 && k >= m.Start-3; k-- {
-					if ws := lx.At(toks, k, "weekday"); len(ws) > 0 {
-						m.Weekday, _ = strconv.Atoi(ws[0].Vals[0].Value)
+			weekday:
+				for k := m.Start - 1; k >= 0 && k >= m.Start-4; k-- {
+					for _, w := range lx.At(toks, k, "weekday") {
+						if w.End > m.Start || !allFillers(toks[w.End:m.Start]) {
+							continue
+						}
+						m.Weekday, _ = strconv.Atoi(w.Vals[0].Value)
 						m.Start = k
-						break
-					}
-					if !isFiller(toks[k].Key) {
-						break
+						break weekday
 					}
 				}
 			}
@@ -169,6 +170,15 @@ var fillers = map[string]bool{"de": true, "del": true, "of": true, "the": true, 
 	"г": true, "yil": true, "yili": true, "tarehe": true, "عام": true, "سنه": true, "من": true}
 
 func isFiller(k string) bool { return fillers[k] }
+
+func allFillers(toks []token.Token) bool {
+	for _, t := range toks {
+		if !isFiller(t.Key) {
+			return false
+		}
+	}
+	return true
+}
 
 func gapHas(src string, a, b token.Token, s string) bool {
 	if a.End > b.Start || b.Start > len(src) {

@@ -365,6 +365,16 @@ func (s *sentence) primaryType(strong bool) event.Type {
 	return ""
 }
 
+// modalNear reports a future or intent cue within a few words before c.
+func (s *sentence) modalNear(c cue) bool {
+	for _, m := range s.cues["modal"] {
+		if m.end <= c.start && c.start-m.end <= 4 {
+			return true
+		}
+	}
+	return false
+}
+
 // modalBefore reports a future or intent cue just before the trigger.
 func (s *sentence) modalBefore(t cue) bool {
 	for _, m := range s.cues["modal"] {
@@ -747,10 +757,18 @@ func (a *article) attachment(s *sentence) Candidate {
 // ratified, signed, in force.
 func agreementStage(s *sentence) event.Stage {
 	has := map[string]bool{}
+	modal := false
 	for _, c := range s.cues["stage"] {
+		// "will sign", "expected to ratify": the act is still to come
+		if (c.value == "signed" || c.value == "ratified" || c.value == "in_force") && s.modalNear(c) {
+			modal = true
+			continue
+		}
 		has[c.value] = true
 	}
-	modal := s.has("modal")
+	if len(s.cues["stage"]) == 0 && s.has("modal") {
+		modal = true // "the two states intend to conclude an agreement"
+	}
 	switch {
 	case has["terminated"]:
 		return event.Terminated

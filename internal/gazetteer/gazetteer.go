@@ -73,7 +73,7 @@ type entry struct {
 	kind Kind
 	form string
 	rule caseRule
-	size int // number of tokens
+	caps []bool // which words of the form are capitalised
 }
 
 // Gazetteer finds states and organisations in text.
@@ -151,7 +151,9 @@ func (g *Gazetteer) parse(name string, b []byte) error {
 		}
 		e.rule = ruleOf(e.form)
 		keys, star := token.Phrase(e.form)
-		e.size = len(keys)
+		for _, t := range token.Split(e.form) {
+			e.caps = append(e.caps, t.Cap)
+		}
 		g.trie.Add(keys, star, e)
 	}
 	return sc.Err()
@@ -184,7 +186,14 @@ func ruleOf(form string) caseRule {
 func (e entry) ok(toks []token.Token, m token.Match[entry]) bool {
 	switch e.rule {
 	case capitalised:
-		return toks[m.Start].Cap || toks[m.Start].Arab
+		// every capitalised word of the form is capitalised in the text:
+		// "La reunión" is not "La Réunion"
+		for i, c := range e.caps {
+			if j := m.Start + i; c && j < m.End && !toks[j].Cap && !toks[j].Arab {
+				return false
+			}
+		}
+		return true
 	case exact:
 		want := lettersOf(strings.TrimSuffix(e.form, "*"))
 		var got strings.Builder
