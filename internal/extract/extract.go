@@ -279,7 +279,9 @@ func (a *article) candidates(s *sentence) []Candidate {
 		if len(st) < 2 {
 			continue
 		}
-		st = a.choosePair(s, st, t)
+		if typ != event.Exercise || inf {
+			st = a.choosePair(s, st, t) // exercises are often multilateral
+		}
 		if !a.aboutSecurity(s, typ, st) {
 			continue // a trade deal, a football match, a state visit about tea
 		}
@@ -338,6 +340,10 @@ func (s *sentence) negated(t cue) bool {
 var typePriority = []event.Type{event.Rupture, event.Agreement, event.Arms, event.Deployment,
 	event.Exercise, event.Training, event.Intelligence, event.Aid, event.Meeting}
 
+// weakPriority ranks activity nouns: "soldiers" says less than "exercises".
+var weakPriority = []event.Type{event.Exercise, event.Training, event.Intelligence, event.Arms,
+	event.Aid, event.Deployment, event.Meeting, event.Agreement, event.Rupture}
+
 // primaryType is the sentence's main act among its usable triggers.
 func (s *sentence) primaryType(strong bool) event.Type {
 	has := map[event.Type]bool{}
@@ -357,7 +363,11 @@ func (s *sentence) primaryType(strong bool) event.Type {
 	if has[event.Exercise] && has[event.Training] {
 		delete(has, event.Exercise)
 	}
-	for _, t := range typePriority {
+	order := typePriority
+	if !strong {
+		order = weakPriority
+	}
+	for _, t := range order {
 		if has[t] {
 			return t
 		}
