@@ -54,9 +54,9 @@ func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder
 func (s *sentence) has(kind string) bool { return len(s.cues[kind]) > 0 }
 
 // securityDomains are the domains that by themselves make talk about security.
-var securityDomains = map[string]bool{"training": true, "intelligence": true, "counterterrorism": true,
-	"peacekeeping": true, "maritime": true, "cyber": true, "equipment": true, "border_security": true,
-	"defence_industry": true, "regional_security": true}
+// (maritime, cyber, equipment and the like also describe trade deals.)
+var securityDomains = map[string]bool{"intelligence": true, "counterterrorism": true,
+	"peacekeeping": true, "border_security": true}
 
 var securityRoles = map[string]bool{"defence_minister": true, "chief_of_defence": true,
 	"service_chief": true, "intelligence_chief": true}
@@ -73,7 +73,7 @@ func (s *sentence) secure() bool {
 		}
 	}
 	for _, c := range s.cues["trigger"] {
-		if c.value != "meeting" && c.value != "agreement" && c.value != "rupture" {
+		if c.value != "meeting" && c.value != "agreement" && c.value != "rupture" && c.extra != "weak" {
 			return true
 		}
 	}

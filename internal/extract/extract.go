@@ -254,7 +254,7 @@ func (a *article) candidates(s *sentence) []Candidate {
 		if weak && strong {
 			continue // the activity is a topic of the stronger act
 		}
-		reference := typ == event.Agreement && agreementStage(s) == ""
+		reference := typ == event.Agreement && agreementStage(s, t) == ""
 		if typ != primary && !(typ == event.Agreement && primary == event.Rupture) && !reference {
 			continue // one happening per sentence: its main act
 		}
@@ -291,7 +291,7 @@ func (a *article) candidates(s *sentence) []Candidate {
 		c := a.build(s, typ, t, st)
 		c.Inferred, c.Weak = inf, weak
 		if typ == event.Agreement {
-			stage := agreementStage(s)
+			stage := agreementStage(s, t)
 			switch {
 			case stage == "":
 				c.Attach = true
@@ -303,7 +303,7 @@ func (a *article) candidates(s *sentence) []Candidate {
 		}
 		if typ == event.Rupture && s.hasTrigger(event.Agreement) {
 			c.Event.Initiator = a.giver(s, t, st) // the side that ends the pact
-			stage := agreementStage(s)
+			stage := agreementStage(s, s.firstTrigger(event.Agreement))
 			if stage != event.Suspended {
 				stage = event.Terminated
 			}
@@ -355,7 +355,7 @@ func (s *sentence) primaryType(strong bool) event.Type {
 		if typ == event.Meeting && s.modalBefore(t) {
 			continue
 		}
-		if typ == event.Agreement && agreementStage(s) == "" && strong {
+		if typ == event.Agreement && agreementStage(s, t) == "" && strong {
 			continue // a mention of an agreement does not outrank an act
 		}
 		has[typ] = true
@@ -765,7 +765,7 @@ func (a *article) attachment(s *sentence) Candidate {
 // agreementStage reads a sentence's stage cues: ending beats everything;
 // talks beat intentions; intentions turn "sign" into "proposed"; then
 // ratified, signed, in force.
-func agreementStage(s *sentence) event.Stage {
+func agreementStage(s *sentence, t cue) event.Stage {
 	has := map[string]bool{}
 	modal := false
 	for _, c := range s.cues["stage"] {
@@ -776,8 +776,12 @@ func agreementStage(s *sentence) event.Stage {
 		}
 		has[c.value] = true
 	}
-	if len(s.cues["stage"]) == 0 && s.has("modal") {
-		modal = true // "the two states intend to conclude an agreement"
+	if len(s.cues["stage"]) == 0 {
+		for _, m := range s.cues["modal"] {
+			if m.end <= t.start && t.start-m.end <= 6 {
+				modal = true // "the two states intend to conclude an agreement"
+			}
+		}
 	}
 	switch {
 	case has["terminated"]:

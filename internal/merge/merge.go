@@ -92,6 +92,16 @@ func stageGroup(e event.Event) string {
 }
 
 func find(groups []*group, c extract.Candidate) *group {
+	// "under the agreement" after a signing or ratification is that agreement
+	if c.Event.Agreement != nil && c.Event.Agreement.Stage == event.InForce && c.Event.Date == "" {
+		for i := len(groups) - 1; i >= 0; i-- {
+			g := groups[i]
+			if g.ev.Agreement != nil && g.ev.Type == c.Event.Type && sameStates(g.ev.Countries, c.Event.Countries) &&
+				(g.ev.Agreement.Stage == event.Signed || g.ev.Agreement.Stage == event.Ratified) {
+				return g
+			}
+		}
+	}
 	for _, g := range groups {
 		if key(g.ev) != key(c.Event) || stageGroup(g.ev) != stageGroup(c.Event) {
 			continue
@@ -133,7 +143,8 @@ func absorb(g *group, c extract.Candidate) {
 	e.Domains = union(e.Domains, c.Event.Domains)
 	e.Organizations = union(e.Organizations, c.Event.Organizations)
 	e.Evidence = appendNew(e.Evidence, c.Event.Evidence...)
-	if c.Event.Agreement != nil && e.Agreement != nil && stageRank(c.Event.Agreement.Stage) > stageRank(e.Agreement.Stage) {
+	if c.Event.Agreement != nil && e.Agreement != nil && stageGroup(c.Event) == stageGroup(*e) &&
+		stageRank(c.Event.Agreement.Stage) > stageRank(e.Agreement.Stage) {
 		e.Agreement.Stage = c.Event.Agreement.Stage
 	}
 	if c.Event.Confidence > e.Confidence {
