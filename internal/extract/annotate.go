@@ -38,11 +38,15 @@ func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder
 	s.toks = token.Split(s.text)
 	s.places = x.gaz.Find(s.toks)
 	s.cues = map[string][]cue{}
+	headline := titleCase(s.toks)
 	for _, k := range cueKinds {
 		for _, m := range lx.Find(s.toks, k) {
 			v := m.Vals[0]
 			if m.End-m.Start == 1 && len([]rune(v.Text)) <= 2 && !strings.EqualFold(s.toks[m.Start].Text, v.Text) {
 				continue // "a" is not "à" once accents are folded
+			}
+			if k == "trigger" && v.Value != "agreement" && m.Start > 0 && !headline && properName(s.toks[m.Start:m.End]) {
+				continue // "Clark Air Base", "Joint Staff College": a name, not an act
 			}
 			s.cues[k] = append(s.cues[k], cue{m.Start, m.End, v.Value, v.Extra})
 		}
@@ -134,3 +138,28 @@ func surname(name string) string {
 }
 
 func normSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// properName reports words that are all capitalised (Latin or Cyrillic).
+func properName(toks []token.Token) bool {
+	for _, t := range toks {
+		if !t.Cap {
+			return false
+		}
+	}
+	return true
+}
+
+// titleCase reports a headline where most long words are capitalised.
+func titleCase(toks []token.Token) bool {
+	words, caps := 0, 0
+	for _, t := range toks {
+		if len([]rune(t.Text)) < 4 {
+			continue
+		}
+		words++
+		if t.Cap {
+			caps++
+		}
+	}
+	return words >= 3 && caps*10 >= words*6
+}

@@ -247,7 +247,7 @@ func (a *article) candidates(s *sentence) []Candidate {
 	primary := s.primaryType(strong)
 	states, inferred := a.sentenceStates(s)
 	var out []Candidate
-	seen := map[event.Type]bool{}
+	seen := map[string]bool{}
 	for _, t := range triggers {
 		typ := event.Type(t.value)
 		weak := t.extra == "weak"
@@ -272,7 +272,7 @@ func (a *article) candidates(s *sentence) []Candidate {
 		if len(st) == 0 && a.pair != nil && !weak {
 			st, inf = a.pair, true // "an agreement in its final phases", in a page about two states
 		}
-		if len(st) == 1 && a.pair != nil && containsStr(a.pair, st[0]) && (typ == event.Meeting || typ == event.Agreement) {
+		if len(st) == 1 && a.pair != nil && containsStr(a.pair, st[0]) && typ == event.Agreement {
 			st = append(append([]string{}, st...), other(a.pair, st[0]))
 			inf = true
 		}
@@ -309,10 +309,11 @@ func (a *article) candidates(s *sentence) []Candidate {
 			}
 			c.Event.Agreement = &event.AgreementInfo{Kind: agreementKind(s, s.firstTrigger(event.Agreement)), Stage: stage}
 		}
-		if seen[c.Event.Type] && c.Event.Date == "" {
+		if k := string(c.Event.Type) + c.Event.Date; seen[k] || (seen[string(c.Event.Type)] && c.Event.Date == "") {
 			continue // one event per type per sentence unless dated apart
 		}
-		seen[c.Event.Type] = true
+		seen[string(c.Event.Type)+c.Event.Date] = true
+		seen[string(c.Event.Type)] = true
 		c.Event.Confidence = confidence(c, s)
 		out = append(out, c)
 	}
