@@ -38,7 +38,7 @@ func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder
 	s.toks = token.Split(s.text)
 	s.places = x.gaz.Find(s.toks)
 	s.cues = map[string][]cue{}
-	headline := titleCase(s.toks)
+	headline := token.TitleCase(s.toks)
 	for _, k := range cueKinds {
 		for _, m := range lx.Find(s.toks, k) {
 			v := m.Vals[0]
@@ -147,19 +147,4 @@ func properName(toks []token.Token) bool {
 		}
 	}
 	return true
-}
-
-// titleCase reports a headline where most long words are capitalised.
-func titleCase(toks []token.Token) bool {
-	words, caps := 0, 0
-	for _, t := range toks {
-		if len([]rune(t.Text)) < 4 {
-			continue
-		}
-		words++
-		if t.Cap {
-			caps++
-		}
-	}
-	return words >= 3 && caps*10 >= words*6
 }

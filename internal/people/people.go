@@ -70,7 +70,7 @@ func (f *Finder) Find(toks []token.Token, src string, places []gazetteer.Mention
 	switch {
 	case arabic:
 		names = f.arabicNames(toks, src, roles, titles, inPlace, lexical)
-	case titleCase(toks):
+	case token.TitleCase(toks):
 		// a headline in Title Case: capitals say nothing about names
 	default:
 		names = f.capitalRuns(toks, src, inPlace, lexical)
@@ -319,19 +319,4 @@ func overlaps(ss []span, a, b int) bool {
 		}
 	}
 	return false
-}
-
-// titleCase reports a headline where most words are capitalised.
-func titleCase(toks []token.Token) bool {
-	words, caps := 0, 0
-	for _, t := range toks {
-		if utf8.RuneCountInString(t.Text) < 4 {
-			continue
-		}
-		words++
-		if t.Cap {
-			caps++
-		}
-	}
-	return words >= 4 && caps*10 >= words*7
 }

@@ -188,3 +188,19 @@ func Phrase(p string) (keys []string, star bool) {
 	}
 	return keys, star
 }
+
+// TitleCase reports a headline where most words of four letters or more
+// are capitalised: there, capitals say nothing about names.
+func TitleCase(toks []Token) bool {
+	words, caps := 0, 0
+	for _, t := range toks {
+		if utf8.RuneCountInString(t.Text) < 4 {
+			continue
+		}
+		words++
+		if t.Cap {
+			caps++
+		}
+	}
+	return words >= 3 && caps*10 >= words*6
+}
