@@ -27,7 +27,8 @@ type Person struct {
 // connectors may stand inside a name.
 var connectors = map[string]bool{"de": true, "da": true, "do": true, "dos": true, "das": true,
 	"du": true, "van": true, "von": true, "bin": true, "ben": true, "al": true, "el": true,
-	"ould": true, "ag": true, "wa": true, "y": true, "la": true, "le": true, "di": true, "ibn": true, "abu": true, "abd": true}
+	"ould": true, "ag": true, "wa": true, "y": true, "la": true, "le": true, "di": true, "ibn": true, "abu": true, "abd": true,
+	"بن": true, "ابن": true, "ابو": true, "عبد": true, "ولد": true}
 
 // Finder finds persons with one language's lexicon.
 type Finder struct {
@@ -289,7 +290,8 @@ func (f *Finder) arabicNames(toks []token.Token, src string, roles, titles []spa
 			if j > i && strings.ContainsAny(src[toks[j-1].End:toks[j].Start], "،,.؟:;()") {
 				break
 			}
-			if inPlace[j] || lexical[j] || f.lx.Stopwords[toks[j].Key] || len(f.lx.At(toks, j, "trigger")) > 0 || !toks[j].Arab {
+			afterLink := j > i && connectors[toks[j-1].Key] // "بن علي": علي is not على
+			if inPlace[j] || lexical[j] || (f.lx.Stopwords[toks[j].Key] && !afterLink) || len(f.lx.At(toks, j, "trigger")) > 0 || !toks[j].Arab {
 				break
 			}
 			j++
