@@ -78,7 +78,10 @@ func (f *Finder) Find(toks []token.Token, src string, places []gazetteer.Mention
 	}
 	for _, n := range names {
 		p := Person{Name: src[toks[n.start].Start:toks[n.end-1].End], Start: n.start, End: n.end}
-		cue := false
+		cue := n.value != "" // Arabic names are found from their cue
+		if n.value != "-" {
+			p.Role = n.value
+		}
 		// a role, title or counterpart word shortly before the name
 		for _, ss := range []struct {
 			spans []span
@@ -89,7 +92,7 @@ func (f *Finder) Find(toks []token.Token, src string, places []gazetteer.Mention
 					cue = true
 					switch ss.kind {
 					case "role":
-						p.Role = s.value
+						p.Role = firstNonEmpty(p.Role, s.value)
 						if c := firstState(placeAt, s.start, n.start); c != "" {
 							p.Country = c
 						}
@@ -297,7 +300,7 @@ func (f *Finder) arabicNames(toks []token.Token, src string, roles, titles []spa
 			j++
 		}
 		if j-i >= 2 && !overlaps(out, i, j) {
-			out = append(out, span{start: i, end: j})
+			out = append(out, span{start: i, end: j, value: c.value}) // the cue's role, or "-" for a title
 		}
 	}
 	return out
@@ -321,4 +324,11 @@ func overlaps(ss []span, a, b int) bool {
 		}
 	}
 	return false
+}
+
+func firstNonEmpty(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
 }
