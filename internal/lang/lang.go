@@ -20,6 +20,9 @@ import (
 //go:embed data/unsupported.tsv
 var unsupportedTSV string
 
+var languageNames = map[string]string{"de": "German", "it": "Italian", "nl": "Dutch",
+	"id": "Indonesian", "pl": "Polish"}
+
 // Identifier guesses languages.
 type Identifier struct {
 	supported   map[string]map[string]bool
@@ -132,7 +135,7 @@ func (id *Identifier) Detect(text, hint string) (string, error) {
 		return "", fmt.Errorf("%w: no known language recognised", ErrUnsupported)
 	}
 	if !scores[0].ok {
-		return "", fmt.Errorf("%w: looks like %s", ErrUnsupported, scores[0].lang)
+		return "", fmt.Errorf("%w: looks like %s", ErrUnsupported, languageNames[scores[0].lang])
 	}
 	return scores[0].lang, nil
 }

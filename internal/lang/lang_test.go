@@ -1,0 +1,42 @@
+package lang
+
+import (
+	"errors"
+	"testing"
+
+	"pactwatch/internal/lexicon"
+)
+
+func TestDetect(t *testing.T) {
+	lx, err := lexicon.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := New(lx)
+	cases := map[string]string{
+		"The defence minister met his counterpart in Nairobi on Tuesday and they agreed to work together on border security.": "en",
+		"Le ministre de la Défense a reçu son homologue à Dakar pour des entretiens sur la coopération entre les deux pays.":  "fr",
+		"El ministro de Defensa recibió a su homólogo en Lima para conversar sobre la cooperación entre los dos países.":      "es",
+		"O ministro da Defesa recebeu o seu homólogo em Luanda para conversações sobre a cooperação entre os dois países.":    "pt",
+		"Министр обороны встретился со своим коллегой в Москве, и они обсудили сотрудничество между двумя странами.":          "ru",
+		"استقبل وزير الدفاع نظيره في الرباط وبحث الجانبان التعاون العسكري بين البلدين.":                                       "ar",
+		"Milli Savunma Bakanı, mevkidaşı ile Ankara'da bir araya geldi ve iki ülke arasındaki işbirliğini görüştü.":           "tr",
+		"Waziri wa Ulinzi alikutana na mwenzake jijini Nairobi na walijadili ushirikiano wa kijeshi kati ya nchi hizo mbili.": "sw",
+	}
+	for text, want := range cases {
+		got, err := id.Detect(text, "")
+		if err != nil || got != want {
+			t.Errorf("%q: got %q, %v; want %q", text[:30], got, err, want)
+		}
+	}
+	for _, text := range []string{
+		"Der Verteidigungsminister hat am Dienstag die Truppen besucht, und er sagte, dass die Zusammenarbeit wichtig ist.",
+		"Il ministro della Difesa ha incontrato il suo omologo a Roma per discutere della cooperazione tra i due paesi.",
+		"Міністр оборони України зустрівся з колегою, і вони обговорили співпрацю між двома країнами.",
+		"ok",
+	} {
+		if l, err := id.Detect(text, ""); !errors.Is(err, ErrUnsupported) {
+			t.Errorf("%q: got %q, %v; want unsupported", text[:2], l, err)
+		}
+	}
+}
