@@ -61,11 +61,13 @@ func main() {
 	}
 }
 
-// variants splits "Myanmar (Burma)" into "Myanmar" and "Burma".
+// variants drops the bracket of "Myanmar (Burma)".
 func variants(name string) []string {
 	open := strings.Index(name, "(")
 	if open < 0 || !strings.HasSuffix(name, ")") {
 		return []string{name}
 	}
-	return []string{strings.TrimSpace(name[:open]), strings.TrimSpace(name[open+1 : len(name)-1])}
+	// the bracket often names another state ("Îles Vierges (États-Unis)"):
+	// keep only the name itself; alternative names live in forms/
+	return []string{strings.TrimSpace(name[:open])}
 }
