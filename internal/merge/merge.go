@@ -60,6 +60,7 @@ func Events(article string, cands []extract.Candidate) []event.Event {
 			groups = append(groups, &group{ev: e, first: c.Sentence, placeLoc: c.PlaceLoc, support: 1})
 		}
 	}
+	groups = foldSubsets(groups)
 	sort.SliceStable(groups, func(i, j int) bool { return groups[i].first < groups[j].first })
 	out := make([]event.Event, 0, len(groups))
 	for _, g := range groups {
@@ -76,6 +77,51 @@ func Events(article string, cands []extract.Candidate) []event.Event {
 }
 
 func key(e event.Event) string { return e.Key() }
+
+// foldSubsets merges an event into one of the same type whose states
+// include its own: "Tanzania and China" in one sentence and "Tanzania,
+// China and Mozambique" in the next are one exercise.
+func foldSubsets(groups []*group) []*group {
+	var out []*group
+	for i, g := range groups {
+		var into *group
+		for j, h := range groups {
+			if i == j || h.ev.Type != g.ev.Type || len(h.ev.Countries) <= len(g.ev.Countries) ||
+				!subset(g.ev.Countries, h.ev.Countries) || conflict(g.ev.Date, h.ev.Date) || stageGroup(g.ev) != stageGroup(h.ev) {
+				continue
+			}
+			into = h
+			break
+		}
+		if into == nil {
+			out = append(out, g)
+			continue
+		}
+		c := extract.Candidate{Event: g.ev, Sentence: g.first, PlaceLoc: g.placeLoc, DateGuess: g.guess}
+		absorb(into, c)
+		into.support += g.support - 1
+		if g.first < into.first {
+			into.first = g.first
+		}
+	}
+	return out
+}
+
+func subset(a, b []string) bool {
+	for _, x := range a {
+		found := false
+		for _, y := range b {
+			if x == y {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
 
 // stageGroup says which agreement stages describe one record: intent and
 // talks are the same agreement in the making; signing, ratifying and
