@@ -645,19 +645,18 @@ func (s *sentence) placeAfter(at, within int) *gazetteer.Mention {
 	return nil
 }
 
-// giver is the state named last before the trigger: the subject that
-// trains, delivers, deploys or breaks off.
+// giver is the first of the event's states named before the trigger: the
+// subject that trains, delivers, deploys or breaks off.
 func (a *article) giver(s *sentence, t cue, countries []string) string {
-	best := ""
 	for _, m := range s.places {
 		if m.Kind == gazetteer.Org || m.Start >= t.start {
 			continue
 		}
 		if containsStr(countries, m.Code) {
-			best = m.Code
+			return m.Code
 		}
 	}
-	return best
+	return ""
 }
 
 // dateFor resolves the date mention nearest the trigger, skipping years

@@ -120,8 +120,8 @@ func (f *Finder) Find(toks []token.Token, src string, places []gazetteer.Mention
 				break
 			}
 		}
-		if !cue {
-			continue
+		if !cue || (n.end-n.start == 1 && !f.adjacentCue(toks, n.start, roles, titles)) {
+			continue // a lone capitalised word needs its title right before it
 		}
 		out = append(out, p)
 	}
@@ -134,6 +134,18 @@ func spans(ms []token.Match[lexicon.Entry]) []span {
 		out[i] = span{m.Start, m.End, m.Vals[0].Value}
 	}
 	return out
+}
+
+// adjacentCue reports a role or title ending right before i.
+func (f *Finder) adjacentCue(toks []token.Token, i int, spans ...[]span) bool {
+	for _, ss := range spans {
+		for _, s := range ss {
+			if s.end == i {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // gapOK reports whether only small words, states, titles and roles stand
