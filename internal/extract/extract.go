@@ -553,7 +553,7 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 		e.Date = d
 		c.DateGuess = guess
 	}
-	e.Persons = a.personsOf(s, countries)
+	e.Persons = a.personsOf(s, typ)
 	e.Domains = domains(s)
 	c.Event = e
 	return c
@@ -691,7 +691,7 @@ func yearIsEventDate(s *sentence, m dates.Mention) bool {
 
 // personsOf lists the sentence's persons, plus those named earlier in the
 // article and referred to here by surname.
-func (a *article) personsOf(s *sentence, countries []string) []event.Person {
+func (a *article) personsOf(s *sentence, typ event.Type) []event.Person {
 	var out []event.Person
 	seen := map[string]bool{}
 	add := func(p people.Person) {
@@ -710,9 +710,13 @@ func (a *article) personsOf(s *sentence, countries []string) []event.Person {
 	for _, p := range s.persons {
 		add(p)
 	}
-	for _, t := range s.toks {
-		if p, ok := a.persons[t.Key]; ok {
-			add(p)
+	if typ == event.Meeting {
+		// "Diarra a déclaré…" in a talks sentence is a participant; in an
+		// agreement or delivery sentence, usually just the speaker
+		for _, t := range s.toks {
+			if p, ok := a.persons[t.Key]; ok {
+				add(p)
+			}
 		}
 	}
 	// a counterpart takes the role of the other person in the sentence

@@ -22,6 +22,10 @@ var historic = map[string]bool{"ATN": true, "BUR": true, "CPT": true, "CTE": tru
 	"PCZ": true, "PUS": true, "RHO": true, "TAA": true, "TMP": true, "VDR": true, "WAK": true,
 	"YMD": true, "ZAR": true, "ASC": true}
 
+// commonWord are CLDR names that are everyday words in their language
+// ("Reunión" is "meeting"); forms/ carries safer forms for those places.
+var commonWord = map[string]bool{"es:Reunión": true, "pt:Reunião": true}
+
 var langs = []string{"en", "fr", "ar", "es", "pt", "ru", "tr", "sw"}
 
 func main() {
@@ -44,7 +48,7 @@ func main() {
 			seen := map[string]bool{}
 			for _, l := range langs {
 				for _, name := range variants(display.Regions(language.MustParse(l)).Name(r)) {
-					if name == "" || seen[l+name] {
+					if name == "" || seen[l+name] || commonWord[l+":"+name] {
 						continue
 					}
 					seen[l+name] = true
