@@ -535,6 +535,11 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 	}
 	switch typ {
 	case event.Training, event.Arms, event.Aid, event.Deployment:
+		if g := s.modifierState(t, countries); g != "" {
+			e.Initiator = g // "Turkish drones", "des instructeurs russes"
+		} else if o := a.origin(s); o != "" && containsStr(countries, o) {
+			e.Initiator = o // "drones from Turkey"
+		}
 		if e.Initiator == "" {
 			e.Initiator = a.giver(s, t, countries)
 		}
@@ -643,6 +648,20 @@ func (s *sentence) placeAfter(at, within int) *gazetteer.Mention {
 		}
 	}
 	return nil
+}
+
+// modifierState is the state whose demonym qualifies the trigger noun
+// right before or after it: the maker or sender of the thing.
+func (s *sentence) modifierState(t cue, countries []string) string {
+	for _, m := range s.places {
+		if m.Kind != gazetteer.Demonym || !containsStr(countries, m.Code) {
+			continue
+		}
+		if (m.Start >= t.end && m.Start-t.end <= 1) || (m.End <= t.start && t.start-m.End <= 0) {
+			return m.Code
+		}
+	}
+	return ""
 }
 
 // giver is the first of the event's states named before the trigger: the
