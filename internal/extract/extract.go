@@ -14,6 +14,7 @@ import (
 	"pactwatch/internal/page"
 	"pactwatch/internal/people"
 	"pactwatch/internal/segment"
+	"pactwatch/internal/token"
 )
 
 // Candidate is one event reported by one sentence, before merging.
@@ -519,18 +520,11 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 	} else if destLoc != nil {
 		e.Location = &event.Location{Name: s.mentionText(*destLoc), Country: destLoc.Code}
 		c.PlaceLoc = destLoc.Kind.IsPlace()
-		// talks held in one of the two states: the other one came
-		if typ == event.Meeting && e.Initiator == "" && len(countries) == 2 && containsStr(countries, destLoc.Code) {
-			e.Initiator = other(countries, destLoc.Code)
-		}
 	}
 	if e.Location == nil {
-		if loc := s.indirectLocation(countries); loc != nil {
+		if loc := a.indirectLocation(s, countries); loc != nil {
 			e.Location = loc
 			c.PlaceLoc = true
-			if typ == event.Meeting && e.Initiator == "" && len(countries) == 2 {
-				e.Initiator = other(countries, loc.Country)
-			}
 		}
 	}
 	switch typ {
@@ -559,9 +553,24 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 		c.DateGuess = guess
 	}
 	e.Persons = a.personsOf(s, typ)
+	// talks held in one of the two states: the other came, unless one side
+	// is its resident ambassador (then nobody visited)
+	if typ == event.Meeting && e.Initiator == "" && e.Location != nil && len(countries) == 2 &&
+		containsStr(countries, e.Location.Country) && !hasRole(e.Persons, "ambassador") {
+		e.Initiator = other(countries, e.Location.Country)
+	}
 	e.Domains = domains(s)
 	c.Event = e
 	return c
+}
+
+func hasRole(ps []event.Person, role string) bool {
+	for _, p := range ps {
+		if p.Role == role {
+			return true
+		}
+	}
+	return false
 }
 
 // destination finds the place after a "visit to"/"arrived in" cue (a host),
@@ -589,7 +598,7 @@ func (a *article) destination(s *sentence) (host, where *gazetteer.Mention) {
 // kényane", "بالعاصمة الكينية" (the state whose capital it is), "the French
 // embassy" (the other state of the pair), and Arabic places glued to the
 // preposition ب ("بنيروبي").
-func (s *sentence) indirectLocation(countries []string) *event.Location {
+func (a *article) indirectLocation(s *sentence, countries []string) *event.Location {
 	span := func(a, b int) string { return s.text[s.toks[a].Start:s.toks[b-1].End] }
 	for _, c := range s.cues["capitalword"] {
 		for i := range s.places {
@@ -617,9 +626,16 @@ func (s *sentence) indirectLocation(countries []string) *event.Location {
 	}
 	for _, m := range s.places {
 		t := s.toks[m.Start]
-		if t.Arab && m.Kind.IsPlace() && (strings.HasPrefix(t.Text, "ب") || strings.HasPrefix(t.Text, "وب")) {
-			return &event.Location{Name: s.mentionText(m), Country: m.Code}
+		if !t.Arab || !m.Kind.IsPlace() || !(strings.HasPrefix(t.Text, "ب") || strings.HasPrefix(t.Text, "وب")) {
+			continue
 		}
+		// "وباريس" is "and Paris": the ب belongs to the name
+		if whole := a.x.gaz.Find(token.Split(strings.TrimPrefix(t.Text, "و"))); len(whole) == 1 && whole[0].Code == m.Code {
+			if stripped := a.x.gaz.Find(token.Split(strings.TrimPrefix(strings.TrimPrefix(t.Text, "و"), "ب"))); len(stripped) == 0 {
+				continue
+			}
+		}
+		return &event.Location{Name: s.mentionText(m), Country: m.Code}
 	}
 	return nil
 }
