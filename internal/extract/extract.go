@@ -273,7 +273,7 @@ func (a *article) candidates(s *sentence) []Candidate {
 		if len(st) == 0 && a.pair != nil && !weak {
 			st, inf = a.pair, true // "an agreement in its final phases", in a page about two states
 		}
-		if len(st) == 1 && a.pair != nil && containsStr(a.pair, st[0]) && typ == event.Agreement {
+		if len(st) == 1 && a.pair != nil && containsStr(a.pair, st[0]) && (typ == event.Agreement || typ == event.Meeting) {
 			st = append(append([]string{}, st...), other(a.pair, st[0]))
 			inf = true
 		}
