@@ -702,6 +702,9 @@ func (a *article) dateFor(s *sentence, t cue) (string, bool) {
 		if m.Year > 0 && m.Month == 0 && !m.YearEnd && !yearIsEventDate(s, m) {
 			continue
 		}
+		if s.triggerBetween(t, m) {
+			continue // "the visit comes months after Washington delivered planes in November"
+		}
 		d := abs(m.Start - t.start)
 		if d < bestDist {
 			best, bestDist = i, d
@@ -712,6 +715,20 @@ func (a *article) dateFor(s *sentence, t cue) (string, bool) {
 	}
 	m := s.dates[best]
 	return a.resolver.Resolve(m), !m.HasYear()
+}
+
+// triggerBetween reports another act's trigger between t and the date m.
+func (s *sentence) triggerBetween(t cue, m dates.Mention) bool {
+	lo, hi := t.end, m.Start
+	if m.End <= t.start {
+		lo, hi = m.End, t.start
+	}
+	for _, o := range s.cues["trigger"] {
+		if o.start >= lo && o.end <= hi && o.value != t.value && o.extra != "weak" {
+			return true
+		}
+	}
+	return false
 }
 
 // yearIsEventDate accepts a bare year only after a locative ("in 2023").
