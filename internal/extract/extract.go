@@ -724,7 +724,7 @@ func (s *sentence) triggerBetween(t cue, m dates.Mention) bool {
 		lo, hi = m.End, t.start
 	}
 	for _, o := range s.cues["trigger"] {
-		if o.start >= lo && o.end <= hi && o.value != t.value && o.extra != "weak" {
+		if o.start >= lo && o.end <= hi && o.value != t.value {
 			return true
 		}
 	}
