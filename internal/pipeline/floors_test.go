@@ -1,9 +1,10 @@
 package pipeline
 
 // Regression floors for the accuracy tests (not timing): raise them as the
-// extractor improves, never lower them to make a change pass.
+// extractor improves, never lower them to make a change pass. Measured
+// values are in the README.
 const (
-	corpusFloor = 0.0
-	langFloor   = 0.0
-	devsetFloor = 0.0
+	corpusFloor = 0.80 // own corpus, F1 on required events, all languages
+	langFloor   = 0.72 // own corpus, F1 per language
+	devsetFloor = 0.90 // shared devset, F1 on required events
 )
