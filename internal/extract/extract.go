@@ -343,8 +343,8 @@ var typePriority = []event.Type{event.Rupture, event.Agreement, event.Arms, even
 	event.Exercise, event.Training, event.Intelligence, event.Aid, event.Meeting}
 
 // weakPriority ranks activity nouns: "soldiers" says less than "exercises".
-var weakPriority = []event.Type{event.Exercise, event.Training, event.Intelligence, event.Arms,
-	event.Aid, event.Deployment, event.Meeting, event.Agreement, event.Rupture}
+var weakPriority = []event.Type{event.Rupture, event.Exercise, event.Training, event.Intelligence,
+	event.Arms, event.Aid, event.Deployment, event.Meeting, event.Agreement}
 
 // primaryType is the sentence's main act among its usable triggers.
 func (s *sentence) primaryType(strong bool) event.Type {
@@ -387,10 +387,11 @@ func (s *sentence) modalNear(c cue) bool {
 	return false
 }
 
-// modalBefore reports a future or intent cue just before the trigger.
+// modalBefore reports a future or intent cue just before or after the
+// trigger: "will visit", "talks are expected to resume".
 func (s *sentence) modalBefore(t cue) bool {
 	for _, m := range s.cues["modal"] {
-		if m.end <= t.start && t.start-m.end <= 2 {
+		if (m.end <= t.start && t.start-m.end <= 2) || (m.start >= t.end && m.start-t.end <= 2) {
 			return true
 		}
 	}
