@@ -13,8 +13,7 @@ import (
 
 // Cleaner holds the page-furniture cues of every language.
 type Cleaner struct {
-	prefixes []string // folded, space-joined keys
-	contains []string
+	cues token.Trie[bool] // true: the line starts with it; false: anywhere
 }
 
 // New builds a Cleaner from the boilerplate lines of every lexicon: a page's
@@ -23,29 +22,22 @@ func New(lx *lexicon.Set) *Cleaner {
 	c := &Cleaner{}
 	for _, l := range lx.Langs() {
 		for _, e := range lx.Get(l).Boilerplate {
-			k := foldLine(e.Text)
-			if k == "" {
-				continue
-			}
-			// padded with spaces so that only whole words match
-			if e.Value == "contains" {
-				c.contains = append(c.contains, " "+k+" ")
-			} else {
-				c.prefixes = append(c.prefixes, " "+k+" ")
-			}
+			c.cues.AddPhrase(e.Text, e.Value != "contains")
 		}
 	}
 	return c
 }
 
-// foldLine folds a line to space-separated token keys.
-func foldLine(s string) string {
-	toks := token.Split(s)
-	keys := make([]string, len(toks))
+// lineKey folds a line's words into the key that finds repeats.
+func lineKey(toks []token.Token) string {
+	var b strings.Builder
 	for i, t := range toks {
-		keys[i] = token.Fold(t.Text)
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Key)
 	}
-	return strings.Join(keys, " ")
+	return b.String()
 }
 
 // Clean fills p.Blocks (and p.Published, p.LangHint for HTML pages).
@@ -98,10 +90,11 @@ func (c *Cleaner) filter(in []page.Block) []page.Block {
 	var out []page.Block
 	for _, b := range in {
 		text := strings.Join(strings.Fields(b.Text), " ")
-		if c.isFurniture(text) {
+		toks := token.Split(text)
+		if c.isFurniture(text, toks) {
 			continue
 		}
-		key := foldLine(text)
+		key := lineKey(toks)
 		if key == "" || seen[key] {
 			continue // a repeated headline or paragraph
 		}
@@ -115,19 +108,17 @@ func (c *Cleaner) filter(in []page.Block) []page.Block {
 	return out
 }
 
-func (c *Cleaner) isFurniture(line string) bool {
+func (c *Cleaner) isFurniture(line string, toks []token.Token) bool {
 	if !hasLetters(line, 2) {
 		return true
 	}
-	key := " " + foldLine(line) + " "
-	for _, p := range c.prefixes {
-		if strings.HasPrefix(key, p) {
-			return true
-		}
-	}
-	for _, p := range c.contains {
-		if strings.Contains(key, p) {
-			return true
+	for i := range toks {
+		for _, m := range c.cues.MatchAt(toks, i) {
+			for _, atStart := range m.Vals {
+				if !atStart || i == 0 {
+					return true
+				}
+			}
 		}
 	}
 	if n := utf8.RuneCountInString(line); n < 120 {

@@ -84,21 +84,46 @@ func newToken(s string, start, end int) Token {
 	return t
 }
 
+// foldTable holds the folded form of every rune below tableSize (Latin,
+// Greek, Cyrillic, Arabic), computed once with foldSlow.
+const tableSize = 0x0700
+
+var foldTable = func() []string {
+	t := make([]string, tableSize)
+	for r := rune(0); r < tableSize; r++ {
+		t[r] = foldSlow(string(r))
+	}
+	return t
+}()
+
 // Fold returns the matching form of a single word: lower case, accents and
 // marks removed, letter variants unified.
 func Fold(w string) string {
 	ascii := true
 	for i := 0; i < len(w); i++ {
-		if w[i] >= utf8.RuneSelf {
+		if w[i] >= utf8.RuneSelf || (w[i] >= 'A' && w[i] <= 'Z') {
 			ascii = false
 			break
 		}
 	}
 	if ascii {
-		return strings.ToLower(w)
+		return w
 	}
 	var b strings.Builder
 	b.Grow(len(w))
+	for _, r := range w {
+		if r < tableSize {
+			b.WriteString(foldTable[r])
+			continue
+		}
+		b.WriteString(foldSlow(string(r)))
+	}
+	return b.String()
+}
+
+// foldSlow folds through Unicode decomposition.
+func foldSlow(w string) string {
+	var b strings.Builder
 	for _, r := range norm.NFD.String(w) {
 		if unicode.Is(unicode.Mn, r) || r == 'ـ' {
 			continue

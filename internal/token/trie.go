@@ -11,8 +11,12 @@ type Trie[V any] struct {
 type node[V any] struct {
 	next  map[string]*node[V]
 	vals  []V
-	stems []stem[V]
+	stems map[string][]stem[V] // by the first stemIndex bytes of the prefix
 }
+
+// stemIndex is how many leading bytes index stems: every stem keeps at
+// least four letters, so at least four bytes.
+const stemIndex = 4
 
 type stem[V any] struct {
 	prefix string
@@ -38,14 +42,20 @@ func (t *Trie[V]) Add(keys []string, star bool, v V) {
 	n := &t.root
 	last := len(keys) - 1
 	for i, k := range keys {
-		if i == last && star {
-			for j := range n.stems {
-				if n.stems[j].prefix == k {
-					n.stems[j].vals = append(n.stems[j].vals, v)
+		// a stem shorter than stemIndex bytes is matched as a whole word
+		if i == last && star && len(k) >= stemIndex {
+			if n.stems == nil {
+				n.stems = map[string][]stem[V]{}
+			}
+			idx := k[:stemIndex]
+			list := n.stems[idx]
+			for j := range list {
+				if list[j].prefix == k {
+					list[j].vals = append(list[j].vals, v)
 					return
 				}
 			}
-			n.stems = append(n.stems, stem[V]{prefix: k, vals: []V{v}})
+			n.stems[idx] = append(list, stem[V]{prefix: k, vals: []V{v}})
 			return
 		}
 		if n.next == nil {
@@ -86,12 +96,10 @@ func (t *Trie[V]) walk(n *node[V], toks []Token, start, pos int, out *[]Match[V]
 		return
 	}
 	tok := &toks[pos]
-	for _, s := range n.stems {
-		for _, k := range tok.Keys() {
-			if strings.HasPrefix(k, s.prefix) {
-				*out = append(*out, Match[V]{Start: start, End: pos + 1, Stem: true, Vals: s.vals})
-				break
-			}
+	if n.stems != nil {
+		t.stemsAt(n, tok.Key, start, pos, out)
+		for _, k := range tok.Alts {
+			t.stemsAt(n, k, start, pos, out)
 		}
 	}
 	if n.next == nil {
@@ -103,6 +111,17 @@ func (t *Trie[V]) walk(n *node[V], toks []Token, start, pos int, out *[]Match[V]
 	for _, k := range tok.Alts {
 		if c := n.next[k]; c != nil {
 			t.walk(c, toks, start, pos+1, out)
+		}
+	}
+}
+
+func (t *Trie[V]) stemsAt(n *node[V], k string, start, pos int, out *[]Match[V]) {
+	if len(k) < stemIndex {
+		return
+	}
+	for _, s := range n.stems[k[:stemIndex]] {
+		if strings.HasPrefix(k, s.prefix) {
+			*out = append(*out, Match[V]{Start: start, End: pos + 1, Stem: true, Vals: s.vals})
 		}
 	}
 }
