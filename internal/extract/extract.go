@@ -277,8 +277,8 @@ func (a *article) candidates(s *sentence) []Candidate {
 			st = append(append([]string{}, st...), other(a.pair, st[0]))
 			inf = true
 		}
-		if len(st) < 2 {
-			continue
+		if len(st) < 2 || (weak && inf && !s.has("pair") && !s.has("counterpart")) {
+			continue // an activity noun alone needs both states named
 		}
 		if typ != event.Exercise || inf {
 			st = a.choosePair(s, st, t) // exercises are often multilateral

@@ -311,7 +311,7 @@ func (f *Finder) arabicNames(toks []token.Token, src string, roles, titles []spa
 			}
 			j++
 		}
-		if j-i >= 2 && !overlaps(out, i, j) {
+		if j-i >= 2 && !overlaps(out, i, j) && !definite(toks[i]) {
 			out = append(out, span{start: i, end: j, value: c.value}) // the cue's role, or "-" for a title
 		}
 	}
@@ -343,4 +343,15 @@ func firstNonEmpty(a, b string) string {
 		return a
 	}
 	return b
+}
+
+// definite reports an Arabic word with the article: a noun ("الإدلاء"),
+// not the first word of a personal name.
+func definite(t token.Token) bool {
+	for _, p := range []string{"ال", "وال", "بال", "لل", "فال"} {
+		if strings.HasPrefix(t.Text, p) {
+			return true
+		}
+	}
+	return false
 }

@@ -79,9 +79,20 @@ func newToken(s string, start, end int) Token {
 	}
 	t.Key = Fold(w)
 	if t.Arab {
-		t.Key, t.Alts = arabicKeys(t.Key)
+		t.Key, t.Alts = arabicKeys(t.Key, lightFold(w))
 	}
 	return t
+}
+
+// lightFold drops marks and tatweel but keeps letter variants, so that
+// أ (in ألبان, Albanians) is not read as the article ال.
+func lightFold(w string) string {
+	return strings.Map(func(r rune) rune {
+		if r == 'ـ' || unicode.Is(unicode.Mn, r) {
+			return -1
+		}
+		return r
+	}, w)
 }
 
 // foldTable holds the folded form of every rune below tableSize (Latin,
@@ -159,8 +170,26 @@ func foldSlow(w string) string {
 // arabicKeys strips the article from a folded Arabic word to make its key and
 // offers the forms without conjunction and preposition prefixes as
 // alternatives: والاتفاقية → key والاتفاقيه, alts اتفاقيه.
-func arabicKeys(w string) (string, []string) {
-	key := stripArticle(w)
+func arabicKeys(w, light string) (string, []string) {
+	if utf8.RuneCountInString(w) != utf8.RuneCountInString(light) {
+		light = w // not aligned: trust the folded form
+	}
+	// strip removes n leading runes from w and light alike
+	strip := func(w, light string, n int) (string, string) {
+		for i := 0; i < n; i++ {
+			_, a := utf8.DecodeRuneInString(w)
+			_, b := utf8.DecodeRuneInString(light)
+			w, light = w[a:], light[b:]
+		}
+		return w, light
+	}
+	article := func(w, light string) string {
+		if strings.HasPrefix(light, "ال") && utf8.RuneCountInString(w) > 3 {
+			w, _ = strip(w, light, 2)
+		}
+		return w
+	}
+	key := article(w, light)
 	var alts []string
 	add := func(s string) {
 		if utf8.RuneCountInString(s) < 2 || s == key {
@@ -174,30 +203,24 @@ func arabicKeys(w string) (string, []string) {
 		alts = append(alts, s)
 	}
 	for _, p1 := range []string{"", "و", "ف"} {
-		if !strings.HasPrefix(w, p1) {
+		if !strings.HasPrefix(light, p1) {
 			continue
 		}
-		w1 := w[len(p1):]
+		w1, l1 := strip(w, light, utf8.RuneCountInString(p1))
 		if p1 != "" {
-			add(stripArticle(w1))
+			add(article(w1, l1))
 		}
-		if strings.HasPrefix(w1, "لل") && utf8.RuneCountInString(w1) > 4 {
-			add(w1[len("لل"):]) // لل = ل + ال with the alif dropped
+		if strings.HasPrefix(l1, "لل") && utf8.RuneCountInString(w1) > 4 {
+			w2, _ := strip(w1, l1, 2) // لل = ل + ال with the alif dropped
+			add(w2)
 		}
 		for _, p2 := range []string{"ب", "ل", "ك"} {
-			if strings.HasPrefix(w1, p2) && utf8.RuneCountInString(w1) > 3 {
-				add(stripArticle(w1[len(p2):]))
+			if strings.HasPrefix(l1, p2) && utf8.RuneCountInString(w1) > 3 {
+				add(article(strip(w1, l1, 1)))
 			}
 		}
 	}
 	return key, alts
-}
-
-func stripArticle(w string) string {
-	if strings.HasPrefix(w, "ال") && utf8.RuneCountInString(w) > 3 {
-		return w[len("ال"):]
-	}
-	return w
 }
 
 // Phrase splits a data-file phrase into folded keys. A trailing '*' on the

@@ -63,6 +63,9 @@ func TestArabicClitics(t *testing.T) {
 	if !has(toks[1], "اتفاقيه") {
 		t.Errorf("والاتفاقية keys %v lack اتفاقيه", toks[1].Keys())
 	}
+	if alb := Split("ألبان")[0]; alb.Key != "البان" {
+		t.Errorf("ألبان key %q: the hamza alef is not an article", alb.Key)
+	}
 	if !has(toks[2], "ولايات") {
 		t.Errorf("للولايات keys %v lack ولايات", toks[2].Keys())
 	}
