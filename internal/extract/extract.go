@@ -280,6 +280,9 @@ func (a *article) candidates(s *sentence) []Candidate {
 		if len(st) < 2 || (weak && inf && !s.has("pair") && !s.has("counterpart")) {
 			continue // an activity noun alone needs both states named
 		}
+		if weak && typ == event.Arms && s.has("hostile") {
+			continue // "a missile attack": war, not a delivery
+		}
 		if typ != event.Exercise || inf {
 			st = a.choosePair(s, st, t) // exercises are often multilateral
 		}

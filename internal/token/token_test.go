@@ -77,13 +77,14 @@ func TestTrie(t *testing.T) {
 	tr.AddPhrase("chef", "short")
 	tr.AddPhrase("rencontr*", "meet")
 	tr.AddPhrase("الاتفاقية", "agreement")
-	toks := Split("Le chef d’état-major a rencontrés son homologue; والاتفاقية")
+	tr.AddPhrase("*peleka*", "send")
+	toks := Split("Le chef d’état-major a rencontrés son homologue; والاتفاقية walipeleka")
 	got := tr.Scan(toks, nil)
 	var vals []string
 	for _, m := range got {
 		vals = append(vals, m.Vals[0])
 	}
-	want := []string{"role", "meet", "agreement"}
+	want := []string{"role", "meet", "agreement", "send"}
 	if !reflect.DeepEqual(vals, want) {
 		t.Errorf("Scan = %v, want %v", vals, want)
 	}

@@ -4,8 +4,15 @@ import "strings"
 
 // Trie maps phrases (sequences of folded keys) to values of type V.
 type Trie[V any] struct {
-	root node[V]
-	size int
+	root  node[V]
+	size  int
+	infix []infix[V] // one-word phrases matched inside or at the end of words
+}
+
+type infix[V any] struct {
+	part   string
+	inside bool // anywhere in the word; else at its end
+	val    V
 }
 
 type node[V any] struct {
@@ -71,8 +78,19 @@ func (t *Trie[V]) Add(keys []string, star bool, v V) {
 	n.vals = append(n.vals, v)
 }
 
-// AddPhrase adds a data-file phrase (see Phrase).
+// AddPhrase adds a data-file phrase (see Phrase). A single word written
+// "*peleka*" matches any word containing it, "*peleka" any word ending
+// with it: for languages that put subject and tense before the verb stem.
 func (t *Trie[V]) AddPhrase(p string, v V) {
+	p = strings.TrimSpace(p)
+	if strings.HasPrefix(p, "*") && !strings.Contains(p, " ") {
+		keys, star := Phrase(strings.TrimPrefix(p, "*"))
+		if len(keys) == 1 && len(keys[0]) >= stemIndex {
+			t.size++
+			t.infix = append(t.infix, infix[V]{part: keys[0], inside: star, val: v})
+			return
+		}
+	}
 	keys, star := Phrase(p)
 	t.Add(keys, star, v)
 }
@@ -82,6 +100,14 @@ func (t *Trie[V]) AddPhrase(p string, v V) {
 func (t *Trie[V]) MatchAt(toks []Token, i int) []Match[V] {
 	var out []Match[V]
 	t.walk(&t.root, toks, i, i, &out)
+	if i < len(toks) {
+		for _, f := range t.infix {
+			k := toks[i].Key
+			if (f.inside && strings.Contains(k, f.part)) || strings.HasSuffix(k, f.part) {
+				out = append(out, Match[V]{Start: i, End: i + 1, Stem: true, Vals: []V{f.val}})
+			}
+		}
+	}
 	if len(out) > 1 {
 		sortMatches(out)
 	}
