@@ -61,6 +61,7 @@ func Events(article string, cands []extract.Candidate) []event.Event {
 		}
 	}
 	groups = foldSubsets(groups)
+	groups = foldBareRuptures(groups)
 	sort.SliceStable(groups, func(i, j int) bool { return groups[i].first < groups[j].first })
 	out := make([]event.Event, 0, len(groups))
 	for _, g := range groups {
@@ -100,6 +101,36 @@ func foldSubsets(groups []*group) []*group {
 		c := extract.Candidate{Event: g.ev, Sentence: g.first, PlaceLoc: g.placeLoc, DateGuess: g.guess}
 		absorb(into, c)
 		into.support += g.support - 1
+		if g.first < into.first {
+			into.first = g.first
+		}
+	}
+	return out
+}
+
+// foldBareRuptures folds an undated rupture that names no agreement (a
+// headline: "Niger breaks with Washington") into the one rupture on the
+// same states that does.
+func foldBareRuptures(groups []*group) []*group {
+	var out []*group
+	for _, g := range groups {
+		if g.ev.Type != event.Rupture || g.ev.Agreement != nil || g.ev.Date != "" {
+			out = append(out, g)
+			continue
+		}
+		var into *group
+		n := 0
+		for _, h := range groups {
+			if h.ev.Type == event.Rupture && h.ev.Agreement != nil && sameStates(h.ev.Countries, g.ev.Countries) {
+				into = h
+				n++
+			}
+		}
+		if n != 1 {
+			out = append(out, g)
+			continue
+		}
+		absorb(into, extract.Candidate{Event: g.ev, Sentence: g.first, PlaceLoc: g.placeLoc})
 		if g.first < into.first {
 			into.first = g.first
 		}
