@@ -51,6 +51,19 @@ func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder
 			s.cues[k] = append(s.cues[k], cue{m.Start, m.End, v.Value, v.Extra})
 		}
 	}
+	// "rompe el acuerdo": the agreement inside a rupture phrase still counts
+	for _, c := range s.cues["trigger"] {
+		if c.value != "rupture" {
+			continue
+		}
+		for i := c.start + 1; i < c.end; i++ {
+			for _, m := range lx.At(s.toks, i, "trigger") {
+				if v := m.Vals[0]; v.Value == "agreement" && v.Extra != "weak" && m.End <= c.end {
+					s.cues["trigger"] = append(s.cues["trigger"], cue{m.Start, m.End, v.Value, v.Extra})
+				}
+			}
+		}
+	}
 	s.dates = dates.Find(s.toks, s.text, lx)
 	s.persons = pf.Find(s.toks, s.text, s.places)
 }

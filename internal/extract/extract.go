@@ -166,7 +166,10 @@ func (x *Extractor) analyse(sents []*sentence, published time.Time) *article {
 		if count[codes[i]] != count[codes[j]] {
 			return count[codes[i]] > count[codes[j]]
 		}
-		return first[codes[i]] < first[codes[j]]
+		if first[codes[i]] != first[codes[j]] {
+			return first[codes[i]] < first[codes[j]]
+		}
+		return codes[i] < codes[j] // deterministic, whatever the map order
 	})
 	if len(codes) >= 2 && count[codes[1]] >= 1.5 {
 		a.pair = []string{codes[0], codes[1]}
