@@ -713,6 +713,9 @@ func (a *article) dateFor(s *sentence, t cue) (string, bool) {
 			continue // "the visit comes months after Washington delivered planes in November"
 		}
 		d := abs(m.Start - t.start)
+		if m.Month == 0 && m.Weekday == 0 && !m.IsRel {
+			d += 6 // a bare year says less than a day or a weekday nearby
+		}
 		if d < bestDist {
 			best, bestDist = i, d
 		}
