@@ -88,6 +88,13 @@ func Find(toks []token.Token, src string, lx *lexicon.Lexicon) []Mention {
 				}
 			}
 			m.End = j
+			// weekday after: "14 Mart 2025 Cuma günü"
+			if m.Day > 0 && m.End < len(toks) {
+				if ws := lx.At(toks, m.End, "weekday"); len(ws) > 0 {
+					m.Weekday, _ = strconv.Atoi(ws[0].Vals[0].Value)
+					m.End = ws[0].End
+				}
+			}
 			// weekday before: "mardi 10 mai", "Tuesday, May 10"
 			if m.Day > 0 {
 			weekday:
