@@ -598,6 +598,16 @@ func (a *article) destination(s *sentence) (host, where *gazetteer.Mention) {
 			}
 		}
 	}
+	// a locative case ending after an apostrophe: "Ankara'da"
+	for _, l := range s.cues["locsuffix"] {
+		for i := range s.places {
+			m := &s.places[i]
+			if m.End == l.start && m.Kind != gazetteer.Demonym && m.Kind != gazetteer.Org &&
+				strings.ContainsAny(s.text[s.toks[m.End-1].End:s.toks[l.start].Start], "'’") {
+				return nil, m
+			}
+		}
+	}
 	return nil, nil
 }
 
