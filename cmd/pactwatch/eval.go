@@ -80,6 +80,9 @@ func runEval(args []string) int {
 			fmt.Printf(" %s=%.3f(n=%d)", n, r.Attrs[n].Value(), r.Attrs[n].N)
 		}
 		fmt.Printf("\nnegative pages clean: %d/%d\n", r.CleanNegative, r.Negatives)
+		if len(r.Unscored) > 0 {
+			fmt.Printf("articles with events but no gold file (not scored): %d\n", len(r.Unscored))
+		}
 		c := r.Overall
 		fmt.Printf("%-8s %4d %4d %4d %6.3f %6.3f %6.3f\n", "overall", c.TP, c.FP, c.FN, c.Precision(), c.Recall(), c.F1())
 	}

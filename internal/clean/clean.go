@@ -79,7 +79,9 @@ func lines(s string) []page.Block {
 }
 
 var (
-	counterRe = regexp.MustCompile(`(?i)^(visited|viewed|vu|lu|vues?|views?|visto|visitas?|просмотр\S*|görüntülenme|okunma)\b.*\d|^\d[\d\s.,]*\s*(views?|vues?|visites?|lectures?|vistas|visualizações|просмотр\S*|görüntülenme|مشاهدة|زيارة)\b|\b\d+ (times|fois|veces|vezes|раз) *[,.]?`)
+	// view counters: "Visited 169 times", "1 234 vues", "Просмотров: 532",
+	// "1 500 مشاهدة" (no \b: it only knows ASCII letters)
+	counterRe = regexp.MustCompile(`(?i)^(visited|viewed|vu|lu|vues?|views?|visto|visitas?|просмотр\S*|görüntülenme|okunma|imetazamwa|مشاهدات)(\s|:).*\d|^\d[\d\s.,]*\s*(views?|vues?|visites?|lectures?|vistas|visualizações|просмотр\S*|görüntülenme|مشاهدة|مشاهدات|زيارة)(\s|$|[.,])|^\S{3,20}:\s*\d[\d\s.,]*$`)
 	creditRe  = regexp.MustCompile(`(?i)^(photo|crédit|credit|foto|фото|صورة|الصورة|kaynak|source|fonte|fuente|источник|المصدر)\s*(:|©|–|-)|©|\(c\)\s*\d{4}|^(by|par|por|de|автор|بقلم)\s+\p{Lu}[\p{L}.'-]*(\s+\p{Lu}[\p{L}.'-]*){0,3}\s*$`)
 	crumbRe   = regexp.MustCompile(`^[^.!?؟]{0,120}(»|›|>>|\s/\s)[^.!?؟]{0,120}$`)
 )
@@ -112,10 +114,13 @@ func (c *Cleaner) isFurniture(line string, toks []token.Token) bool {
 	if !hasLetters(line, 2) {
 		return true
 	}
+	sentence := len(toks) >= 6 && strings.ContainsAny(line[len(line)-1:], ".!?؟")
 	for i := range toks {
 		for _, m := range c.cues.MatchAt(toks, i) {
 			for _, atStart := range m.Vals {
-				if !atStart || i == 0 {
+				// a line that starts with "Partager"/"Visited by" but reads as a
+				// full sentence is body text; "Lire aussi : titre" is not
+				if !atStart || (i == 0 && !sentence) {
 					return true
 				}
 			}

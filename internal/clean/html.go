@@ -25,14 +25,14 @@ var skipTags = map[atom.Atom]bool{
 }
 
 // junkMarks in a class or id mark page furniture.
-var junkMarks = []string{"nav", "menu", "sidebar", "footer", "comment", "share", "social",
+var junkMarks = []string{"nav", "navbar", "navigation", "menu", "sidebar", "widget-area", "footer", "comment", "share", "social",
 	"related", "cookie", "consent", "newsletter", "breadcrumb", "widget", "advert", "promo",
 	"subscribe", "popup", "modal", "banner", "tags", "author-box", "byline", "masthead",
-	"toolbar", "pagination", "recommend", "trending", "most-read", "popular", "sponsor", "outbrain", "taboola"}
+	"toolbar", "pagination", "recommend", "trending", "most-read", "popular", "sponsor", "outbrain", "taboola", "footer", "share", "sharing", "social", "comment", "disqus", "ad", "ads", "advertisement", "cookies", "gdpr"}
 
 // contentMarks in a class or id mark the article body (they override junk).
 var contentMarks = []string{"article-body", "article__body", "entry-content", "post-content",
-	"story-body", "article-content", "articlebody", "main-content", "td-post-content"}
+	"story-body", "article-content", "articlebody", "main-content", "td-post-content", "post-body"}
 
 var blockTags = map[atom.Atom]bool{
 	atom.P: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true,
@@ -50,14 +50,26 @@ func attr(n *html.Node, key string) string {
 	return ""
 }
 
+// hasMark reports a class, id or role that names one of the marks: as a
+// whole word of it ("comment", "comments", "comment-form"), never inside a
+// longer word ("commentary"); marks with a hyphen match as written.
 func hasMark(n *html.Node, marks []string) bool {
 	s := strings.ToLower(attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "role"))
 	if strings.TrimSpace(s) == "" {
 		return false
 	}
+	words := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' || r == '_' })
 	for _, m := range marks {
-		if strings.Contains(s, m) {
-			return true
+		if strings.Contains(m, "-") {
+			if strings.Contains(s, m) {
+				return true
+			}
+			continue
+		}
+		for _, w := range words {
+			if w == m || w == m+"s" {
+				return true
+			}
 		}
 	}
 	return false

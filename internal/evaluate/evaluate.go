@@ -98,7 +98,7 @@ type Report struct {
 	Attrs         map[string]*Attr  `json:"attributes"`
 	Negatives     int               `json:"negative_pages"`
 	CleanNegative int               `json:"clean_negative_pages"`
-	Missing       []string          `json:"articles_without_prediction_file,omitempty"`
+	Unscored      []string          `json:"articles_without_gold,omitempty"`
 	Errors        []string          `json:"errors,omitempty"` // per-article mismatch notes
 }
 
@@ -115,6 +115,12 @@ func Score(gold map[string]event.Gold, pred []event.Event) *Report {
 	for _, e := range pred {
 		byArticle[e.Article] = append(byArticle[e.Article], e)
 	}
+	for a := range byArticle {
+		if _, ok := gold[a]; !ok {
+			r.Unscored = append(r.Unscored, a)
+		}
+	}
+	sort.Strings(r.Unscored)
 	articles := make([]string, 0, len(gold))
 	for a := range gold {
 		articles = append(articles, a)
@@ -263,8 +269,14 @@ func names(ps []event.Person) []string {
 	return out
 }
 
-// sameDate compares at the gold's precision.
-func sameDate(p, g string) bool { return p == g }
+// sameDate compares at the gold's precision: "2023-12-05" is right for a
+// gold "2023-12"; "2023" is not precise enough for it.
+func sameDate(p, g string) bool {
+	if g == "" || p == "" {
+		return p == g
+	}
+	return len(p) >= len(g) && p[:len(g)] == g
+}
 
 func locCountry(e event.Event) string {
 	if e.Location == nil {

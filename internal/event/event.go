@@ -125,6 +125,20 @@ func (e Event) Validate() error {
 	if !sort.StringsAreSorted(e.Countries) {
 		return fmt.Errorf("event %s countries %v are not sorted", e.Type, e.Countries)
 	}
+	for i, c := range e.Countries {
+		if len(c) != 3 || strings.ToUpper(c) != c {
+			return fmt.Errorf("event %s country %q is not an ISO alpha-3 code", e.Type, c)
+		}
+		if i > 0 && e.Countries[i-1] == c {
+			return fmt.Errorf("event %s names %s twice", e.Type, c)
+		}
+	}
+	if e.Confidence < 0 || e.Confidence > 1 {
+		return fmt.Errorf("event %s confidence %v is outside 0..1", e.Type, e.Confidence)
+	}
+	if e.Type == Agreement && e.Agreement != nil && (e.Agreement.Stage == Suspended || e.Agreement.Stage == Terminated) {
+		return fmt.Errorf("an agreement %s is reported as a rupture, not an agreement", e.Agreement.Stage)
+	}
 	if e.Agreement != nil && !validStage(e.Agreement.Stage) {
 		return fmt.Errorf("event %s stage %q is not in the spec", e.Type, e.Agreement.Stage)
 	}

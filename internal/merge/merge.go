@@ -36,7 +36,7 @@ func Events(article string, cands []extract.Candidate) []event.Event {
 			absorb(g, c)
 			continue
 		}
-		e := c.Event
+		e := own(c.Event)
 		e.Article = article
 		groups = append(groups, &group{ev: e, first: c.Sentence, placeLoc: c.PlaceLoc, support: 1, guess: c.DateGuess})
 	}
@@ -53,7 +53,7 @@ func Events(article string, cands []extract.Candidate) []event.Event {
 		if c.Event.Type == event.Agreement && c.Event.Agreement != nil {
 			// an agreement referred to without a stage, and no other record
 			// of it on the page: an existing framework, operating
-			e := c.Event
+			e := own(c.Event)
 			e.Article = article
 			e.Agreement.Stage = event.InForce
 			e.Confidence -= 0.15
@@ -79,30 +79,59 @@ func Events(article string, cands []extract.Candidate) []event.Event {
 
 func key(e event.Event) string { return e.Key() }
 
+// own copies what an event shares with its candidate, so that merging never
+// writes into the caller's candidates.
+func own(e event.Event) event.Event {
+	if e.Agreement != nil {
+		a := *e.Agreement
+		e.Agreement = &a
+	}
+	if e.Location != nil {
+		l := *e.Location
+		e.Location = &l
+	}
+	e.Persons = append([]event.Person(nil), e.Persons...)
+	e.Domains = append([]string(nil), e.Domains...)
+	e.Evidence = append([]string(nil), e.Evidence...)
+	e.Organizations = append([]string{}, e.Organizations...)
+	return e
+}
+
 // foldSubsets merges an event into one of the same type whose states
 // include its own: "Tanzania and China" in one sentence and "Tanzania,
 // China and Mozambique" in the next are one exercise.
 func foldSubsets(groups []*group) []*group {
-	var out []*group
-	for i, g := range groups {
+	// the smallest fold first, each into the largest event that holds it,
+	// so that a chain (2 states ⊂ 3 ⊂ 4) ends in the largest
+	order := append([]*group(nil), groups...)
+	sort.SliceStable(order, func(i, j int) bool { return len(order[i].ev.Countries) < len(order[j].ev.Countries) })
+	folded := map[*group]bool{}
+	for _, g := range order {
 		var into *group
-		for j, h := range groups {
-			if i == j || h.ev.Type != g.ev.Type || len(h.ev.Countries) <= len(g.ev.Countries) ||
+		for _, h := range groups {
+			if h == g || folded[h] || h.ev.Type != g.ev.Type || len(h.ev.Countries) <= len(g.ev.Countries) ||
 				!subset(g.ev.Countries, h.ev.Countries) || conflict(g.ev.Date, h.ev.Date) || stageGroup(g.ev) != stageGroup(h.ev) {
 				continue
 			}
-			into = h
-			break
+			if into == nil || len(h.ev.Countries) > len(into.ev.Countries) {
+				into = h
+			}
 		}
 		if into == nil {
-			out = append(out, g)
 			continue
 		}
+		folded[g] = true
 		c := extract.Candidate{Event: g.ev, Sentence: g.first, PlaceLoc: g.placeLoc, DateGuess: g.guess}
 		absorb(into, c)
 		into.support += g.support - 1
 		if g.first < into.first {
 			into.first = g.first
+		}
+	}
+	var out []*group
+	for _, g := range groups {
+		if !folded[g] {
+			out = append(out, g)
 		}
 	}
 	return out
