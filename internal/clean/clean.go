@@ -114,7 +114,8 @@ func (c *Cleaner) isFurniture(line string, toks []token.Token) bool {
 	if !hasLetters(line, 2) {
 		return true
 	}
-	sentence := len(toks) >= 6 && strings.ContainsAny(line[len(line)-1:], ".!?؟")
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(line, "\"”»’)] "))
+	sentence := len(toks) >= 6 && strings.ContainsRune(".!?؟", last)
 	for i := range toks {
 		for _, m := range c.cues.MatchAt(toks, i) {
 			for _, atStart := range m.Vals {
