@@ -345,7 +345,7 @@ func (s *sentence) negated(t cue) bool {
 
 // typePriority ranks the acts a sentence may report, most telling first:
 // "signed an agreement during talks" reports the agreement.
-var typePriority = []event.Type{event.Rupture, event.Agreement, event.Arms, event.Deployment,
+var typePriority = []event.Type{event.Rupture, event.Agreement, event.Deployment, event.Arms,
 	event.Exercise, event.Training, event.Intelligence, event.Aid, event.Meeting}
 
 // weakPriority ranks activity nouns: "soldiers" says less than "exercises".
