@@ -397,7 +397,7 @@ func (s *sentence) modalNear(c cue) bool {
 // trigger: "will visit", "talks are expected to resume".
 func (s *sentence) modalBefore(t cue) bool {
 	for _, m := range s.cues["modal"] {
-		if (m.end <= t.start && t.start-m.end <= 2) || (m.start >= t.end && m.start-t.end <= 2) {
+		if (m.end <= t.start && t.start-m.end <= 2) || (m.start >= t.end && m.start-t.end <= 6) {
 			return true
 		}
 	}
