@@ -273,7 +273,7 @@ func (a *article) candidates(s *sentence) []Candidate {
 		}
 		st := states
 		inf := inferred
-		if len(st) == 0 && a.pair != nil && !weak {
+		if len(st) == 0 && a.pair != nil && !weak && (typ != event.Meeting || s.secure() || len(s.persons) > 0) {
 			st, inf = a.pair, true // "an agreement in its final phases", in a page about two states
 		}
 		if len(st) == 1 && a.pair != nil && containsStr(a.pair, st[0]) && (typ == event.Agreement || typ == event.Meeting) {
