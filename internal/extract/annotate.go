@@ -36,7 +36,7 @@ var cueKinds = []string{"trigger", "stage", "modal", "domain", "pair", "visit", 
 
 func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder) {
 	s.toks = token.Split(s.text)
-	s.places = x.gaz.Find(s.toks)
+	s.places = dropWaters(x.gaz.Find(s.toks), lx.Find(s.toks, "waterword"), s.toks)
 	s.cues = map[string][]cue{}
 	headline := token.TitleCase(s.toks)
 	for _, k := range cueKinds {
@@ -160,4 +160,27 @@ func properName(toks []token.Token) bool {
 		}
 	}
 	return true
+}
+
+// dropWaters removes states that only name a body of water: "Indian
+// Ocean", "Gulf of Guinea", "Lake Chad", "Японское море", "بحر الصين".
+func dropWaters(places []gazetteer.Mention, waters []token.Match[lexicon.Entry], toks []token.Token) []gazetteer.Mention {
+	if len(waters) == 0 {
+		return places
+	}
+	out := places[:0:0]
+	for _, m := range places {
+		water := false
+		for _, w := range waters {
+			if m.End == w.Start || m.Start == w.End ||
+				(m.Start == w.End+1 && (toks[w.End].Key == "of" || toks[w.End].Key == "de" || toks[w.End].Key == "du" || toks[w.End].Key == "do" || toks[w.End].Key == "del" || toks[w.End].Key == "ya")) {
+				water = true
+				break
+			}
+		}
+		if !water || m.Kind == gazetteer.Org {
+			out = append(out, m)
+		}
+	}
+	return out
 }

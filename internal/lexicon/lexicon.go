@@ -46,7 +46,7 @@ type Set struct {
 // Kinds lists the kinds a lexicon line may have.
 var Kinds = []string{"trigger", "stage", "modal", "domain", "pair", "visit", "host", "locative",
 	"background", "negation", "role", "title", "counterpart", "month", "weekday", "relday",
-	"last", "next", "yearend", "boilerplate", "stopword", "abbrev", "security", "yearword", "capitalword", "embassy", "hostile", "locsuffix"}
+	"last", "next", "yearend", "boilerplate", "stopword", "abbrev", "security", "yearword", "capitalword", "embassy", "hostile", "locsuffix", "waterword"}
 
 // Load reads every embedded lexicon.
 func Load() (*Set, error) {
