@@ -7,6 +7,7 @@
 package merge
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -43,10 +44,10 @@ func Events(article string, cands []extract.Candidate) []event.Event {
 	// stage-less agreement mentions and domain sentences enrich the nearest event
 	for _, c := range attach {
 		if g := nearest(groups, c); g != nil {
-			g.ev.Domains = union(g.ev.Domains, c.Event.Domains)
+			g.ev.Domains = union(g.ev.Domains, c.Event.Domains...)
 			if c.Event.Type != "" {
-				g.ev.Evidence = appendNew(g.ev.Evidence, c.Event.Evidence...)
-				g.ev.Organizations = union(g.ev.Organizations, c.Event.Organizations)
+				g.ev.Evidence = union(g.ev.Evidence, c.Event.Evidence...)
+				g.ev.Organizations = union(g.ev.Organizations, c.Event.Organizations...)
 			}
 			continue
 		}
@@ -246,9 +247,9 @@ func absorb(g *group, c extract.Candidate) {
 		g.placeLoc = c.PlaceLoc
 	}
 	e.Persons = mergePersons(e.Persons, c.Event.Persons)
-	e.Domains = union(e.Domains, c.Event.Domains)
-	e.Organizations = union(e.Organizations, c.Event.Organizations)
-	e.Evidence = appendNew(e.Evidence, c.Event.Evidence...)
+	e.Domains = union(e.Domains, c.Event.Domains...)
+	e.Organizations = union(e.Organizations, c.Event.Organizations...)
+	e.Evidence = union(e.Evidence, c.Event.Evidence...)
 	if c.Event.Agreement != nil && e.Agreement != nil && stageGroup(c.Event) == stageGroup(*e) &&
 		stageRank(c.Event.Agreement.Stage) > stageRank(e.Agreement.Stage) {
 		e.Agreement.Stage = c.Event.Agreement.Stage
@@ -313,32 +314,10 @@ func mergePersons(a, b []event.Person) []event.Person {
 	return a
 }
 
-func union(a, b []string) []string {
+// union appends to a the strings of b it does not hold yet.
+func union(a []string, b ...string) []string {
 	for _, x := range b {
-		found := false
-		for _, y := range a {
-			if x == y {
-				found = true
-				break
-			}
-		}
-		if !found {
-			a = append(a, x)
-		}
-	}
-	return a
-}
-
-func appendNew(a []string, b ...string) []string {
-	for _, x := range b {
-		found := false
-		for _, y := range a {
-			if x == y {
-				found = true
-				break
-			}
-		}
-		if !found {
+		if !slices.Contains(a, x) {
 			a = append(a, x)
 		}
 	}
