@@ -10,8 +10,6 @@ package gazetteer
 //go:generate go run gen/main.go
 
 import (
-	"bufio"
-	"bytes"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -19,6 +17,7 @@ import (
 	"unicode"
 
 	"pactwatch/internal/token"
+	"pactwatch/internal/tsv"
 )
 
 //go:embed data
@@ -110,15 +109,7 @@ func Load() (*Gazetteer, error) {
 }
 
 func (g *Gazetteer) parse(name string, b []byte) error {
-	sc := bufio.NewScanner(bytes.NewReader(b))
-	line := 0
-	for sc.Scan() {
-		line++
-		text := strings.TrimRight(sc.Text(), "\r")
-		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
-			continue
-		}
-		cols := strings.Split(text, "\t")
+	return tsv.Rows(b, func(line int, cols []string) error {
 		var e entry
 		switch {
 		case strings.HasSuffix(name, "organizations.tsv"):
@@ -155,8 +146,8 @@ func (g *Gazetteer) parse(name string, b []byte) error {
 			e.caps = append(e.caps, t.Cap)
 		}
 		g.trie.Add(keys, star, e)
-	}
-	return sc.Err()
+		return nil
+	})
 }
 
 func ruleOf(form string) caseRule {

@@ -6,8 +6,6 @@
 package lexicon
 
 import (
-	"bufio"
-	"bytes"
 	"embed"
 	"fmt"
 	"path"
@@ -15,6 +13,7 @@ import (
 	"strings"
 
 	"pactwatch/internal/token"
+	"pactwatch/internal/tsv"
 )
 
 //go:embed data/*.tsv
@@ -96,15 +95,7 @@ func (lx *Lexicon) parse(name string, data []byte) error {
 	for _, k := range Kinds {
 		known[k] = true
 	}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	line := 0
-	for sc.Scan() {
-		line++
-		text := strings.TrimRight(sc.Text(), "\r")
-		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
-			continue
-		}
-		cols := strings.Split(text, "\t")
+	return tsv.Rows(data, func(line int, cols []string) error {
 		if len(cols) < 3 {
 			return fmt.Errorf("lexicon %s line %d: want 3 or 4 tab-separated columns, got %d", name, line, len(cols))
 		}
@@ -131,8 +122,8 @@ func (lx *Lexicon) parse(name string, data []byte) error {
 			}
 			t.AddPhrase(e.Text, e)
 		}
-	}
-	return sc.Err()
+		return nil
+	})
 }
 
 // Get returns the lexicon of lang, or nil.
