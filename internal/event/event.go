@@ -92,9 +92,9 @@ type Event struct {
 	Evidence      []string       `json:"evidence"`
 	// Required is only set in gold files.
 	Required *bool `json:"required,omitempty"`
-	// Language is the page's language; it is not part of the spec's record
-	// but is printed so downstream tools can group by it.
-	Language string `json:"language,omitempty"`
+	// Language is the page's language. It is not part of the spec's record,
+	// so it is not printed.
+	Language string `json:"-"`
 }
 
 // Gold is one gold file: the events a careful reader finds in one article.

@@ -30,7 +30,6 @@ func fullEvent() event.Event {
 		Confidence:    0.74,
 		Evidence:      []string{"The two ministers put their names to a coast guard accord in Lamu."},
 		Required:      boolPtr(false),
-		Language:      "en",
 	}
 }
 
@@ -138,7 +137,7 @@ func TestJSONRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, k := range []string{"article", "type", "countries", "initiator", "date", "location", "persons",
-		"domains", "agreement", "organizations", "confidence", "evidence", "required", "language"} {
+		"domains", "agreement", "organizations", "confidence", "evidence", "required"} {
 		if _, ok := fields[k]; !ok {
 			t.Errorf("JSON lacks %q: %s", k, b)
 		}
