@@ -744,7 +744,9 @@ func (s *sentence) triggerBetween(t cue, m dates.Mention) bool {
 		lo, hi = m.End, t.start
 	}
 	for _, o := range s.cues["trigger"] {
-		if o.start >= lo && o.end <= hi && o.value != t.value {
+		// delivery verbs head their own clause even when weak ("entregara");
+		// "troops", "soldiers" do not
+		if o.start >= lo && o.end <= hi && o.value != t.value && (o.extra != "weak" || o.value == "arms" || o.value == "aid") {
 			return true
 		}
 	}
