@@ -59,7 +59,7 @@ func Find(toks []token.Token, src string, lx *lexicon.Lexicon) []Mention {
 			mo, _ := strconv.Atoi(ms[0].Vals[0].Value)
 			m := Mention{Start: i, End: ms[0].End, Month: mo}
 			// day before: "10 mai", "10 de maio", "le 1er août"
-			if d, at := dayBefore(toks, i, lx); d > 0 {
+			if d, at := dayBefore(toks, i); d > 0 {
 				m.Day, m.Start = d, at
 			}
 			j := m.End
@@ -218,7 +218,7 @@ func yearEndBefore(toks []token.Token, at int, lx *lexicon.Lexicon) bool {
 	return false
 }
 
-func dayBefore(toks []token.Token, i int, lx *lexicon.Lexicon) (day, at int) {
+func dayBefore(toks []token.Token, i int) (day, at int) {
 	for k := i - 1; k >= 0 && k >= i-2; k-- {
 		if d := dayNumber(toks[k].Text); d > 0 {
 			return d, k

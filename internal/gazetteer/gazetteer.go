@@ -28,14 +28,13 @@ type Kind string
 
 // Mention kinds, from the most to the least direct.
 const (
-	Name     Kind = "name"
-	Capital  Kind = "capital"
-	Metonym  Kind = "metonym"
-	Demonym  Kind = "demonym"
-	City     Kind = "city"
-	Site     Kind = "site"
-	Org      Kind = "org"
-	kindsLen      = 7
+	Name    Kind = "name"
+	Capital Kind = "capital"
+	Metonym Kind = "metonym"
+	Demonym Kind = "demonym"
+	City    Kind = "city"
+	Site    Kind = "site"
+	Org     Kind = "org"
 )
 
 func (k Kind) rank() int {
