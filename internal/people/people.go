@@ -77,7 +77,7 @@ func (f *Finder) Find(toks []token.Token, src string, places []gazetteer.Mention
 		names = f.capitalRuns(toks, src, inPlace, lexical)
 	}
 	for _, n := range names {
-		p := Person{Name: src[toks[n.start].Start:toks[n.end-1].End], Start: n.start, End: n.end}
+		p := Person{Name: nominative(src[toks[n.start].Start:toks[n.end-1].End]), Start: n.start, End: n.end}
 		cue := n.value != "" // Arabic names are found from their cue
 		if n.value != "-" {
 			p.Role = n.value
@@ -355,3 +355,47 @@ func definite(t token.Token) bool {
 	}
 	return false
 }
+
+// nominative undoes the Russian instrumental and dative endings of a name
+// when every word of it carries the same one ("с Русланом Жаксылыковым",
+// "Владимиру Путину"), so that the name reads as written in lists. Other
+// names are returned as they are.
+func nominative(name string) string {
+	words := strings.Fields(name)
+	if len(words) < 2 {
+		return name
+	}
+	for _, e := range []struct{ from, to []string }{
+		{[]string{"ым", "ом"}, []string{"", ""}}, // Жаксылыковым, Русланом
+		{[]string{"ем"}, []string{"ей"}},         // Сергеем
+		{[]string{"у"}, []string{""}},            // Владимиру Путину
+	} {
+		out := make([]string, len(words))
+		ok := true
+		for i, w := range words {
+			r := []rune(w)
+			if len(r) < 4 || !isCyrillic(r[0]) {
+				ok = false
+				break
+			}
+			matched := false
+			for j, suf := range e.from {
+				if strings.HasSuffix(w, suf) {
+					out[i] = strings.TrimSuffix(w, suf) + e.to[j]
+					matched = true
+					break
+				}
+			}
+			if !matched {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return strings.Join(out, " ")
+		}
+	}
+	return name
+}
+
+func isCyrillic(r rune) bool { return r >= 0x0400 && r <= 0x04FF }

@@ -52,3 +52,18 @@ func TestFind(t *testing.T) {
 		}
 	}
 }
+
+func TestNominative(t *testing.T) {
+	cases := map[string]string{
+		"Русланом Жаксылыковым": "Руслан Жаксылыков",
+		"Владимиру Путину":      "Владимир Путин",
+		"Сергеем Шойгу":         "Сергеем Шойгу", // not every word declined: left alone
+		"Андрей Белоусов":       "Андрей Белоусов",
+		"Paul Kagame":           "Paul Kagame",
+	}
+	for in, want := range cases {
+		if got := nominative(in); got != want {
+			t.Errorf("nominative(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
