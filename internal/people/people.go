@@ -70,7 +70,7 @@ func (f *Finder) Find(toks []token.Token, src string, places []gazetteer.Mention
 	arabic := len(toks) > 0 && toks[0].Arab
 	switch {
 	case arabic:
-		names = f.arabicNames(toks, src, roles, titles, inPlace, lexical)
+		names = f.arabicNames(toks, src, roles, titles, counters, inPlace, lexical)
 	case token.TitleCase(toks):
 		// a headline in Title Case: capitals say nothing about names
 	default:
@@ -268,10 +268,15 @@ func (f *Finder) nameWord(toks []token.Token, i int, inPlace, lexical []bool) bo
 	return true
 }
 
-// arabicNames takes the one to three words after a role or title as a name.
-func (f *Finder) arabicNames(toks []token.Token, src string, roles, titles []span, inPlace, lexical []bool) []span {
+// arabicNames takes the two to four words after a role, title or
+// counterpart word as a name.
+func (f *Finder) arabicNames(toks []token.Token, src string, roles, titles, counters []span, inPlace, lexical []bool) []span {
 	var out []span
 	cues := append(append([]span{}, roles...), titles...)
+	for _, c := range counters {
+		c.value = "-" // "ونظيره التركي يشار غولر": a name, its role is the other's
+		cues = append(cues, c)
+	}
 	for _, c := range cues {
 		i := c.end
 		// a comma within a few words closes the role phrase: "وزير الدفاع
@@ -301,7 +306,11 @@ func (f *Finder) arabicNames(toks []token.Token, src string, roles, titles []spa
 			continue
 		}
 		j := i
-		for j < len(toks) && j-i < 3 {
+		limit := 3
+		for j < len(toks) && j-i < limit {
+			if connectors[toks[j].Key] {
+				limit = 4 // "عبد القادر محمد نور": عبد and بن join words into one name
+			}
 			if j > i && strings.ContainsAny(src[toks[j-1].End:toks[j].Start], "،,.؟:;()") {
 				break
 			}
