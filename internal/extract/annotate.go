@@ -38,7 +38,7 @@ func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder
 	s.toks = token.Split(s.text)
 	s.places = dropWaters(x.gaz.Find(s.toks), lx.Find(s.toks, "waterword"), s.toks)
 	s.cues = map[string][]cue{}
-	headline := token.TitleCase(s.toks)
+	headline := token.Headline(s.text, s.toks)
 	for _, k := range cueKinds {
 		for _, m := range lx.Find(s.toks, k) {
 			v := m.Vals[0]

@@ -71,7 +71,7 @@ func (f *Finder) Find(toks []token.Token, src string, places []gazetteer.Mention
 	switch {
 	case arabic:
 		names = f.arabicNames(toks, src, roles, titles, counters, inPlace, lexical)
-	case token.TitleCase(toks):
+	case token.Headline(src, toks):
 		// a headline in Title Case: capitals say nothing about names
 	default:
 		names = f.capitalRuns(toks, src, inPlace, lexical)

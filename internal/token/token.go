@@ -237,8 +237,19 @@ func Phrase(p string) (keys []string, star bool) {
 	return keys, star
 }
 
-// TitleCase reports a headline where most words of four letters or more
-// are capitalised: there, capitals say nothing about names.
+// Headline reports a line written in Title Case: most words capitalised
+// and no final stop. There, capitals say nothing about names. (A Turkish
+// sentence full of titles and names still ends with a stop.)
+func Headline(text string, toks []Token) bool {
+	end := strings.TrimRight(text, " \"”»’')")
+	if strings.HasSuffix(end, ".") || strings.HasSuffix(end, "!") || strings.HasSuffix(end, "?") || strings.HasSuffix(end, "؟") {
+		return false
+	}
+	return TitleCase(toks)
+}
+
+// TitleCase reports that most words of four letters or more are
+// capitalised.
 func TitleCase(toks []Token) bool {
 	words, caps := 0, 0
 	for _, t := range toks {
