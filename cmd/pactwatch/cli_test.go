@@ -7,38 +7,18 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
 	"pactwatch/internal/event"
 )
 
-var (
-	buildOnce sync.Once
-	binPath   string
-	buildErr  error
-)
-
-// binary builds the command once for all tests.
+// binary is the command TestMain built for every test of the package.
 func binary(t *testing.T) string {
 	t.Helper()
-	buildOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "pactwatch-cli")
-		if err != nil {
-			buildErr = err
-			return
-		}
-		binPath = filepath.Join(dir, "pactwatch")
-		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
-		if err != nil {
-			buildErr = err
-			t.Logf("%s", out)
-		}
-	})
-	if buildErr != nil {
-		t.Fatal(buildErr)
+	if pactwatchBin == "" {
+		t.Fatal("TestMain did not build the command")
 	}
-	return binPath
+	return pactwatchBin
 }
 
 func run(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
