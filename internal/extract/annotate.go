@@ -71,9 +71,9 @@ func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder
 func (s *sentence) has(kind string) bool { return len(s.cues[kind]) > 0 }
 
 // securityDomains are the domains that by themselves make talk about security.
-// (maritime, cyber, equipment and the like also describe trade deals.)
+// (maritime, cyber, equipment and border regions also describe trade deals.)
 var securityDomains = map[string]bool{"intelligence": true, "counterterrorism": true,
-	"peacekeeping": true, "border_security": true}
+	"peacekeeping": true}
 
 var securityRoles = map[string]bool{"defence_minister": true, "chief_of_defence": true,
 	"service_chief": true, "intelligence_chief": true}

@@ -283,6 +283,9 @@ func (a *article) candidates(s *sentence) []Candidate {
 		if len(st) < 2 || (weak && inf && !s.has("pair") && !s.has("counterpart")) {
 			continue // an activity noun alone needs both states named
 		}
+		if weak && !s.secure() && a.secure < 2 {
+			continue // "supplies of grain": an activity noun needs a security context
+		}
 		if weak && typ == event.Arms && s.has("hostile") {
 			continue // "a missile attack": war, not a delivery
 		}

@@ -183,6 +183,18 @@ var pipelineCases = []pipelineCase{
 			"Mafunzo hayo ya miezi mitatu yanahusu mbinu za kupambana na ugaidi na ulinzi wa mpaka. " +
 			"Askari hao watarejea nyumbani baada ya kuhitimu.",
 		[]wantEvent{{typ: event.Training, countries: "KEN,SOM", initiator: "KEN", date: "2025-06-02", location: "KEN"}}},
+	{"es trade deal", "es",
+		"México y Guatemala firmaron el martes en Ciudad de Guatemala un acuerdo para ampliar el comercio de productos agrícolas. " +
+			"El texto reduce los aranceles del café, el azúcar y el aguacate. " +
+			"Los ministros de Economía de ambos países destacaron que el acuerdo creará empleo en la región fronteriza. " +
+			"Los exportadores llevaban dos años esperando la firma.",
+		nil},
+	{"ru trade deal", "ru",
+		"Правительства России и Армении договорились увеличить поставки зерна и удобрений в следующем году. " +
+			"Соглашение подписали в Ереване министры экономики двух стран. " +
+			"По словам сторон, товарооборот между странами вырос на двадцать процентов. " +
+			"Часть грузов пойдет через территорию Грузии.",
+		nil},
 }
 
 // pipelineGaps are paragraphs the pipeline gets wrong today: want is what
@@ -218,15 +230,6 @@ var pipelineGaps = []pipelineCase{
 			"Les relations entre Cotonou et Niamey s'étaient tendues après le coup d'État de juillet 2023.",
 		[]wantEvent{{typ: event.Agreement, countries: "BEN,NER", initiator: "-", date: "2025-09-18", stage: event.Signed, location: "BEN"}}},
 
-	// a trade agreement whose only security-looking word is "región
-	// fronteriza" (border region) is reported as an agreement in force.
-	{"es trade deal", "es",
-		"México y Guatemala firmaron el martes en Ciudad de Guatemala un acuerdo para ampliar el comercio de productos agrícolas. " +
-			"El texto reduce los aranceles del café, el azúcar y el aguacate. " +
-			"Los ministros de Economía de ambos países destacaron que el acuerdo creará empleo en la región fronteriza. " +
-			"Los exportadores llevaban dos años esperando la firma.",
-		nil},
-
 	// "llegó ... a Quito para una visita oficial ... a Ecuador": the
 	// destination is plain, yet neither initiator nor location is filled.
 	{"es visit", "es",
@@ -243,15 +246,6 @@ var pipelineGaps = []pipelineCase{
 			"A formação incide sobre operações anfíbias e combate ao terrorismo, no quadro da cooperação técnico-militar entre Portugal e Moçambique. " +
 			"O curso decorre na Escola de Fuzileiros da Katembe.",
 		[]wantEvent{{typ: event.Training, countries: "MOZ,PRT", initiator: "PRT", date: "2025-10-06", location: "MOZ"}}},
-
-	// "поставки зерна и удобрений" (grain and fertiliser supplies) fires
-	// the weak arms cue "поставки" in a sentence with no security word.
-	{"ru trade deal", "ru",
-		"Правительства России и Армении договорились увеличить поставки зерна и удобрений в следующем году. " +
-			"Соглашение подписали в Ереване министры экономики двух стран. " +
-			"По словам сторон, товарооборот между странами вырос на двадцать процентов. " +
-			"Часть грузов пойдет через территорию Грузии.",
-		nil},
 
 	// the dated visit sentence ("Pakistan Genelkurmay Başkanı ... Ankara'ya
 	// resmi bir ziyaret gerçekleştirdi") gives no candidate: it has no
