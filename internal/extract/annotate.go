@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"pactwatch/internal/dates"
@@ -21,7 +22,6 @@ type cue struct {
 type sentence struct {
 	index   int
 	text    string
-	offset  int // byte offset in the page source, or -1
 	block   int
 	toks    []token.Token
 	places  []gazetteer.Mention
@@ -109,7 +109,7 @@ func (s *sentence) states() []string {
 		if m.Kind == gazetteer.Org {
 			continue
 		}
-		if !containsStr(out, m.Code) {
+		if !slices.Contains(out, m.Code) {
 			out = append(out, m.Code)
 		}
 	}
@@ -119,7 +119,7 @@ func (s *sentence) states() []string {
 func (s *sentence) orgs() []string {
 	var out []string
 	for _, m := range s.places {
-		if m.Kind == gazetteer.Org && !containsStr(out, m.Code) {
+		if m.Kind == gazetteer.Org && !slices.Contains(out, m.Code) {
 			out = append(out, m.Code)
 		}
 	}
@@ -129,15 +129,6 @@ func (s *sentence) orgs() []string {
 // mentionText is the text of a gazetteer mention as written.
 func (s *sentence) mentionText(m gazetteer.Mention) string {
 	return s.text[s.toks[m.Start].Start:s.toks[m.End-1].End]
-}
-
-func containsStr(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // surname is the folded last word of a name, used to link "President

@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"cmp"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -21,7 +23,6 @@ import (
 type Candidate struct {
 	Event     event.Event
 	Sentence  int  // index of the sentence in the page
-	Offset    int  // byte offset of the sentence in the source, or -1
 	PlaceLoc  bool // the location is a place inside a state, not the state
 	Attach    bool // carries only domains and evidence for an existing event
 	Inferred  bool // one of the states came from "the two countries" or context
@@ -55,10 +56,7 @@ func (x *Extractor) Trace(p *page.Page, w io.Writer) []Candidate {
 	var sents []*sentence
 	for bi, b := range p.Blocks {
 		for _, ss := range segment.Split(b.Text, bi, lx.Abbrevs) {
-			s := &sentence{index: len(sents), text: ss.Text, block: bi, offset: -1}
-			if b.Offset >= 0 {
-				s.offset = b.Offset + ss.Start
-			}
+			s := &sentence{index: len(sents), text: ss.Text, block: bi}
 			x.annotate(s, lx, pf)
 			sents = append(sents, s)
 		}
@@ -140,13 +138,13 @@ func (x *Extractor) analyse(sents []*sentence, published time.Time) *article {
 			old, ok := a.persons[key]
 			if !ok || len(p.Name) > len(old.Name) {
 				if ok {
-					p.Role = firstNonEmpty(p.Role, old.Role)
-					p.Country = firstNonEmpty(p.Country, old.Country)
+					p.Role = cmp.Or(p.Role, old.Role)
+					p.Country = cmp.Or(p.Country, old.Country)
 				}
 				a.persons[key] = p
 			} else {
-				old.Role = firstNonEmpty(old.Role, p.Role)
-				old.Country = firstNonEmpty(old.Country, p.Country)
+				old.Role = cmp.Or(old.Role, p.Role)
+				old.Country = cmp.Or(old.Country, p.Country)
 				a.persons[key] = old
 			}
 			s.persons[i].Name = a.persons[key].Name
@@ -201,27 +199,20 @@ func dateline(sents []*sentence) time.Time {
 	return time.Time{}
 }
 
-func firstNonEmpty(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
-}
-
 // sentenceStates returns the states a sentence involves, with whether any
 // was inferred rather than named.
 func (a *article) sentenceStates(s *sentence) (states []string, inferred bool) {
 	states = s.states()
 	// persons known from elsewhere in the article bring their state
 	for _, t := range s.toks {
-		if p, ok := a.persons[t.Key]; ok && p.Country != "" && !containsStr(states, p.Country) {
+		if p, ok := a.persons[t.Key]; ok && p.Country != "" && !slices.Contains(states, p.Country) {
 			states = append(states, p.Country)
 			inferred = true
 		}
 	}
 	if a.pair != nil && (s.has("pair") || s.has("counterpart")) {
 		for _, c := range a.pair {
-			if !containsStr(states, c) {
+			if !slices.Contains(states, c) {
 				states = append(states, c)
 				inferred = true
 			}
@@ -276,7 +267,7 @@ func (a *article) candidates(s *sentence) []Candidate {
 		if len(st) == 0 && a.pair != nil && !weak && (typ != event.Meeting || s.secure() || len(s.persons) > 0) {
 			st, inf = a.pair, true // "an agreement in its final phases", in a page about two states
 		}
-		if len(st) == 1 && a.pair != nil && containsStr(a.pair, st[0]) && (typ == event.Agreement || typ == event.Meeting) {
+		if len(st) == 1 && a.pair != nil && slices.Contains(a.pair, st[0]) && (typ == event.Agreement || typ == event.Meeting) {
 			st = append(append([]string{}, st...), other(a.pair, st[0]))
 			inf = true
 		}
@@ -444,7 +435,7 @@ func (a *article) aboutSecurity(s *sentence, typ event.Type, st []string) bool {
 	if s.secure() {
 		return true
 	}
-	return a.secure >= 2 && a.pair != nil && len(st) == 2 && containsStr(st, a.pair[0]) && containsStr(st, a.pair[1])
+	return a.secure >= 2 && a.pair != nil && len(st) == 2 && slices.Contains(st, a.pair[0]) && slices.Contains(st, a.pair[1])
 }
 
 // isBackground tells history ("relations date back to 1994") from news.
@@ -472,7 +463,7 @@ func (a *article) choosePair(s *sentence, st []string, t cue) []string {
 	if len(st) <= 2 {
 		return st
 	}
-	if a.pair != nil && containsStr(st, a.pair[0]) && containsStr(st, a.pair[1]) {
+	if a.pair != nil && slices.Contains(st, a.pair[0]) && slices.Contains(st, a.pair[1]) {
 		return []string{a.pair[0], a.pair[1]}
 	}
 	dist := map[string]int{}
@@ -511,17 +502,17 @@ func abs(n int) int {
 func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Candidate {
 	countries := append([]string{}, states...)
 	sort.Strings(countries)
-	c := Candidate{Sentence: s.index, Offset: s.offset}
+	c := Candidate{Sentence: s.index}
 	e := event.Event{Type: typ, Countries: countries, Organizations: s.orgs(), Evidence: []string{normSpace(s.text)}}
 	if e.Organizations == nil {
 		e.Organizations = []string{}
 	}
 	// where, and who came to whom
 	dest, destLoc := a.destination(s)
-	if origin := a.origin(s); typ == event.Meeting && origin != "" && containsStr(countries, origin) {
+	if origin := a.origin(s); typ == event.Meeting && origin != "" && slices.Contains(countries, origin) {
 		e.Initiator = origin
 	}
-	if dest != nil && containsStr(countries, dest.Code) {
+	if dest != nil && slices.Contains(countries, dest.Code) {
 		e.Location = &event.Location{Name: s.mentionText(*dest), Country: dest.Code}
 		c.PlaceLoc = dest.Kind.IsPlace()
 		if typ == event.Meeting && e.Initiator == "" && len(countries) == 2 {
@@ -541,7 +532,7 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 	case event.Training, event.Arms, event.Aid, event.Deployment:
 		if g := s.modifierState(t, countries); g != "" {
 			e.Initiator = g // "Turkish drones", "des instructeurs russes"
-		} else if o := a.origin(s); o != "" && containsStr(countries, o) {
+		} else if o := a.origin(s); o != "" && slices.Contains(countries, o) {
 			e.Initiator = o // "drones from Turkey"
 		}
 		if e.Initiator == "" {
@@ -566,7 +557,7 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 	// talks held in one of the two states: the other came, unless one side
 	// is its resident ambassador (then nobody visited)
 	if typ == event.Meeting && e.Initiator == "" && e.Location != nil && len(countries) == 2 &&
-		containsStr(countries, e.Location.Country) && !hasRole(e.Persons, "ambassador") {
+		slices.Contains(countries, e.Location.Country) && !hasRole(e.Persons, "ambassador") {
 		e.Initiator = other(countries, e.Location.Country)
 	}
 	e.Domains = domains(s)
@@ -636,7 +627,7 @@ func (a *article) indirectLocation(s *sentence, countries []string) *event.Locat
 	}
 	for _, c := range s.cues["embassy"] {
 		for _, m := range s.places {
-			if m.Kind == gazetteer.Org || m.Kind.IsPlace() || len(countries) != 2 || !containsStr(countries, m.Code) {
+			if m.Kind == gazetteer.Org || m.Kind.IsPlace() || len(countries) != 2 || !slices.Contains(countries, m.Code) {
 				continue
 			}
 			if abs(m.Start-c.end) <= 2 || abs(c.start-m.End) <= 1 {
@@ -690,7 +681,7 @@ func (s *sentence) placeAfter(at, within int) *gazetteer.Mention {
 // right before or after it: the maker or sender of the thing.
 func (s *sentence) modifierState(t cue, countries []string) string {
 	for _, m := range s.places {
-		if m.Kind != gazetteer.Demonym || !containsStr(countries, m.Code) {
+		if m.Kind != gazetteer.Demonym || !slices.Contains(countries, m.Code) {
 			continue
 		}
 		if (m.Start >= t.end && m.Start-t.end <= 1) || (m.End <= t.start && t.start-m.End <= 0) {
@@ -707,7 +698,7 @@ func (a *article) giver(s *sentence, t cue, countries []string) string {
 		if m.Kind == gazetteer.Org || m.Start >= t.start {
 			continue
 		}
-		if containsStr(countries, m.Code) {
+		if slices.Contains(countries, m.Code) {
 			return m.Code
 		}
 	}
@@ -778,7 +769,7 @@ func (a *article) personsOf(s *sentence, typ event.Type) []event.Person {
 		}
 		seen[key] = true
 		full := a.persons[key]
-		ep := event.Person{Name: full.Name, Role: firstNonEmpty(p.Role, full.Role), Country: firstNonEmpty(p.Country, full.Country)}
+		ep := event.Person{Name: full.Name, Role: cmp.Or(p.Role, full.Role), Country: cmp.Or(p.Country, full.Country)}
 		if ep.Name == "" {
 			ep.Name = p.Name
 		}
@@ -816,7 +807,7 @@ func (a *article) personsOf(s *sentence, typ event.Type) []event.Person {
 func domains(s *sentence) []string {
 	var out []string
 	add := func(d string) {
-		if d != "" && !containsStr(out, d) {
+		if d != "" && !slices.Contains(out, d) {
 			out = append(out, d)
 		}
 	}
@@ -839,7 +830,7 @@ func domains(s *sentence) []string {
 
 // attachment carries a sentence's domains to the event reported nearby.
 func (a *article) attachment(s *sentence) Candidate {
-	return Candidate{Sentence: s.index, Offset: s.offset, Attach: true,
+	return Candidate{Sentence: s.index, Attach: true,
 		Event: event.Event{Domains: domains(s)}}
 }
 

@@ -17,7 +17,6 @@ const article = "042_c0ffee"
 func cand(i int, ty event.Type, conf float64, countries ...string) extract.Candidate {
 	return extract.Candidate{
 		Sentence: i,
-		Offset:   -1,
 		Event: event.Event{
 			Type:       ty,
 			Countries:  countries,

@@ -7,6 +7,7 @@
 package people
 
 import (
+	"cmp"
 	"strings"
 	"unicode/utf8"
 
@@ -92,7 +93,7 @@ func (f *Finder) Find(toks []token.Token, src string, places []gazetteer.Mention
 					cue = true
 					switch ss.kind {
 					case "role":
-						p.Role = firstNonEmpty(p.Role, s.value)
+						p.Role = cmp.Or(p.Role, s.value)
 						if c := firstState(placeAt, s.start, n.start); c != "" {
 							p.Country = c
 						}
@@ -345,13 +346,6 @@ func overlaps(ss []span, a, b int) bool {
 		}
 	}
 	return false
-}
-
-func firstNonEmpty(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // definite reports an Arabic word with the article: a noun ("الإدلاء"),
