@@ -10,10 +10,9 @@ import (
 	"time"
 )
 
-// textPages returns the corpus's plain-text pages cut or padded to about
-// size bytes each.
-func textPages(b *testing.B, size int) [][]byte {
-	files, _ := filepath.Glob("../../testdata/corpus/*.txt")
+// corpusPages reads the corpus pages whose names end with ext.
+func corpusPages(b *testing.B, ext string) [][]byte {
+	files, _ := filepath.Glob("../../testdata/corpus/*" + ext)
 	if len(files) == 0 {
 		b.Skip("no corpus")
 	}
@@ -23,6 +22,16 @@ func textPages(b *testing.B, size int) [][]byte {
 		if err != nil {
 			b.Fatal(err)
 		}
+		out = append(out, raw)
+	}
+	return out
+}
+
+// textPages returns the corpus's plain-text pages cut or padded to about
+// size bytes each.
+func textPages(b *testing.B, size int) [][]byte {
+	var out [][]byte
+	for _, raw := range corpusPages(b, ".txt") {
 		page := raw
 		for len(page) < size {
 			page = append(append(page, '\n'), raw...)
@@ -36,16 +45,8 @@ func textPages(b *testing.B, size int) [][]byte {
 // site (menus, related-link lists, scripts, JSON-LD, comments, footer) up to
 // about size bytes.
 func htmlPages(b *testing.B, size int) [][]byte {
-	files, _ := filepath.Glob("../../testdata/corpus/*.html")
-	if len(files) == 0 {
-		b.Skip("no corpus")
-	}
 	var out [][]byte
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
+	for _, raw := range corpusPages(b, ".html") {
 		page := string(raw)
 		var furniture strings.Builder
 		for i := 0; furniture.Len()+len(page) < size; i++ {
