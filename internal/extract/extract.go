@@ -377,10 +377,21 @@ func (s *sentence) primaryType(strong bool) event.Type {
 	return ""
 }
 
-// modalNear reports a future or intent cue within a few words before c.
+// modalNear reports a future or intent cue that governs c: before it in the
+// same clause (no other act between them), at most a dozen words away.
+// "ils s'engageront à cimenter leur coopération en signant un accord".
 func (s *sentence) modalNear(c cue) bool {
 	for _, m := range s.cues["modal"] {
-		if m.end <= c.start && c.start-m.end <= 4 {
+		if m.end > c.start || c.start-m.end > 12 {
+			continue
+		}
+		between := false
+		for _, o := range s.cues["trigger"] {
+			if o.start >= m.end && o.end <= c.start && o.value != string(event.Agreement) && o.extra != "weak" {
+				between = true
+			}
+		}
+		if !between {
 			return true
 		}
 	}
