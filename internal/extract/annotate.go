@@ -31,7 +31,7 @@ type sentence struct {
 }
 
 // cueKinds are the lexicon kinds looked up in every sentence.
-var cueKinds = []string{"trigger", "stage", "modal", "domain", "pair", "visit", "host",
+var cueKinds = []string{"trigger", "stage", "modal", "domain", "pair", "visit",
 	"locative", "background", "negation", "counterpart", "security", "capitalword", "embassy", "hostile", "locsuffix"}
 
 func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder) {
