@@ -4,6 +4,7 @@
 // "the two countries" and counterparts to the pair the article is about,
 // and turns each trigger into a candidate event with its type, states,
 // initiator, date, location, persons, domains, agreement stage and evidence.
-// Candidates are merged into events by package merge. It does not read files
+// Fold merges a page's candidates into its events (one per happening on
+// the page); merging across articles is package merge's. It does not read files
 // or print anything.
 package extract

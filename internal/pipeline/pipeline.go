@@ -16,7 +16,6 @@ import (
 	"pactwatch/internal/gazetteer"
 	"pactwatch/internal/lang"
 	"pactwatch/internal/lexicon"
-	"pactwatch/internal/merge"
 	"pactwatch/internal/page"
 )
 
@@ -100,7 +99,7 @@ func (p *Pipeline) Run(ctx context.Context, path string, raw []byte, published t
 	}
 	pg.Lang = l
 	cands := p.extractor.Trace(pg, p.trace)
-	evs := merge.Events(pg.Name, cands)
+	evs := extract.Fold(pg.Name, cands)
 	for i := range evs {
 		evs[i].Language = l
 	}

@@ -1,4 +1,4 @@
-package merge_test
+package extract_test
 
 import (
 	"fmt"
@@ -8,7 +8,6 @@ import (
 
 	"pactwatch/internal/event"
 	"pactwatch/internal/extract"
-	"pactwatch/internal/merge"
 )
 
 const article = "042_c0ffee"
@@ -249,7 +248,7 @@ func TestEvents(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			evs := merge.Events(article, tc.cands)
+			evs := extract.Fold(article, tc.cands)
 			if got := summarize(evs); !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("events:\n  got  %+v\n  want %+v", got, tc.want)
 			}
@@ -273,7 +272,7 @@ func TestEventsEvidenceAndConfidence(t *testing.T) {
 	a.Event.Domains = []string{"training"}
 	b.Event.Domains = []string{"maritime", "training"}
 	b.Event.Initiator = "FRA"
-	evs := merge.Events(article, []extract.Candidate{a, b})
+	evs := extract.Fold(article, []extract.Candidate{a, b})
 	if len(evs) != 1 {
 		t.Fatalf("got %d events, want 1: %+v", len(evs), evs)
 	}
@@ -317,7 +316,7 @@ func TestEventsConfidence(t *testing.T) {
 			attach(staged(cand(1, event.Agreement, 0.9, "FRA", "KEN"), ""))}, 0.7},
 	}
 	for _, tc := range cases {
-		evs := merge.Events(article, tc.cands)
+		evs := extract.Fold(article, tc.cands)
 		if len(evs) != 1 {
 			t.Errorf("%s: got %d events, want 1", tc.name, len(evs))
 			continue
@@ -339,7 +338,7 @@ func TestEventsEnrichment(t *testing.T) {
 	domainOnly := attach(domains(cand(7, "", 0.3, "KEN", "TZA"), "border_security"))
 	tooFar := attach(domains(cand(20, "", 0.3, "KEN", "TZA"), "cyber"))
 
-	evs := merge.Events(article, []extract.Candidate{signed, mention, meeting, domainOnly, tooFar})
+	evs := extract.Fold(article, []extract.Candidate{signed, mention, meeting, domainOnly, tooFar})
 	if got := summarize(evs); !reflect.DeepEqual(got, []summary{
 		{event.Agreement, "FRA,KEN", "", event.Signed, 2},
 		{event.Meeting, "KEN,TZA", "", "", 1},
@@ -368,10 +367,10 @@ func TestEventsLeavesInputAlone(t *testing.T) {
 		staged(cand(2, event.Agreement, 0.5, "FRA", "KEN"), event.Negotiating),
 		attach(staged(cand(4, event.Agreement, 0.6, "CIV", "FRA"), "")),
 	}
-	merge.Events(article, cands)
+	extract.Fold(article, cands)
 	for i, want := range []event.Stage{event.Proposed, event.Negotiating, ""} {
 		if got := cands[i].Event.Agreement.Stage; got != want {
-			t.Errorf("candidate %d stage changed from %q to %q by merge.Events", i, want, got)
+			t.Errorf("candidate %d stage changed from %q to %q by Fold", i, want, got)
 		}
 	}
 }
@@ -384,7 +383,7 @@ func TestEventsFoldChain(t *testing.T) {
 		cand(1, event.Exercise, 0.6, "CHN", "MOZ", "TZA", "ZAF"),
 		cand(2, event.Exercise, 0.6, "CHN", "TZA"),
 	}
-	evs := merge.Events(article, cands)
+	evs := extract.Fold(article, cands)
 	if got := summarize(evs); len(got) != 1 || got[0].Countries != "CHN,MOZ,TZA,ZAF" {
 		t.Fatalf("events: %+v, want one exercise on CHN,MOZ,TZA,ZAF", got)
 	}

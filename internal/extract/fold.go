@@ -1,10 +1,11 @@
-// Package merge turns the candidate events of one page into its events: one
+// Fold turns the candidate events of one page into its events: one
 // happening reported by a headline, a repeated paragraph and a follow-up
 // sentence becomes one event with all its evidence. Candidates merge when
 // type and states agree, their dates do not conflict, and (for agreements)
 // their stages belong together. Stage-less agreement mentions and domain-only
-// sentences enrich an event instead of making one. It knows nothing about text.
-package merge
+// sentences enrich an event instead of making one.
+
+package extract
 
 import (
 	"slices"
@@ -12,7 +13,6 @@ import (
 	"strings"
 
 	"pactwatch/internal/event"
-	"pactwatch/internal/extract"
 )
 
 // group is an event being built from candidates.
@@ -24,10 +24,10 @@ type group struct {
 	guess    bool // date was guessed without a year
 }
 
-// Events merges the candidates of one page into events, in reading order.
-func Events(article string, cands []extract.Candidate) []event.Event {
+// Fold merges the candidates of one page into events, in reading order.
+func Fold(article string, cands []Candidate) []event.Event {
 	var groups []*group
-	var attach []extract.Candidate
+	var attach []Candidate
 	for _, c := range cands {
 		if c.Attach {
 			attach = append(attach, c)
@@ -122,7 +122,7 @@ func foldSubsets(groups []*group) []*group {
 			continue
 		}
 		folded[g] = true
-		c := extract.Candidate{Event: g.ev, Sentence: g.first, PlaceLoc: g.placeLoc, DateGuess: g.guess}
+		c := Candidate{Event: g.ev, Sentence: g.first, PlaceLoc: g.placeLoc, DateGuess: g.guess}
 		absorb(into, c)
 		into.support += g.support - 1
 		if g.first < into.first {
@@ -160,7 +160,7 @@ func foldBareRuptures(groups []*group) []*group {
 			out = append(out, g)
 			continue
 		}
-		absorb(into, extract.Candidate{Event: g.ev, Sentence: g.first, PlaceLoc: g.placeLoc})
+		absorb(into, Candidate{Event: g.ev, Sentence: g.first, PlaceLoc: g.placeLoc})
 		if g.first < into.first {
 			into.first = g.first
 		}
@@ -198,7 +198,7 @@ func stageGroup(e event.Event) string {
 	return string(e.Agreement.Stage)
 }
 
-func find(groups []*group, c extract.Candidate) *group {
+func find(groups []*group, c Candidate) *group {
 	// "under the agreement" after a signing or ratification is that agreement
 	if c.Event.Agreement != nil && c.Event.Agreement.Stage == event.InForce && c.Event.Date == "" {
 		for i := len(groups) - 1; i >= 0; i-- {
@@ -230,7 +230,7 @@ func conflict(a, b string) bool {
 	return a[:n] != b[:n]
 }
 
-func absorb(g *group, c extract.Candidate) {
+func absorb(g *group, c Candidate) {
 	e := &g.ev
 	g.support++
 	if e.Initiator == "" {
@@ -271,7 +271,7 @@ func stageRank(s event.Stage) int {
 // nearest finds the event an enrichment belongs to: for an agreement
 // mention, an agreement on the same states; otherwise the event reported
 // last before it, within three sentences.
-func nearest(groups []*group, c extract.Candidate) *group {
+func nearest(groups []*group, c Candidate) *group {
 	if c.Event.Type == event.Agreement {
 		for _, g := range groups {
 			if g.ev.Agreement != nil && sameStates(g.ev.Countries, c.Event.Countries) {
