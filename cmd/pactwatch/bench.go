@@ -65,9 +65,9 @@ func runBench(args []string) int {
 	t0 := time.Now()
 	for r := 0; r < *rounds; r++ {
 		for _, in := range inputs {
-			res, _ := p.Run(ctx, in.path, in.raw, time.Time{})
+			res, _ := p.Run(ctx, pipeline.FileArticle(in.path, in.raw))
 			if res != nil {
-				events += len(res.Events)
+				events += len(res.Events())
 			}
 		}
 	}

@@ -92,7 +92,7 @@ func extractAll(p *pipeline.Pipeline, args []string, published time.Time) ([]eve
 			failed++
 			return
 		}
-		events = append(events, o.res.Events...)
+		events = append(events, o.res.Events()...)
 	})
 	return events, failed
 }

@@ -111,7 +111,9 @@ func runOne(ctx context.Context, p *pipeline.Pipeline, path string, published ti
 		o.err = err
 		return
 	}
-	o.res, o.err = p.Run(ctx, path, raw, published)
+	a := pipeline.FileArticle(path, raw)
+	a.Fallback = published
+	o.res, o.err = p.Run(ctx, a)
 	return
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"pactwatch/internal/lexicon"
 	"pactwatch/internal/page"
+	"pactwatch/internal/source"
 	"pactwatch/internal/token"
 )
 
@@ -45,10 +46,12 @@ func (c *Cleaner) Clean(p *page.Page) {
 	var raw []page.Block
 	if p.HTML {
 		doc := readHTML(p.Source)
-		if p.Published.IsZero() {
-			p.Published = doc.published
+		if p.Published.IsZero() && !doc.published.IsZero() {
+			p.Published, p.From = doc.published, source.OriginMetadata
 		}
-		p.LangHint = doc.lang
+		if doc.lang != "" {
+			p.LangHint = doc.lang
+		}
 		for _, b := range doc.blocks {
 			raw = append(raw, page.Block{Text: b, Offset: -1})
 		}

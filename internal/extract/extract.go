@@ -16,6 +16,7 @@ import (
 	"pactwatch/internal/page"
 	"pactwatch/internal/people"
 	"pactwatch/internal/segment"
+	"pactwatch/internal/source"
 	"pactwatch/internal/token"
 )
 
@@ -42,29 +43,44 @@ func New(gaz *gazetteer.Gazetteer, lex *lexicon.Set, today time.Time) *Extractor
 	return &Extractor{gaz: gaz, lex: lex, today: today}
 }
 
-// Extract returns the candidate events of a cleaned page whose language is set.
-func (x *Extractor) Extract(p *page.Page) []Candidate { return x.Trace(p, nil) }
+// Reading is what the extractor read in one page.
+type Reading struct {
+	Candidates []Candidate
+	// Spans maps each evidence sentence (as it appears in Event.Evidence)
+	// to where it first stands in the page's Text().
+	Spans map[string]event.Span
+}
+
+// Extract reads a cleaned page whose language is set. It also decides the
+// page's publication date when the page holds none (see published).
+func (x *Extractor) Extract(p *page.Page) Reading { return x.Trace(p, nil) }
 
 // Trace is Extract that also writes, when w is not nil, what it read in
 // each sentence: for people tuning lexicons.
-func (x *Extractor) Trace(p *page.Page, w io.Writer) []Candidate {
+func (x *Extractor) Trace(p *page.Page, w io.Writer) Reading {
 	lx := x.lex.Get(p.Lang)
 	if lx == nil {
-		return nil
+		return Reading{}
 	}
 	pf := people.New(lx)
 	var sents []*sentence
+	spans := map[string]event.Span{}
+	starts := p.BlockStarts()
 	for bi, b := range p.Blocks {
 		for _, ss := range segment.Split(b.Text, bi, lx.Abbrevs) {
 			s := &sentence{index: len(sents), text: ss.Text, block: bi}
 			x.annotate(s, lx, pf)
 			sents = append(sents, s)
+			if ev := normSpace(ss.Text); spans[ev] == (event.Span{}) {
+				at := starts[bi] + ss.Start
+				spans[ev] = event.Span{Start: at, End: at + len(ss.Text)}
+			}
 		}
 	}
-	a := x.analyse(sents, p.Published)
+	a := x.analyse(sents, p)
 	var out []Candidate
 	if w != nil {
-		fmt.Fprintf(w, "## %s lang=%s pair=%v published=%s\n", p.Name, p.Lang, a.pair, a.resolver.Published().Format("2006-01-02"))
+		fmt.Fprintf(w, "## %s lang=%s pair=%v published=%s (%s)\n", p.Name, p.Lang, a.pair, a.resolver.Published().Format("2006-01-02"), p.From)
 	}
 	for _, s := range sents {
 		cs := a.candidates(s)
@@ -73,7 +89,7 @@ func (x *Extractor) Trace(p *page.Page, w io.Writer) []Candidate {
 		}
 		out = append(out, cs...)
 	}
-	return out
+	return Reading{Candidates: out, Spans: spans}
 }
 
 func (a *article) trace(w io.Writer, s *sentence, cs []Candidate) {
@@ -107,7 +123,7 @@ type article struct {
 	resolver *dates.Resolver
 }
 
-func (x *Extractor) analyse(sents []*sentence, published time.Time) *article {
+func (x *Extractor) analyse(sents []*sentence, p *page.Page) *article {
 	a := &article{x: x, sents: sents, persons: map[string]people.Person{}}
 	count := map[string]float64{}
 	first := map[string]int{}
@@ -172,11 +188,27 @@ func (x *Extractor) analyse(sents []*sentence, published time.Time) *article {
 	if len(codes) >= 2 && count[codes[1]] >= 1.5 {
 		a.pair = []string{codes[0], codes[1]}
 	}
-	if published.IsZero() {
-		published = dateline(sents)
+	a.resolver = dates.NewResolver(all, published(p, sents), x.today)
+	if p.Published.IsZero() && !a.resolver.Published().IsZero() {
+		p.Published, p.From = a.resolver.Published(), source.OriginEstimated
 	}
-	a.resolver = dates.NewResolver(all, published, x.today)
 	return a
+}
+
+// published decides the page's publication date, the one place that does:
+// the page's own metadata (set by its source or its HTML), else a dateline
+// at the top of the text, else the date the user gave for pages that state
+// none. It records the choice in the page. When all are missing, the date
+// resolver estimates one from the latest full date the text states.
+func published(p *page.Page, sents []*sentence) time.Time {
+	switch {
+	case !p.Published.IsZero():
+	case !dateline(sents).IsZero():
+		p.Published, p.From = dateline(sents), source.OriginDateline
+	case !p.Fallback.IsZero():
+		p.Published, p.From = p.Fallback, source.OriginFlag
+	}
+	return p.Published
 }
 
 // dateline finds the publication date a page states at its top: a full

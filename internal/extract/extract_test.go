@@ -344,7 +344,7 @@ func newTestPipeline(t *testing.T) *pipeline.Pipeline {
 // runCase runs one paragraph and returns what differs from its want, with
 // the events that came out.
 func runCase(p *pipeline.Pipeline, c pipelineCase) (problems []string, got []event.Event) {
-	res, err := p.Run(context.Background(), "x.txt", []byte(c.text), time.Time{})
+	res, err := p.Run(context.Background(), pipeline.FileArticle("x.txt", []byte(c.text)))
 	if err != nil {
 		return []string{fmt.Sprintf("pipeline error: %v", err)}, nil
 	}
@@ -352,7 +352,7 @@ func runCase(p *pipeline.Pipeline, c pipelineCase) (problems []string, got []eve
 		problems = append(problems, fmt.Sprintf("language %q, want %q", res.Page.Lang, c.lang))
 	}
 	byKey := map[string]event.Event{}
-	for _, e := range res.Events {
+	for _, e := range res.Events() {
 		if err := e.Validate(); err != nil {
 			problems = append(problems, fmt.Sprintf("invalid event: %v", err))
 		}
@@ -405,7 +405,7 @@ func runCase(p *pipeline.Pipeline, c pipelineCase) (problems []string, got []eve
 	for _, key := range extra {
 		problems = append(problems, "unexpected "+key)
 	}
-	return problems, res.Events
+	return problems, res.Events()
 }
 
 // describe prints events in one line each for failure messages.

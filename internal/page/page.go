@@ -15,6 +15,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
+
+	"pactwatch/internal/source"
 )
 
 // MaxBytes is the largest page accepted; news pages are far smaller.
@@ -32,7 +34,9 @@ type Page struct {
 	Path      string    // where it came from ("-" for stdin)
 	Source    string    // the decoded source text (HTML or plain)
 	HTML      bool      // Source is HTML
-	Published time.Time // publication date when known
+	Published time.Time     // publication date when known
+	From      source.Origin // where Published came from
+	Fallback  time.Time     // a date to use when the page states none (--published)
 	Lang      string    // language code, set by the lang stage
 	LangHint  string    // language declared by the page (HTML lang attribute)
 	Blocks    []Block   // cleaned body, set by the clean stage
@@ -46,9 +50,21 @@ var (
 	ErrTooLarge = fmt.Errorf("larger than the %d MB limit", MaxBytes>>20)
 )
 
-// New checks and decodes raw bytes read from path.
+// New checks and decodes raw bytes read from path; the article id is the
+// file name without its extension.
 func New(path string, raw []byte) (*Page, error) {
-	p := &Page{Path: path, Name: ArticleName(path)}
+	return FromArticle(&source.Article{ID: ArticleName(path), Origin: path, Raw: raw})
+}
+
+// FromArticle checks and decodes an article's raw bytes. Its format decides
+// HTML or text; when the format is Auto, an .html/.htm/.txt origin decides,
+// else the bytes do. A publication date the source gave is kept.
+func FromArticle(a *source.Article) (*Page, error) {
+	raw := a.Raw
+	p := &Page{Path: a.Origin, Name: a.ID, LangHint: a.Language, Fallback: a.Fallback}
+	if !a.Published.IsZero() {
+		p.Published, p.From = a.Published, cmpOr(a.PublishedFrom, source.OriginMetadata)
+	}
 	if len(raw) > MaxBytes {
 		return nil, ErrTooLarge
 	}
@@ -66,9 +82,23 @@ func New(path string, raw []byte) (*Page, error) {
 		return nil, ErrEmpty
 	}
 	p.Source = text
-	ext := strings.ToLower(filepath.Ext(path))
-	p.HTML = ext == ".html" || ext == ".htm" || (ext != ".txt" && looksHTML(text))
+	switch a.Format {
+	case source.HTML:
+		p.HTML = true
+	case source.Text:
+		p.HTML = false
+	default:
+		ext := strings.ToLower(filepath.Ext(a.Origin))
+		p.HTML = ext == ".html" || ext == ".htm" || (ext != ".txt" && looksHTML(text))
+	}
 	return p, nil
+}
+
+func cmpOr(o, def source.Origin) source.Origin {
+	if o == source.OriginNone {
+		return def
+	}
+	return o
 }
 
 // ArticleName is the file name without directory and extension.
@@ -181,6 +211,17 @@ func utf8Counts(b []byte) (validMulti, invalid int) {
 		b = b[size:]
 	}
 	return
+}
+
+// BlockStarts returns the byte offset of each block in Text().
+func (p *Page) BlockStarts() []int {
+	out := make([]int, len(p.Blocks))
+	at := 0
+	for i, bl := range p.Blocks {
+		out[i] = at
+		at += len(bl.Text) + 2
+	}
+	return out
 }
 
 // Text joins the blocks with blank lines.

@@ -78,7 +78,7 @@ func benchPages(b *testing.B, pages [][]byte, ext string) {
 	start := time.Now()
 	for i := 0; i < b.N; i++ {
 		pg := pages[i%len(pages)]
-		p.Run(ctx, "bench"+ext, pg, time.Time{})
+		p.Run(ctx, FileArticle("bench"+ext, pg))
 	}
 	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "pages/s")
 }

@@ -17,6 +17,7 @@ import (
 	"pactwatch/internal/lang"
 	"pactwatch/internal/lexicon"
 	"pactwatch/internal/page"
+	"pactwatch/internal/source"
 )
 
 // Pipeline holds the loaded data of every stage.
@@ -60,10 +61,36 @@ func New(opt Options) (*Pipeline, error) {
 	}, nil
 }
 
-// Result is what one page gave.
+// Version names the extractor's rules and data. It is stored with every
+// article so that `reprocess` can tell what an older extractor read; bump it
+// when a change to rules or lexicons changes what pages give.
+const Version = "2026.11.29-1"
+
+// Result is what one article gave.
 type Result struct {
-	Page   *page.Page
-	Events []event.Event
+	Article  *source.Article // the input, with Published, PublishedFrom, Language and Title decided
+	Page     *page.Page
+	Mentions []event.Mention // the page's events with URL, publication date and evidence spans
+}
+
+// Text is the cleaned text that evidence spans point into.
+func (r *Result) Text() string {
+	if r == nil || r.Page == nil {
+		return ""
+	}
+	return r.Page.Text()
+}
+
+// Events returns the spec records of the mentions.
+func (r *Result) Events() []event.Event {
+	if r == nil {
+		return nil
+	}
+	out := make([]event.Event, len(r.Mentions))
+	for i, m := range r.Mentions {
+		out[i] = m.Event
+	}
+	return out
 }
 
 // ReadFile reads a page from a path ("-" is standard input).
@@ -79,29 +106,49 @@ func ReadFile(path string) ([]byte, error) {
 	return io.ReadAll(io.LimitReader(f, page.MaxBytes+1))
 }
 
-// Run processes one page's raw bytes.
-func (p *Pipeline) Run(ctx context.Context, path string, raw []byte, published time.Time) (*Result, error) {
+// FileArticle is the article a file's bytes make: its id is the file name
+// without the extension, its format follows the extension.
+func FileArticle(path string, raw []byte) *source.Article {
+	return &source.Article{ID: page.ArticleName(path), Origin: path, Raw: raw}
+}
+
+// Run processes one article. The article is updated in place with what the
+// page decided (publication date and its origin, language, title) and
+// returned in the Result, also when an error is returned after decoding.
+func (p *Pipeline) Run(ctx context.Context, a *source.Article) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	pg, err := page.New(path, raw)
+	pg, err := page.FromArticle(a)
 	if err != nil {
 		return nil, err
 	}
-	pg.Published = published
+	res := &Result{Article: a, Page: pg}
 	p.cleaner.Clean(pg)
 	if len(pg.Blocks) == 0 {
-		return &Result{Page: pg}, fmt.Errorf("no article text found")
+		return res, fmt.Errorf("no article text found")
+	}
+	if a.Title == "" {
+		a.Title = pg.Blocks[0].Text
 	}
 	l, err := p.langs.Detect(pg.Text(), pg.LangHint)
 	if err != nil {
-		return &Result{Page: pg}, err
+		return res, err
 	}
-	pg.Lang = l
-	cands := p.extractor.Trace(pg, p.trace)
-	evs := extract.Fold(pg.Name, cands)
-	for i := range evs {
-		evs[i].Language = l
+	pg.Lang, a.Language = l, l
+	rd := p.extractor.Trace(pg, p.trace)
+	a.Published, a.PublishedFrom = pg.Published, pg.From
+	pub := ""
+	if !pg.Published.IsZero() {
+		pub = pg.Published.Format("2006-01-02")
 	}
-	return &Result{Page: pg, Events: evs}, nil
+	for _, e := range extract.Fold(pg.Name, rd.Candidates) {
+		e.Language = l
+		m := event.Mention{Event: e, URL: a.URL, Published: pub}
+		for _, ev := range e.Evidence {
+			m.Spans = append(m.Spans, rd.Spans[ev])
+		}
+		res.Mentions = append(res.Mentions, m)
+	}
+	return res, nil
 }

@@ -13,6 +13,7 @@ import (
 	"pactwatch/internal/event"
 	"pactwatch/internal/lang"
 	"pactwatch/internal/page"
+	"pactwatch/internal/source"
 )
 
 // today is fixed so the weekday rule gives the same answers every year.
@@ -40,12 +41,12 @@ func runDir(t *testing.T, p *Pipeline, dir string) []event.Event {
 		if err != nil {
 			t.Fatal(err)
 		}
-		res, err := p.Run(context.Background(), f, raw, time.Time{})
+		res, err := p.Run(context.Background(), FileArticle(f, raw))
 		if err != nil {
 			t.Errorf("%s: %v", f, err)
 			continue
 		}
-		for _, e := range res.Events {
+		for _, e := range res.Events() {
 			if err := e.Validate(); err != nil {
 				t.Errorf("%s: invalid event: %v", f, err)
 			}
@@ -53,7 +54,7 @@ func runDir(t *testing.T, p *Pipeline, dir string) []event.Event {
 				t.Errorf("%s: event %s has no evidence", f, e.Key())
 			}
 		}
-		out = append(out, res.Events...)
+		out = append(out, res.Events()...)
 	}
 	return out
 }
@@ -117,13 +118,13 @@ func TestBadInput(t *testing.T) {
 		{"german.txt", []byte("Der Verteidigungsminister hat am Dienstag die Truppen besucht, und er sagte, dass die Zusammenarbeit mit den Partnern wichtig ist und dass sie nicht aufhören wird."), lang.ErrUnsupported},
 	}
 	for _, c := range cases {
-		_, err := p.Run(context.Background(), c.name, c.raw, time.Time{})
+		_, err := p.Run(context.Background(), FileArticle(c.name, c.raw))
 		if !errors.Is(err, c.want) {
 			t.Errorf("%s: err = %v, want %v", c.name, err, c.want)
 		}
 	}
 	cp1252 := []byte("Le ministre de la D\xe9fense du S\xe9n\xe9gal a re\xe7u son homologue malien \xe0 Dakar pour des entretiens sur la coop\xe9ration militaire entre les deux pays.")
-	res, err := p.Run(context.Background(), "latin1.txt", cp1252, time.Time{})
+	res, err := p.Run(context.Background(), FileArticle("latin1.txt", cp1252))
 	if err != nil || len(res.Page.Warnings) == 0 {
 		t.Fatalf("windows-1252 page: err %v, warnings %v", err, res.Page.Warnings)
 	}
@@ -142,6 +143,87 @@ func FuzzRun(f *testing.F) {
 		if html {
 			name = "f.html"
 		}
-		p.Run(context.Background(), name, raw, time.Time{})
+		p.Run(context.Background(), FileArticle(name, raw))
 	})
+}
+
+// The page's own publication date wins over the one given by the user,
+// which fills in only for pages that state none; the origin says which.
+func TestPublishedPrecedence(t *testing.T) {
+	p := newPipeline(t)
+	flag := time.Date(2025, 1, 2, 0, 0, 0, 0, time.UTC)
+	body := "Kenya and France sign a defence pact\n\nKenya and France signed a defence cooperation agreement in Nairobi on Tuesday, the defence ministry said.\n"
+	meta := `<html><head><meta property="article:published_time" content="2024-06-05T10:00:00Z"></head><body><article><h1>Kenya and France sign a defence pact</h1><p>Kenya and France signed a defence cooperation agreement in Nairobi on Tuesday, the defence ministry said.</p></article></body></html>`
+	cases := []struct {
+		name, file, raw string
+		fallback        time.Time
+		want            string
+		from            source.Origin
+	}{
+		{"metadata beats the flag", "a.html", meta, flag, "2024-06-05", source.OriginMetadata},
+		{"dateline beats the flag", "b.txt", "NAIROBI, 12 March 2024 - " + body, flag, "2024-03-12", source.OriginDateline},
+		{"flag fills in", "c.txt", body, flag, "2025-01-02", source.OriginFlag},
+		{"nothing known", "d.txt", body, time.Time{}, "", source.OriginNone},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a := FileArticle(c.file, []byte(c.raw))
+			a.Fallback = c.fallback
+			res, err := p.Run(context.Background(), a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			if !res.Article.Published.IsZero() {
+				got = res.Article.Published.Format("2006-01-02")
+			}
+			if got != c.want || res.Article.PublishedFrom != c.from {
+				t.Errorf("published = %q (%q), want %q (%q)", got, res.Article.PublishedFrom, c.want, c.from)
+			}
+			for _, m := range res.Mentions {
+				if m.Published != c.want {
+					t.Errorf("mention published = %q, want %q", m.Published, c.want)
+				}
+			}
+		})
+	}
+}
+
+// Every evidence sentence has a span, and the span points at that sentence
+// in the cleaned text.
+func TestEvidenceSpans(t *testing.T) {
+	p := newPipeline(t)
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "corpus", "*"))
+	if len(files) == 0 {
+		t.Skip("no corpus")
+	}
+	n := 0
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := p.Run(context.Background(), FileArticle(f, raw))
+		if err != nil {
+			continue
+		}
+		text := res.Text()
+		for _, m := range res.Mentions {
+			if len(m.Spans) != len(m.Evidence) {
+				t.Fatalf("%s: %d spans for %d evidence sentences", f, len(m.Spans), len(m.Evidence))
+			}
+			for i, sp := range m.Spans {
+				if sp.End <= sp.Start || sp.End > len(text) {
+					t.Fatalf("%s: span %v outside the text (%d bytes)", f, sp, len(text))
+				}
+				if got := strings.Join(strings.Fields(text[sp.Start:sp.End]), " "); got != m.Evidence[i] {
+					t.Errorf("%s: span %v reads %q, evidence is %q", f, sp, got, m.Evidence[i])
+				}
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no evidence span checked")
+	}
 }
