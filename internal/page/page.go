@@ -30,17 +30,17 @@ type Block struct {
 
 // Page is one article to extract events from.
 type Page struct {
-	Name      string    // article id: the file name without its extension
-	Path      string    // where it came from ("-" for stdin)
-	Source    string    // the decoded source text (HTML or plain)
-	HTML      bool      // Source is HTML
+	Name      string        // article id: the file name without its extension
+	Path      string        // where it came from ("-" for stdin)
+	Source    string        // the decoded source text (HTML or plain)
+	HTML      bool          // Source is HTML
 	Published time.Time     // publication date when known
 	From      source.Origin // where Published came from
 	Fallback  time.Time     // a date to use when the page states none (--published)
-	Lang      string    // language code, set by the lang stage
-	LangHint  string    // language declared by the page (HTML lang attribute)
-	Blocks    []Block   // cleaned body, set by the clean stage
-	Warnings  []string  // recoverable problems (e.g. re-encoded input)
+	Lang      string        // language code, set by the lang stage
+	LangHint  string        // language declared by the page (HTML lang attribute)
+	Blocks    []Block       // cleaned body, set by the clean stage
+	Warnings  []string      // recoverable problems (e.g. re-encoded input)
 }
 
 // ErrEmpty and the other errors describe unreadable input.
