@@ -277,7 +277,7 @@ func TestScoreAttributes(t *testing.T) {
 			want: map[string]attrWant{},
 		},
 		{
-			name: "greedy matching pairs the prediction that agrees best",
+			name: "matching pairs the prediction that agrees best",
 			gold: goldSet(gold("a", "en", meetingGold)),
 			pred: []event.Event{
 				withDate(ev("a", event.Meeting, "FRA", "KEN"), "2021"),
@@ -286,7 +286,7 @@ func TestScoreAttributes(t *testing.T) {
 			want: map[string]attrWant{"date": {1, 1}, "location": {1, 1}, "initiator": {1, 1}},
 		},
 		{
-			name: "greedy matching pairs each gold event with its own date",
+			name: "matching pairs each gold event with its own date",
 			gold: goldSet(gold("a", "en",
 				withDate(ev("a", event.Meeting, "FRA", "KEN"), "2023-12"),
 				withDate(ev("a", event.Meeting, "FRA", "KEN"), "2024-05-08"))),
