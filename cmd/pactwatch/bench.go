@@ -2,29 +2,34 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"os"
 	"runtime/pprof"
 	"strings"
 	"time"
 
+	"pactwatch/internal/ingest"
 	"pactwatch/internal/pipeline"
+	"pactwatch/internal/source"
 )
 
 // runBench measures single-threaded throughput over a set of pages.
 func runBench(args []string) int {
-	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	fs := newFlags("bench")
 	rounds := fs.Int("rounds", 5, "passes over the pages")
 	cpuprof := fs.String("cpuprofile", "", "write a CPU profile to this file")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	paths, code := parse(fs, args)
+	if code >= 0 {
+		return code
 	}
-	files, errs := expand(fs.Args())
-	for _, err := range errs {
-		warnf("%v", err)
-	}
-	if len(files) == 0 {
+	var inputs []*source.Article
+	var bytes int
+	ingest.Files(context.Background(), paths, func(a *source.Article) error {
+		inputs = append(inputs, a)
+		bytes += len(a.Raw)
+		return nil
+	}, func(where string, err error) { warnf("%s: %v", where, err) })
+	if len(inputs) == 0 {
 		warnf("bench: no pages")
 		return 2
 	}
@@ -35,21 +40,6 @@ func runBench(args []string) int {
 		return 1
 	}
 	load := time.Since(start)
-	type input struct {
-		path string
-		raw  []byte
-	}
-	var inputs []input
-	var bytes int
-	for _, f := range files {
-		raw, err := pipeline.ReadFile(f)
-		if err != nil {
-			warnf("%s: %v", f, err)
-			continue
-		}
-		inputs = append(inputs, input{f, raw})
-		bytes += len(raw)
-	}
 	if *cpuprof != "" {
 		f, err := os.Create(*cpuprof)
 		if err != nil {
@@ -65,7 +55,8 @@ func runBench(args []string) int {
 	t0 := time.Now()
 	for r := 0; r < *rounds; r++ {
 		for _, in := range inputs {
-			res, _ := p.Run(ctx, pipeline.FileArticle(in.path, in.raw))
+			a := *in
+			res, _ := p.Run(ctx, &a)
 			if res != nil {
 				events += len(res.Events())
 			}

@@ -1,26 +1,28 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"sort"
 
 	"pactwatch/internal/evaluate"
+	"pactwatch/internal/event"
 	"pactwatch/internal/pipeline"
 )
 
 func runEval(args []string) int {
-	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
+	fs := newFlags("eval")
 	gold := fs.String("gold", "", "folder of gold files (<article>.json)")
 	asJSON := fs.Bool("json", false, "print a machine-readable summary")
 	verbose := fs.Bool("verbose", false, "list every miss, false positive and attribute difference")
 	pub := fs.String("published", "", "publication date (YYYY-MM-DD) for pages that do not state one")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	paths, code := parse(fs, args)
+	if code >= 0 {
+		return code
 	}
-	if *gold == "" || fs.NArg() == 0 {
+	if *gold == "" || len(paths) == 0 {
 		warnf("eval: need --gold DIR and at least one PATH")
 		return 2
 	}
@@ -39,7 +41,10 @@ func runEval(args []string) int {
 		warnf("%v", err)
 		return 1
 	}
-	events, failed := extractAll(p, fs.Args(), published)
+	var events []event.Event
+	failed := extractEach(context.Background(), p, paths, published, func(evs []event.Event) {
+		events = append(events, evs...)
+	})
 	r := evaluate.Score(g, events)
 	if *asJSON {
 		out := map[string]any{"overall": summary(r.Overall), "by_language": map[string]any{},
@@ -51,6 +56,14 @@ func runEval(args []string) int {
 		for _, n := range evaluate.AttrNames {
 			out["attributes"].(map[string]float64)[n] = round(r.Attrs[n].Value())
 		}
+		byLang := map[string]map[string]float64{}
+		for l, attrs := range r.LangAttrs {
+			byLang[l] = map[string]float64{}
+			for _, n := range evaluate.AttrNames {
+				byLang[l][n] = round(attrs[n].Value())
+			}
+		}
+		out["attributes_by_language"] = byLang
 		if *verbose {
 			out["details"] = r.Errors
 		}
@@ -79,7 +92,17 @@ func runEval(args []string) int {
 		for _, n := range evaluate.AttrNames {
 			fmt.Printf(" %s=%.3f(n=%d)", n, r.Attrs[n].Value(), r.Attrs[n].N)
 		}
-		fmt.Printf("\nnegative pages clean: %d/%d\n", r.CleanNegative, r.Negatives)
+		fmt.Println()
+		for _, l := range langs {
+			fmt.Printf("  %-8s", l)
+			for _, n := range evaluate.AttrNames {
+				if a := r.LangAttrs[l][n]; a != nil && a.N > 0 {
+					fmt.Printf(" %s=%.3f(n=%d)", n, a.Value(), a.N)
+				}
+			}
+			fmt.Println()
+		}
+		fmt.Printf("negative pages clean: %d/%d\n", r.CleanNegative, r.Negatives)
 		if len(r.Unscored) > 0 {
 			fmt.Printf("articles with events but no gold file (not scored): %d\n", len(r.Unscored))
 		}

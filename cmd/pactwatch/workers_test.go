@@ -1,0 +1,146 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib"
+)
+
+// freshPostgres makes an empty database on the test server named by
+// PACTWATCH_TEST_PG (scripts/pg-test.sh starts one) and returns its URL.
+func freshPostgres(t *testing.T) string {
+	t.Helper()
+	base := os.Getenv("PACTWATCH_TEST_PG")
+	if base == "" {
+		t.Skip("PostgreSQL not available: set PACTWATCH_TEST_PG (scripts/pg-test.sh does)")
+	}
+	admin, err := sql.Open("pgx", base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	name := fmt.Sprintf("pw_cli_%d", time.Now().UnixNano())
+	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil { // name is ours, not input
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		db, err := sql.Open("pgx", base)
+		if err == nil {
+			db.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
+			db.Close()
+		}
+	})
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.Path = "/" + name
+	return u.String()
+}
+
+// Three worker processes share one PostgreSQL: every page is extracted once,
+// by one of them; one worker killed mid-run leaves its pages to the others;
+// the store ends as a single SQLite process leaves it.
+func TestThreeWorkersOnePostgres(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: runs several processes")
+	}
+	dsn := freshPostgres(t)
+	pages := filepath.Join(t.TempDir(), "pages")
+	if r := pactwatch(t, "", "generate", "--pages", pages, "--n", "300", "--seed", "5"); r.code != 0 {
+		t.Fatalf("generate: %s", r.stderr)
+	}
+	lite := filepath.Join(t.TempDir(), "one.db")
+	if r := pactwatch(t, "", "ingest", "--db", lite, pages); r.code != 0 {
+		t.Fatalf("sqlite ingest: %s", r.stderr)
+	}
+	want := fingerprint(exportJSONL(t, lite))
+
+	// the schema and River's tables first, so the workers start on a ready database
+	if r := pactwatch(t, "", "events", "--db", dsn); r.code != 0 {
+		t.Fatalf("events on a new database: %s", r.stderr)
+	}
+	var workers []*exec.Cmd
+	for range 3 {
+		w := exec.Command(pactwatchBin, "work", "--db", dsn, "--workers", "2", "--stuck-after", "4s")
+		if err := w.Start(); err != nil {
+			t.Fatal(err)
+		}
+		workers = append(workers, w)
+	}
+	defer func() {
+		for _, w := range workers {
+			w.Process.Signal(syscall.SIGTERM)
+			w.Wait()
+		}
+	}()
+	ing := exec.Command(pactwatchBin, "ingest", "--db", dsn, "--workers", "-1", pages)
+	var out strings.Builder
+	ing.Stdout, ing.Stderr = &out, &out
+	if err := ing.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(700 * time.Millisecond)
+	workers[0].Process.Signal(syscall.SIGKILL) // dies mid-run
+	workers[0].Wait()
+	workers = workers[1:]
+	done := make(chan error, 1)
+	go func() { done <- ing.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("ingest: %v\n%s", err, out.String())
+		}
+	case <-time.After(3 * time.Minute):
+		ing.Process.Kill()
+		t.Fatalf("ingest did not finish\n%s", out.String())
+	}
+	t.Logf("ingest: %s", strings.TrimSpace(out.String()))
+
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	var jobs, completed, distinctArticles, twice, clients int
+	err = db.QueryRowContext(ctx, `SELECT count(*), count(*) FILTER (WHERE state = 'completed'),
+		count(DISTINCT args->>'article'), count(*) FILTER (WHERE attempt > 1)
+		FROM river_job WHERE kind = 'pactwatch.extract'`).Scan(&jobs, &completed, &distinctArticles, &twice)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.QueryRowContext(ctx, `SELECT count(DISTINCT c) FROM river_job, unnest(attempted_by) AS c
+		WHERE kind = 'pactwatch.extract'`).Scan(&clients)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("extract jobs %d, completed %d, articles %d, run again after the kill %d, workers that ran jobs %d",
+		jobs, completed, distinctArticles, twice, clients)
+	if jobs != 300 || completed != 300 || distinctArticles != 300 {
+		t.Errorf("want one completed extract job per page (300), got %d jobs, %d completed, %d articles", jobs, completed, distinctArticles)
+	}
+	if clients < 2 {
+		t.Errorf("only %d worker process ran jobs", clients)
+	}
+	var notExtracted int
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE extracted_at IS NULL`).Scan(&notExtracted); err != nil {
+		t.Fatal(err)
+	}
+	if notExtracted != 0 {
+		t.Errorf("%d articles not extracted", notExtracted)
+	}
+	if got := fingerprint(exportJSONL(t, dsn)); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("PostgreSQL with three workers has %d events, one SQLite process %d", len(got), len(want))
+	}
+}

@@ -1,0 +1,173 @@
+// Package synth makes synthetic material for load tests and benchmarks:
+// news-like pages from sentence templates (data/templates.tsv) and merged
+// event records with a realistic skew (a few states in many events). Its
+// output says nothing about accuracy; it exists to measure speed and memory
+// at sizes no hand-written corpus reaches. Everything is drawn from a seeded
+// source, so the same seed gives the same output.
+package synth
+
+import (
+	_ "embed"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"pactwatch/internal/event"
+	"pactwatch/internal/tsv"
+)
+
+//go:embed data/templates.tsv
+var templatesTSV string
+
+//go:embed data/states.tsv
+var statesTSV string
+
+type state struct{ iso3, en, fr, frAdj, capital string }
+
+// Generator draws pages and records from a seeded source.
+type Generator struct {
+	rnd       *rand.Rand
+	states    []state
+	templates map[string]map[string][]string // lang → part → texts
+	langs     []string
+}
+
+// New loads the templates; the same seed gives the same output.
+func New(seed uint64) (*Generator, error) {
+	g := &Generator{rnd: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)), templates: map[string]map[string][]string{}}
+	err := tsv.Rows([]byte(statesTSV), func(line int, r []string) error {
+		if len(r) != 5 {
+			return fmt.Errorf("states.tsv:%d: want 5 columns, got %d", line, len(r))
+		}
+		g.states = append(g.states, state{r[0], r[1], r[2], r[3], r[4]})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = tsv.Rows([]byte(templatesTSV), func(line int, r []string) error {
+		if len(r) != 3 {
+			return fmt.Errorf("templates.tsv:%d: want 3 columns, got %d", line, len(r))
+		}
+		if g.templates[r[0]] == nil {
+			g.templates[r[0]] = map[string][]string{}
+			g.langs = append(g.langs, r[0])
+		}
+		g.templates[r[0]][r[1]] = append(g.templates[r[0]][r[1]], r[2])
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range g.langs {
+		for _, part := range []string{"headline", "act", "filler"} {
+			if len(g.templates[l][part]) == 0 {
+				return nil, fmt.Errorf("templates.tsv: language %s has no %s", l, part)
+			}
+		}
+	}
+	if len(g.states) < 2 {
+		return nil, fmt.Errorf("states.tsv: need at least two states")
+	}
+	return g, nil
+}
+
+// pick draws an index with a Zipf-like skew: low indexes are drawn far
+// more often, as a few states are in most news.
+func (g *Generator) pick(n int) int {
+	return min(int(float64(n)*g.rnd.Float64()*g.rnd.Float64()), n-1)
+}
+
+func (g *Generator) pair() (state, state) {
+	a := g.states[g.pick(len(g.states))]
+	for {
+		b := g.states[g.rnd.IntN(len(g.states))]
+		if b.iso3 != a.iso3 {
+			return a, b
+		}
+	}
+}
+
+// Page returns the text of one generated page (a headline, a dateline, the
+// act, and filler lines) and its language.
+func (g *Generator) Page(published time.Time) (text, lang string) {
+	lang = g.langs[g.rnd.IntN(len(g.langs))]
+	t := g.templates[lang]
+	a, b := g.pair()
+	day := published.AddDate(0, 0, -g.rnd.IntN(5))
+	fill := func(s string) string {
+		an, bn, date := a.en, b.en, day.Format("2 January 2006")
+		if lang == "fr" {
+			an, bn, date = a.fr, b.fr, fmt.Sprintf("%d %s %d", day.Day(), frMonths[day.Month()-1], day.Year())
+		}
+		s = strings.NewReplacer("{A}", an, "{B}", bn, "{CITY}", b.capital, "{DATE}", date, "{AADJ}", a.frAdj).Replace(s)
+		return upperFirst(s)
+	}
+	var sb strings.Builder
+	sb.WriteString(fill(t["headline"][g.rnd.IntN(len(t["headline"]))]))
+	sb.WriteString("\n\n")
+	fmt.Fprintf(&sb, "%s, %s\n\n", strings.ToUpper(b.capital), published.Format("2006-01-02"))
+	fillers := t["filler"]
+	for i := 0; i < 3+g.rnd.IntN(4); i++ {
+		sb.WriteString(fill(fillers[g.rnd.IntN(len(fillers))]))
+		sb.WriteString("\n\n")
+		if i == 0 {
+			sb.WriteString(fill(t["act"][g.rnd.IntN(len(t["act"]))]))
+			sb.WriteString("\n\n")
+		}
+	}
+	return sb.String(), lang
+}
+
+var frMonths = []string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+	"septembre", "octobre", "novembre", "décembre"}
+
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// Record returns one merged event record between two or three states,
+// dated within the ten years before end, with one to four sources.
+func (g *Generator) Record(end time.Time) event.Record {
+	a, b := g.pair()
+	countries := []string{a.iso3, b.iso3}
+	if g.rnd.IntN(20) == 0 {
+		c := g.states[g.rnd.IntN(len(g.states))]
+		if c.iso3 != a.iso3 && c.iso3 != b.iso3 {
+			countries = append(countries, c.iso3)
+		}
+	}
+	sortStrings(countries)
+	typ := event.Types[g.pick(len(event.Types))]
+	day := end.AddDate(0, 0, -g.rnd.IntN(3650))
+	date := day.Format("2006-01-02")
+	if g.rnd.IntN(4) == 0 {
+		date = date[:7]
+	}
+	e := event.Event{Type: typ, Countries: countries, Initiator: a.iso3, Date: date,
+		Location:      &event.Location{Name: b.capital, Country: b.iso3},
+		Organizations: []string{}, Confidence: 0.5 + g.rnd.Float64()*0.45,
+		Evidence: []string{fmt.Sprintf("Generated %s between %s and %s.", typ, a.en, b.en)}}
+	if typ == event.Agreement {
+		e.Agreement = &event.AgreementInfo{Kind: "defence cooperation agreement", Stage: event.Stages[g.rnd.IntN(5)]}
+	}
+	r := event.Record{Event: e, FirstReported: day.Format("2006-01-02"), LastReported: day.AddDate(0, 0, g.rnd.IntN(4)).Format("2006-01-02")}
+	for i := 0; i < 1+g.rnd.IntN(4); i++ {
+		id := fmt.Sprintf("gen-%016x", g.rnd.Uint64())
+		r.Sources = append(r.Sources, event.Source{Article: id, Language: "en", Published: r.FirstReported, Evidence: e.Evidence})
+	}
+	r.Article = r.Sources[0].Article
+	return r
+}
+
+func sortStrings(s []string) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j] < s[j-1]; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
