@@ -86,7 +86,7 @@ func (s *session) close() {
 // tally counts what a run read.
 type tally struct {
 	read, existed, failed int
-	jobs                  []int64
+	jobs                  []queue.Job
 }
 
 func newFetcher() *ingest.Fetcher {
@@ -122,12 +122,18 @@ func runIngest(args []string) int {
 	}
 	defer s.close()
 	var t tally
+	b := s.q.NewBatcher(false)
 	for _, src := range sources {
 		if ctx.Err() != nil {
 			break
 		}
-		s.read(ctx, src, published, &t)
+		s.read(ctx, src, published, &t, b)
 	}
+	if err := b.Flush(ctx); err != nil {
+		warnf("ingest: %v", err)
+		return 1
+	}
+	t.jobs = append(t.jobs, b.Jobs...)
 	for _, f := range feeds {
 		s.readFeed(ctx, f, published, &t)
 	}
@@ -150,7 +156,7 @@ func runIngest(args []string) int {
 }
 
 // read stores the articles of one SOURCE and queues their extraction.
-func (s *session) read(ctx context.Context, src string, published time.Time, t *tally) {
+func (s *session) read(ctx context.Context, src string, published time.Time, t *tally, b *queue.Batcher) {
 	fail := func(where string, err error) {
 		t.failed++
 		warnf("%s: %v", where, err)
@@ -173,20 +179,18 @@ func (s *session) read(ctx context.Context, src string, published time.Time, t *
 			return nil
 		}
 		t.read++
-		id, err := s.q.QueueExtract(ctx, key, false)
-		if err != nil {
+		if err := b.Add(ctx, key); err != nil {
 			return fmt.Errorf("queue %s: %w", a.ID, err)
 		}
-		t.jobs = append(t.jobs, id)
 		return nil
 	}
 	var err error
 	switch ingest.Classify(src) {
 	case ingest.KindURL:
-		var id int64
-		id, err = s.q.QueueFetch(ctx, queue.FetchArgs{URL: src, Fallback: published})
+		var j queue.Job
+		j, err = s.q.QueueFetch(ctx, queue.FetchArgs{URL: src, Fallback: published})
 		if err == nil {
-			t.jobs = append(t.jobs, id)
+			t.jobs = append(t.jobs, j)
 		}
 	case ingest.KindJSONL:
 		err = ingest.JSONL(ctx, src, emit, fail)
@@ -224,13 +228,13 @@ func (s *session) readFeed(ctx context.Context, url string, published time.Time,
 		if it.Link == "" {
 			continue
 		}
-		id, err := s.q.QueueFetch(ctx, queue.FetchArgs{URL: it.Link, Title: it.Title, Published: it.Published, Feed: url, Fallback: published})
+		j, err := s.q.QueueFetch(ctx, queue.FetchArgs{URL: it.Link, Title: it.Title, Published: it.Published, Feed: url, Fallback: published})
 		if err != nil {
 			warnf("%s: %v", it.Link, err)
 			t.failed++
 			continue
 		}
-		t.jobs = append(t.jobs, id)
+		t.jobs = append(t.jobs, j)
 	}
 	if err := s.st.SaveFeedState(ctx, url, store.FeedState{ETag: next.ETag, LastModified: next.LastModified}); err != nil {
 		warnf("%s: %v", url, err)
@@ -243,19 +247,24 @@ func (s *session) queuePending(ctx context.Context, t *tally) error {
 	if err != nil {
 		return err
 	}
+	b := s.q.NewBatcher(false)
 	for _, k := range keys {
-		id, err := s.q.QueueExtract(ctx, k, false)
-		if err != nil {
+		if err := b.Add(ctx, k); err != nil {
 			return err
 		}
-		t.jobs = append(t.jobs, id)
 	}
-	return nil
+	err = b.Flush(ctx)
+	t.jobs = append(t.jobs, b.Jobs...)
+	return err
 }
 
 // wait waits for the jobs, with a progress bar on a terminal.
-func (s *session) wait(ctx context.Context, jobs []int64) (queue.Progress, error) {
-	bar := progressbar.NewOptions(len(jobs),
+func (s *session) wait(ctx context.Context, jobs []queue.Job) (queue.Progress, error) {
+	total := 0
+	for _, j := range jobs {
+		total += j.Articles
+	}
+	bar := progressbar.NewOptions(total,
 		progressbar.OptionSetVisibility(term.IsTerminal(int(os.Stderr.Fd()))),
 		progressbar.OptionSetWriter(os.Stderr),
 		progressbar.OptionSetDescription("extracting"),
@@ -333,22 +342,28 @@ func runReprocess(args []string) int {
 		return 1
 	}
 	defer s.close()
-	var jobs []int64
-	n := 0
+	var keys []int64
 	err = s.st.EachArticle(ctx, func(key int64, version string) error {
-		if *outdated && version == pipeline.Version {
-			return nil
+		if !*outdated || version != pipeline.Version {
+			keys = append(keys, key)
 		}
-		n++
-		id, err := s.q.QueueExtract(ctx, key, !*outdated)
-		jobs = append(jobs, id)
-		return err
+		return nil
 	})
+	b := s.q.NewBatcher(!*outdated)
+	for _, k := range keys {
+		if err == nil {
+			err = b.Add(ctx, k)
+		}
+	}
+	if err == nil {
+		err = b.Flush(ctx)
+	}
 	if err != nil {
 		warnf("reprocess: %v", err)
 		return 1
 	}
-	pr, err := s.wait(ctx, jobs)
+	n := len(keys)
+	pr, err := s.wait(ctx, b.Jobs)
 	fmt.Printf("reprocessed %d, failed %d, mentions %d, events created %d, events updated %d, events deleted %d\n",
 		n, pr.Failed, pr.Sum.Mentions, pr.Sum.Created, pr.Sum.Updated, pr.Sum.Deleted)
 	if err != nil {

@@ -80,8 +80,9 @@ func (f *Fetcher) Feed(ctx context.Context, feedURL string, prev FeedState, fail
 }
 
 // ParseFeed reads a feed (RSS, Atom or JSON Feed) from data; feedURL is
-// where it was read from, against which relative links are resolved. Items
-// without a usable link are reported to fail and skipped.
+// where it was read from. Relative item links are resolved against the
+// feed's site link, else against feedURL. Items without a usable link are
+// reported to fail and skipped.
 func ParseFeed(feedURL string, data []byte, fail Fail) (items []FeedItem, err error) {
 	defer func() {
 		if p := recover(); p != nil { // the feed parser on broken input

@@ -127,7 +127,7 @@ func TestFeedPolls(t *testing.T) {
 			wantItems: []FeedItem{
 				{Link: "https://news.example.org/2024/05/exercise", Title: "Navies plan a joint exercise", GUID: "story-101",
 					Published: time.Date(2024, 5, 7, 7, 15, 0, 0, time.UTC), Language: "en"},
-				{Link: srv.URL + "/2024/05/full", Title: "Full text item",
+				{Link: "https://news.example.org/2024/05/full", Title: "Full text item", // relative to the site link
 					Published: time.Date(2024, 5, 8, 12, 0, 0, 0, time.UTC), Language: "en", Content: "<p>The whole article is here.</p>"},
 				{Link: "https://news.example.org/by-guid", Title: "Permalink guid", GUID: "https://news.example.org/by-guid", Language: "en"},
 			},

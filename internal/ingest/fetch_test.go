@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -217,13 +218,17 @@ func TestFetcherRobotsAnswers(t *testing.T) {
 		robots  http.HandlerFunc
 		allowed bool
 		want    string
+		path    string // default /news/today
 	}{
-		{"missing robots.txt allows", http.NotFound, true, ""},
-		{"forbidden robots.txt allows", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusForbidden) }, true, ""},
-		{"server error disallows", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusServiceUnavailable) }, false, "robots.txt answered 503 Service Unavailable"},
+		{"missing robots.txt allows", http.NotFound, true, "", ""},
+		{"forbidden robots.txt allows", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusForbidden) }, true, "", ""},
+		{"server error disallows", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusServiceUnavailable) }, false, "robots.txt answered 503 Service Unavailable", ""},
 		{"named agent group wins", func(w http.ResponseWriter, r *http.Request) {
 			w.Write([]byte("User-agent: *\nDisallow:\n\nUser-agent: PactWatch\nDisallow: /news\n"))
-		}, false, "disallowed by robots.txt"},
+		}, false, "disallowed by robots.txt", ""},
+		{"an address without a path is /", func(w http.ResponseWriter, r *http.Request) {
+			w.Write([]byte("User-agent: *\nDisallow: /\n"))
+		}, false, "disallowed by robots.txt", "?q=1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -240,7 +245,7 @@ func TestFetcherRobotsAnswers(t *testing.T) {
 			defer srv.Close()
 			f := NewFetcher(FetcherOptions{Timeout: 2 * time.Second})
 			for range 2 { // the second answer comes from the cache
-				_, err := f.Page(context.Background(), srv.URL+"/news/today")
+				_, err := f.Page(context.Background(), srv.URL+cmp.Or(tt.path, "/news/today"))
 				if tt.allowed && err != nil {
 					t.Fatalf("error %v", err)
 				}
@@ -299,5 +304,31 @@ func TestToUTF8(t *testing.T) {
 		if got := string(toUTF8(tt.body, tt.ct)); got != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
 		}
+	}
+}
+
+func TestFetcherConcurrent(t *testing.T) {
+	s := newSite(t)
+	f := NewFetcher(FetcherOptions{Timeout: 5 * time.Second})
+	var wg sync.WaitGroup
+	errs := make(chan error, 16)
+	for i := range 16 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			path := []string{"/utf8", "/plain", "/private/secret", "/latin1-meta"}[i%4]
+			_, err := f.Page(context.Background(), s.URL+path)
+			if (err != nil) != (path == "/private/secret") {
+				errs <- fmt.Errorf("%s: %v", path, err)
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	if n := s.count("/robots.txt"); n != 1 {
+		t.Errorf("robots.txt fetched %d times by concurrent requests, want once", n)
 	}
 }

@@ -50,12 +50,12 @@ func (e tooLargeError) Is(target error) bool { return target == page.ErrTooLarge
 // another extension).
 //
 // A folder is walked recursively in sorted order, reading the page files in
-// it; symbolic links are followed, a linked folder only once. FIFOs,
-// sockets and devices inside a folder are reported as not regular files
-// and never opened; a folder with no page file, a missing path and a file
-// larger than page.MaxBytes (never read whole) are reported. "-" reads
-// standard input once, as the article "stdin". A FIFO named explicitly is
-// read, so that process substitution works.
+// it; symbolic links are followed, each folder only once per argument (so a
+// link loop ends). FIFOs, sockets and devices inside a folder are reported
+// as not regular files and never opened; a folder with no page file, a
+// missing path and a file larger than page.MaxBytes (never read whole) are
+// reported. "-" reads standard input once, as the article "stdin". A FIFO
+// named explicitly is read, so that process substitution works.
 //
 // Only an error from emit or the context stops Files and is returned;
 // everything else goes to fail.

@@ -193,7 +193,11 @@ func (c *robotsCache) check(ctx context.Context, u *url.URL) error {
 	if rules.denied != "" {
 		return fmt.Errorf("%w (%s)", ErrDisallowed, rules.denied)
 	}
-	if !rules.allowed(u.EscapedPath() + querySuffix(u)) {
+	path := u.EscapedPath()
+	if path == "" {
+		path = "/"
+	}
+	if !rules.allowed(path + querySuffix(u)) {
 		return ErrDisallowed
 	}
 	return nil

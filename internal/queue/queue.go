@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"os"
 	"runtime"
-	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -25,12 +24,15 @@ import (
 	"pactwatch/internal/store"
 )
 
-// ExtractArgs asks for one stored article to be extracted and its events
-// merged into the store.
+// ExtractArgs asks for stored articles to be extracted and their events
+// merged into the store. Articles go in batches so that the queue's own
+// bookkeeping stays small beside the work; each article is saved in its own
+// transaction, so a batch cut short by a crash is finished by its retry
+// without doing an article twice.
 type ExtractArgs struct {
-	Article int64  `json:"article"` // the store's article key
-	Version string `json:"version"` // the extractor version asked for
-	Force   string `json:"force,omitempty"`
+	Articles []int64 `json:"articles"` // the store's article keys
+	Version  string  `json:"version"`  // the extractor version asked for
+	Force    string  `json:"force,omitempty"`
 }
 
 // Kind names the job in River.
@@ -76,6 +78,8 @@ type Output struct {
 	Updated  int    `json:"updated,omitempty"`
 	Deleted  int    `json:"deleted,omitempty"`
 	Extract  int64  `json:"extract_job,omitempty"` // fetch: the extract job it queued
+	Failures int    `json:"failures,omitempty"`    // a batch: articles that could not be read
+	Skips    int    `json:"skips,omitempty"`       // a batch: articles already extracted
 }
 
 // Options tune a queue.
@@ -88,16 +92,16 @@ type Options struct {
 
 // Queue is a River client on the store's database with pactwatch's workers.
 type Queue struct {
-	st       *store.Store
-	pipe     *pipeline.Pipeline
-	fetcher  *ingest.Fetcher
-	insert   func(context.Context, river.JobArgs) (id int64, err error)
-	list     func(context.Context, []int64) ([]*rivertype.JobRow, error)
-	start    func(context.Context) error
-	stop     func(context.Context) error
-	closeDB  func()
-	workers  int
-	finished atomic.Int64
+	st      *store.Store
+	pipe    *pipeline.Pipeline
+	fetcher *ingest.Fetcher
+	insert  func(context.Context, river.JobArgs) (id int64, err error)
+	list    func(context.Context, []int64) ([]*rivertype.JobRow, error)
+	start   func(context.Context) error
+	stop    func(context.Context) error
+	closeDB func()
+	workers int
+	cpu     chan struct{} // at most workers pages are extracted at once
 }
 
 // New migrates River's tables in the store's database and makes a client.
@@ -106,6 +110,7 @@ func New(ctx context.Context, st *store.Store, p *pipeline.Pipeline, opt Options
 	if q.workers == 0 {
 		q.workers = runtime.GOMAXPROCS(0)
 	}
+	q.cpu = make(chan struct{}, max(q.workers, 1))
 	if opt.StuckAfter <= 0 {
 		opt.StuckAfter = 2 * time.Minute
 	}
@@ -130,6 +135,9 @@ func New(ctx context.Context, st *store.Store, p *pipeline.Pipeline, opt Options
 	}
 	return q, nil
 }
+
+// jobsPerWorker is how many jobs River runs at once per extraction slot.
+const jobsPerWorker = 16
 
 // migrationLockID is the PostgreSQL advisory lock that lets one process at
 // a time migrate River's tables.
@@ -184,11 +192,15 @@ func setup[TTx any](ctx context.Context, q *Queue, driver riverdriver.Driver[TTx
 	if q.workers > 0 {
 		workers := river.NewWorkers()
 		river.AddWorker(workers, river.WorkFunc(func(ctx context.Context, j *river.Job[ExtractArgs]) error {
-			out, err := q.Extract(ctx, j.Args.Article, j.Args.Force != "")
-			if err != nil {
-				return err
+			var sum Output
+			for _, key := range j.Args.Articles {
+				out, err := q.Extract(ctx, key, j.Args.Force != "")
+				if err != nil {
+					return err // a store problem: River retries the batch; done articles are skipped
+				}
+				sum.add(out)
 			}
-			return river.RecordOutput(ctx, out)
+			return river.RecordOutput(ctx, sum)
 		}))
 		river.AddWorker(workers, river.WorkFunc(func(ctx context.Context, j *river.Job[FetchArgs]) error {
 			out, err := q.fetch(ctx, j.Args)
@@ -198,7 +210,10 @@ func setup[TTx any](ctx context.Context, q *Queue, driver riverdriver.Driver[TTx
 			return river.RecordOutput(ctx, out)
 		}))
 		cfg.Workers = workers
-		cfg.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: q.workers}}
+		// Jobs are short and mostly wait on River's fetch loop and on the
+		// database: many run at once, while the CPU-bound extraction is
+		// held to workers at a time (q.cpu).
+		cfg.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: q.workers * jobsPerWorker}}
 	}
 	c, err := river.NewClient(driver, cfg)
 	if err != nil {
@@ -241,19 +256,65 @@ func (q *Queue) Stop(ctx context.Context) error {
 	return err
 }
 
-// QueueExtract queues the extraction of a stored article; force queues it
-// even when it is extracted with this version (reprocess --all).
-func (q *Queue) QueueExtract(ctx context.Context, key int64, force bool) (int64, error) {
-	args := ExtractArgs{Article: key, Version: pipeline.Version}
+// Job is a queued job and how many articles it carries.
+type Job struct {
+	ID       int64
+	Articles int
+}
+
+// QueueExtract queues the extraction of stored articles as one job; force
+// re-extracts them even when they are extracted with this version
+// (reprocess).
+func (q *Queue) QueueExtract(ctx context.Context, keys []int64, force bool) (Job, error) {
+	args := ExtractArgs{Articles: keys, Version: pipeline.Version}
 	if force {
 		args.Force = time.Now().UTC().Format(time.RFC3339Nano)
 	}
-	return q.insert(ctx, args)
+	id, err := q.insert(ctx, args)
+	return Job{ID: id, Articles: len(keys)}, err
 }
 
 // QueueFetch queues a URL to be fetched, stored and extracted.
-func (q *Queue) QueueFetch(ctx context.Context, args FetchArgs) (int64, error) {
-	return q.insert(ctx, args)
+func (q *Queue) QueueFetch(ctx context.Context, args FetchArgs) (Job, error) {
+	id, err := q.insert(ctx, args)
+	return Job{ID: id, Articles: 1}, err
+}
+
+// BatchSize is how many articles one extract job carries.
+const BatchSize = 32
+
+// Batcher gathers article keys into extract jobs of BatchSize.
+type Batcher struct {
+	q     *Queue
+	force bool
+	keys  []int64
+	Jobs  []Job // the jobs queued so far
+}
+
+// NewBatcher starts a batch of extractions.
+func (q *Queue) NewBatcher(force bool) *Batcher { return &Batcher{q: q, force: force} }
+
+// Add adds an article, queuing a job when the batch is full.
+func (b *Batcher) Add(ctx context.Context, key int64) error {
+	b.keys = append(b.keys, key)
+	if len(b.keys) >= BatchSize {
+		return b.Flush(ctx)
+	}
+	return nil
+}
+
+// Flush queues what is gathered.
+func (b *Batcher) Flush(ctx context.Context) error {
+	if len(b.keys) == 0 {
+		return nil
+	}
+	j, err := b.q.QueueExtract(ctx, b.keys, b.force)
+	if err != nil {
+		return err
+	}
+	b.Jobs = append(b.Jobs, j)
+	b.keys = nil
+	return nil
 }
 
 // Extract extracts one stored article and saves its mentions and the
@@ -269,7 +330,13 @@ func (q *Queue) Extract(ctx context.Context, key int64, force bool) (Output, err
 		return Output{Skipped: true}, nil
 	}
 	a := sa.Article
+	select {
+	case q.cpu <- struct{}{}:
+	case <-ctx.Done():
+		return Output{}, ctx.Err()
+	}
 	res, perr := run(ctx, q.pipe, &a)
+	<-q.cpu
 	if perr != nil && ctx.Err() != nil {
 		return Output{}, ctx.Err() // cancelled, not a page problem: try again
 	}
@@ -333,37 +400,46 @@ func (q *Queue) fetch(ctx context.Context, args FetchArgs) (Output, error) {
 	}
 	out := Output{Stored: !existed, Existed: existed}
 	if !existed {
-		if out.Extract, err = q.QueueExtract(ctx, key, false); err != nil {
+		j, err := q.QueueExtract(ctx, []int64{key}, false)
+		if err != nil {
 			return Output{}, err
 		}
+		out.Extract = j.ID
 	}
 	return out, nil
 }
 
-// Progress is how far a set of jobs has come.
+// Progress is how far a set of jobs has come, counted in articles.
 type Progress struct {
 	Done, Total int
 	Sum         Output // outputs of the finished jobs added up
-	Failed      int    // jobs River gave up on, and pages that could not be read
+	Failed      int    // articles River gave up on, and pages that could not be read
 	Skipped     int
 	Stored      int // fetch jobs: new articles
 	Existed     int // fetch jobs: pages already stored
 }
 
-// Wait polls until every job in ids has finished (whichever process ran
-// it), calling report after each poll. Extract jobs queued by fetch jobs
-// are waited for too.
-func (q *Queue) Wait(ctx context.Context, ids []int64, report func(Progress)) (Progress, error) {
-	pending := append([]int64(nil), ids...)
+// Wait polls until every job has finished (whichever process ran it),
+// calling report after each poll. The extract job a fetch job queues is
+// waited for in its place.
+func (q *Queue) Wait(ctx context.Context, jobs []Job, report func(Progress)) (Progress, error) {
+	pending := append([]Job(nil), jobs...)
 	var pr Progress
-	pr.Total = len(ids)
+	for _, j := range jobs {
+		pr.Total += j.Articles
+	}
 	tick := time.NewTicker(150 * time.Millisecond)
 	defer tick.Stop()
 	for len(pending) > 0 {
-		var next []int64
+		var next []Job
 		for start := 0; start < len(pending); start += 500 {
 			chunk := pending[start:min(start+500, len(pending))]
-			rows, err := q.list(ctx, chunk)
+			size := make(map[int64]int, len(chunk))
+			ids := make([]int64, len(chunk))
+			for i, j := range chunk {
+				size[j.ID], ids[i] = j.Articles, j.ID
+			}
+			rows, err := q.list(ctx, ids)
 			if err != nil {
 				return pr, fmt.Errorf("queue: list jobs: %w", err)
 			}
@@ -372,26 +448,26 @@ func (q *Queue) Wait(ctx context.Context, ids []int64, report func(Progress)) (P
 				seen[r.ID] = true
 				switch r.State {
 				case rivertype.JobStateCompleted:
-					pr.Done++
 					var o Output
 					if b := r.Output(); len(b) > 0 {
 						json.Unmarshal(b, &o)
 					}
 					add(&pr, o)
 					if o.Extract != 0 {
-						next = append(next, o.Extract)
-						pr.Total++
+						next = append(next, Job{ID: o.Extract, Articles: size[r.ID]})
+					} else {
+						pr.Done += size[r.ID]
 					}
 				case rivertype.JobStateDiscarded, rivertype.JobStateCancelled:
-					pr.Done++
-					pr.Failed++
+					pr.Done += size[r.ID]
+					pr.Failed += size[r.ID]
 				default:
-					next = append(next, r.ID)
+					next = append(next, Job{ID: r.ID, Articles: size[r.ID]})
 				}
 			}
-			for _, id := range chunk {
-				if !seen[id] { // cleaned away: finished long ago
-					pr.Done++
+			for _, j := range chunk {
+				if !seen[j.ID] { // cleaned away: finished long ago
+					pr.Done += j.Articles
 				}
 			}
 		}
@@ -411,7 +487,25 @@ func (q *Queue) Wait(ctx context.Context, ids []int64, report func(Progress)) (P
 	return pr, nil
 }
 
+// add sums the output of one article into a batch's.
+func (o *Output) add(x Output) {
+	o.Mentions += x.Mentions
+	o.Created += x.Created
+	o.Updated += x.Updated
+	o.Deleted += x.Deleted
+	o.Failures += x.Failures
+	o.Skips += x.Skips
+	if x.Failed != "" {
+		o.Failures++
+	}
+	if x.Skipped {
+		o.Skips++
+	}
+}
+
 func add(pr *Progress, o Output) {
+	pr.Failed += o.Failures
+	pr.Skipped += o.Skips
 	pr.Sum.Mentions += o.Mentions
 	pr.Sum.Created += o.Created
 	pr.Sum.Updated += o.Updated
