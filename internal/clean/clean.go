@@ -2,6 +2,7 @@ package clean
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -15,15 +16,19 @@ import (
 // Cleaner holds the page-furniture cues of every language.
 type Cleaner struct {
 	cues token.Trie[bool] // true: the line starts with it; false: anywhere
+	stop map[string]bool  // folded stopwords of every language
 }
 
 // New builds a Cleaner from the boilerplate lines of every lexicon: a page's
 // furniture is often in another language than its body.
 func New(lx *lexicon.Set) *Cleaner {
-	c := &Cleaner{}
+	c := &Cleaner{stop: map[string]bool{}}
 	for _, l := range lx.Langs() {
 		for _, e := range lx.Get(l).Boilerplate {
 			c.cues.AddPhrase(e.Text, e.Value != "contains")
+		}
+		for w := range lx.Get(l).Stopwords {
+			c.stop[w] = true
 		}
 	}
 	return c
@@ -46,6 +51,7 @@ func (c *Cleaner) Clean(p *page.Page) {
 	var raw []page.Block
 	if p.HTML {
 		doc := readHTML(p.Source)
+		p.Warnings = append(p.Warnings, doc.warnings...)
 		if p.Published.IsZero() && !doc.published.IsZero() {
 			p.Published, p.From = doc.published, source.OriginMetadata
 		}
@@ -89,19 +95,16 @@ var (
 	crumbRe   = regexp.MustCompile(`^[^.!?؟]{0,120}(»|›|>>|\s/\s)[^.!?؟]{0,120}$`)
 )
 
-// filter drops furniture and duplicate blocks.
+// filter drops furniture and duplicate blocks. A long block (a page
+// written without line breaks) is judged segment by segment, so that one
+// menu or "Read also" link in it does not take the news with it.
 func (c *Cleaner) filter(in []page.Block) []page.Block {
 	seen := map[string]bool{}
 	var out []page.Block
-	for _, b := range in {
-		text := strings.Join(strings.Fields(b.Text), " ")
-		toks := token.Split(text)
-		if c.isFurniture(text, toks) {
-			continue
-		}
+	add := func(b page.Block, text string, toks []token.Token) {
 		key := lineKey(toks)
 		if key == "" || seen[key] {
-			continue // a repeated headline or paragraph
+			return // a repeated headline or paragraph
 		}
 		seen[key] = true
 		if text != b.Text {
@@ -110,10 +113,194 @@ func (c *Cleaner) filter(in []page.Block) []page.Block {
 		b.Text = text
 		out = append(out, b)
 	}
+	for _, b := range in {
+		if len(b.Text) > maxLine && utf8.RuneCountInString(b.Text) > maxLine {
+			for _, r := range c.longLine(b) {
+				add(r.Block, token.Unconfuse(strings.Join(strings.Fields(r.Text), " ")), r.toks)
+			}
+			continue
+		}
+		// look-alike letters inside a word ("Kеnya" with a Cyrillic е) are
+		// written in the word's own script
+		text := token.Unconfuse(strings.Join(strings.Fields(b.Text), " "))
+		toks := token.Split(text)
+		if c.isFurniture(text, toks, text) {
+			continue
+		}
+		add(b, text, toks)
+	}
 	return out
 }
 
-func (c *Cleaner) isFurniture(line string, toks []token.Token) bool {
+// maxLine is the longest a block judged whole may be, in runes: page
+// furniture (a cookie notice, a menu, a related link) is shorter.
+const maxLine = 400
+
+// run is a stretch of a long block kept as one block, with its tokens.
+type run struct {
+	page.Block
+	toks []token.Token
+}
+
+// span is a segment of a long block: bytes [start, end) of its text.
+type span struct {
+	start, end int
+	toks       []token.Token
+}
+
+// longLine splits a long block into sentences and segments (at sentence
+// ends, at " | " and " • " separators and before labels such as "Read
+// also:"), drops the furniture segments, and returns the stretches of
+// segments kept, each with its offset in the source when the block has one.
+func (c *Cleaner) longLine(b page.Block) []run {
+	toks := token.Split(b.Text)
+	segs := c.segments(b.Text, toks)
+	junk := make([]bool, len(segs))
+	for i, sg := range segs {
+		line := strings.Join(strings.Fields(b.Text[sg.start:sg.end]), " ")
+		junk[i] = c.isFurniture(line, sg.toks, b.Text)
+	}
+	// a few words between two furniture segments are more of it (a menu
+	// item, a share button's label)
+	drop := append([]bool(nil), junk...)
+	for i := 1; i+1 < len(segs); i++ {
+		if junk[i-1] && junk[i+1] && len(segs[i].toks) < 8 {
+			drop[i] = true
+		}
+	}
+	var out []run
+	for i := 0; i < len(segs); {
+		if drop[i] {
+			i++
+			continue
+		}
+		j := i
+		var rt []token.Token
+		for ; j < len(segs) && !drop[j]; j++ {
+			rt = append(rt, segs[j].toks...)
+		}
+		start, end := segs[i].start, segs[j-1].end
+		r := run{Block: page.Block{Text: b.Text[start:end], Offset: -1}, toks: rt}
+		if b.Offset >= 0 {
+			r.Offset = b.Offset + start
+		}
+		out = append(out, r)
+		i = j
+	}
+	return out
+}
+
+// segments cuts s (tokens toks) into trimmed segments: after a sentence's
+// final stop when the sentence has at least three words and the next word
+// does not start in lower case, at a " | ", " • " or " · " separator, and
+// before a furniture label ("Read also:", "Photo :"). A label's segment also
+// ends where a capitalised stopword follows a word ("…end their walkout The
+// plan…"): a link title glued to the next sentence.
+func (c *Cleaner) segments(s string, toks []token.Token) []span {
+	labels := c.labels(s, toks)
+	var out []span
+	start, ti := 0, 0 // the current segment's first byte and token
+	label := len(toks) > 0 && labels[toks[0].Start]
+	cut := func(end, next int) {
+		tj := ti
+		for tj < len(toks) && toks[tj].End <= end {
+			tj++
+		}
+		if seg := strings.TrimSpace(s[start:end]); seg != "" {
+			lead := strings.Index(s[start:end], seg)
+			out = append(out, span{start + lead, start + lead + len(seg), toks[ti:tj]})
+		}
+		ti, start = tj, next
+		label = ti < len(toks) && labels[toks[ti].Start]
+	}
+	p := 0 // the first token starting at or after i
+	for i := 0; i < len(s); {
+		for p < len(toks) && toks[p].Start < i {
+			p++
+		}
+		if p < len(toks) && toks[p].Start == i && i > start &&
+			(labels[i] || label && c.sentenceStart(s, toks, ti, p)) {
+			cut(i, i)
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case (r == '|' || r == '•' || r == '·') && i > 0 && s[i-1] == ' ' && i+size < len(s) && s[i+size] == ' ':
+			cut(i, i+size)
+		case r == '.' || r == '!' || r == '?' || r == '؟' || r == '…':
+			j := i + size
+			for j < len(s) {
+				q, n := utf8.DecodeRuneInString(s[j:])
+				if !strings.ContainsRune("\"'”’»)]", q) {
+					break
+				}
+				j += n
+			}
+			k := j
+			for k < len(s) {
+				q, n := utf8.DecodeRuneInString(s[k:])
+				if !unicode.IsSpace(q) {
+					break
+				}
+				k += n
+			}
+			// at least three words before: "Mr. Diarra", "U.S. Navy" stay whole
+			if k > j && k < len(s) && ti+2 < len(toks) && toks[ti+2].End <= j {
+				if next, _ := utf8.DecodeRuneInString(s[k:]); !unicode.IsLower(next) {
+					cut(j, k)
+					i = k
+					continue
+				}
+			}
+		}
+		i += size
+	}
+	cut(len(s), len(s))
+	return out
+}
+
+// labels finds where furniture labels start in a long block: a cue that
+// starts a furniture line ("read also", "photo", "lire aussi") followed by
+// a colon. It returns their byte offsets.
+func (c *Cleaner) labels(s string, toks []token.Token) map[int]bool {
+	var at map[int]bool
+	for e := range toks {
+		if !colonAfter(s, toks[e].End) {
+			continue
+		}
+		for st := max(0, e-3); st <= e; st++ {
+			for _, m := range c.cues.MatchAt(toks, st) {
+				if m.End-1 == e && slices.Contains(m.Vals, true) {
+					if at == nil {
+						at = map[int]bool{}
+					}
+					at[toks[st].Start] = true
+				}
+			}
+		}
+	}
+	return at
+}
+
+// colonAfter reports a colon at i, after spaces ("Lire aussi :").
+func colonAfter(s string, i int) bool {
+	rest := strings.TrimLeft(s[i:], " \t\u00a0")
+	return strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "：")
+}
+
+// sentenceStart reports token p of a label's segment (from token ti) as the
+// start of a sentence glued to the link title before it: a capitalised
+// stopword after at least two words of title, with only spaces before it.
+func (c *Cleaner) sentenceStart(s string, toks []token.Token, ti, p int) bool {
+	t := toks[p]
+	if p < ti+3 || !t.Cap || t.Upper != 1 || !c.stop[t.Key] {
+		return false
+	}
+	return strings.TrimSpace(s[toks[p-1].End:t.Start]) == ""
+}
+
+// isFurniture reports a line (or a segment of a long one) that is page
+// furniture. toks are its tokens; their offsets point into src.
+func (c *Cleaner) isFurniture(line string, toks []token.Token, src string) bool {
 	if !hasLetters(line, 2) {
 		return true
 	}
@@ -123,8 +310,9 @@ func (c *Cleaner) isFurniture(line string, toks []token.Token) bool {
 		for _, m := range c.cues.MatchAt(toks, i) {
 			for _, atStart := range m.Vals {
 				// a line that starts with "Partager"/"Visited by" but reads as a
-				// full sentence is body text; "Lire aussi : titre" is not
-				if !atStart || (i == 0 && !sentence) {
+				// full sentence is body text; "Lire aussi : titre" is not, even
+				// when the title is glued to a sentence
+				if !atStart || (i == 0 && (!sentence || colonAfter(src, toks[m.End-1].End))) {
 					return true
 				}
 			}

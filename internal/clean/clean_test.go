@@ -1,6 +1,7 @@
 package clean_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -437,6 +438,216 @@ func TestCleanTextShortLines(t *testing.T) {
 		}
 		if len(p.Blocks) < 2 {
 			t.Errorf("%q: body lines lost, blocks %q", tc.raw, blockTexts(p))
+		}
+		checkOffsets(t, p)
+	}
+}
+
+// oneLineNews are the body sentences of a page scraped without line breaks.
+var oneLineNews = []string{
+	"The defence ministers of the two coastal states met in the port city on Tuesday to sign a maritime security pact.",
+	"Under the pact, the two navies will run joint night patrols along the busy shipping lane from next month.",
+	"Officials said the agreement also creates a shared radio channel and a weekly exchange of sighting reports.",
+	"A senior naval officer told reporters that piracy and illegal fishing had cost both economies dearly in recent years.",
+	"The two sides also agreed to train their coast guard crews together at a new school near the northern harbour.",
+	"Talks on the text had started in the spring and were slowed by a dispute over who would command mixed crews.",
+	"Diplomats described the final round as frank but friendly, and said both delegations wanted a deal before the rains.",
+	"The first combined patrol is expected to leave port within six weeks, according to a statement from the ministry.",
+	"Fishermen in the southern villages welcomed the news, saying foreign trawlers had grown bolder over the past year.",
+	"Analysts noted that the pact follows a similar arrangement signed with a third neighbour the previous autumn.",
+	"The ministers also discussed the purchase of two patrol boats, although no contract was announced at the meeting.",
+	"Parliament in each country must still approve the pact before the joint patrols can formally begin.",
+	"Opposition lawmakers have asked for the full text to be published so that its costs can be examined.",
+	"A follow-up meeting of the naval chiefs is planned for the end of the year in the other capital.",
+	"Both governments said they would share the running costs of the patrols equally for the first three years.",
+	"The navy commander of the larger state said his sailors were ready to begin the joint exercises at short notice.",
+	"Regional observers have long argued that no single coastal state can police these waters on its own.",
+	"The pact was signed in the presence of ambassadors from several neighbouring countries and two regional bodies.",
+	"Its first review is due after twelve months, when either side may ask to widen the patrol area to the islands.",
+	"Harbour authorities will set aside two berths for the patrol vessels and a small depot for spare parts.",
+	"Some lawmakers warned that the new duties could stretch crews who already patrol the inland lakes.",
+	"The ministry said the patrol schedule would be drawn up by a joint staff of six officers from each navy.",
+	"Both navies will also hold a yearly search-and-rescue drill off the southern cape, starting next spring.",
+	"The smaller state has promised to open its radar station on the headland to officers from its neighbour.",
+	"Customs officers from both countries will join the crews when the patrols stop merchant ships for checks.",
+}
+
+// TestCleanOneLine checks a page written as one long line: a menu, news
+// sentences, a "Read also" link glued to the next sentence, share buttons
+// and a cookie notice. Only the furniture segments may go.
+func TestCleanOneLine(t *testing.T) {
+	n := oneLineNews
+	parts := []string{
+		"Home | World | Africa | Defence | Sport | Contact",
+		n[0], n[1], n[2], n[3],
+		"Read also: Dock workers end their two-week walkout", // no stop: glued to the next sentence
+		n[4], n[5], n[6],
+		"Share on Facebook | Share on Twitter | Email",
+		n[7], n[8], n[9],
+		"Lire aussi : Un phare neuf s'allume sur le cap sud",
+		n[10], n[11], n[12], n[13], n[14], n[15], n[16],
+		"Photo: harbour authority handout",
+		n[17], n[18], n[19], n[20], n[21], n[22], n[23], n[24],
+		"Follow us on Telegram for more coastal news",
+		"We use cookies to improve your reading experience.",
+		"All rights reserved.",
+	}
+	line := strings.Join(parts, " ")
+	if len(line) < 3000 || strings.Contains(line, "\n") {
+		t.Fatalf("test page is %d bytes, or not one line", len(line))
+	}
+	c := newCleaner(t)
+	for _, name := range []string{"oneline.txt", "oneline.html"} {
+		t.Run(name, func(t *testing.T) {
+			raw := line
+			if strings.HasSuffix(name, ".html") {
+				raw = "<html><body><div>" + line + "</div></body></html>"
+			}
+			p := cleanPage(t, c, name, raw)
+			text := p.Text()
+			for _, s := range oneLineNews {
+				if !strings.Contains(text, s) {
+					t.Errorf("news sentence lost: %q", s)
+				}
+			}
+			for _, f := range []string{"Dock workers", "phare", "Facebook", "Twitter", "Telegram", "cookies", "rights reserved"} {
+				if strings.Contains(text, f) {
+					t.Errorf("furniture %q kept", f)
+				}
+			}
+			checkOffsets(t, p)
+			if name == "oneline.txt" {
+				for _, b := range p.Blocks {
+					if b.Offset < 0 {
+						t.Errorf("block %.40q lost its offset", b.Text)
+					}
+				}
+			}
+		})
+	}
+}
+
+// deepPage wraps a short article in markup nested far deeper than the
+// parser's limit of 512 open elements.
+func deepPage(opener string, n int) string {
+	return `<html lang="en"><head><title>Navies agree on joint patrols | The Coastal Ledger</title>
+<meta property="article:published_time" content="2024-05-06T09:00:00Z"></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>` + strings.Repeat(opener, n) + `
+<h1>Two navies agree on joint night patrols</h1>
+<p>The defence ministers of the two coastal states signed a maritime security pact in the port city on Tuesday.</p>
+<script>var beacon = "tracking pixel";</script>
+<p>Under the pact, both navies will patrol the busy shipping lane together from next month.</p>
+<footer>Copyright 2024 The Coastal Ledger</footer>
+</body></html>`
+}
+
+// TestCleanDeepNesting checks pages nested deeper than the parser allows:
+// their text is still read, and the parser's refusal is reported.
+func TestCleanDeepNesting(t *testing.T) {
+	var formatting strings.Builder // defeats flattening: the parser reopens formatting elements
+	for k := 0; k < 4; k++ {
+		formatting.WriteString("<div>")
+		for i := 0; i < 250; i++ {
+			fmt.Fprintf(&formatting, `<b class="c%d">`, i)
+		}
+		formatting.WriteString("</div>")
+	}
+	cases := []struct {
+		name, raw string
+		warning   string // in the page's warnings
+	}{
+		{"divs.html", deepPage("<div>", 600), "deepest nesting"},
+		{"bold.html", deepPage("<b>", 600), "deepest nesting"},
+		{"closed.html", deepPage(`<div class="wrap">`, 700) + strings.Repeat("</div>", 700), "deepest nesting"},
+		{"formatting.html", deepPage(formatting.String(), 1), "tag by tag"},
+	}
+	c := newCleaner(t)
+	want := []string{
+		"Two navies agree on joint night patrols",
+		"The defence ministers of the two coastal states signed a maritime security pact in the port city on Tuesday.",
+		"Under the pact, both navies will patrol the busy shipping lane together from next month.",
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			p := cleanPage(t, c, tc.name, tc.raw)
+			got := blockTexts(p)
+			if strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Errorf("blocks:\n  got  %q\n  want %q", got, want)
+			}
+			if !strings.Contains(strings.Join(p.Warnings, "\n"), tc.warning) {
+				t.Errorf("warnings %q do not say %q", p.Warnings, tc.warning)
+			}
+			if p.LangHint != "en" || p.Published.IsZero() {
+				t.Errorf("metadata lost: lang %q, published %v", p.LangHint, p.Published)
+			}
+		})
+	}
+}
+
+// TestCleanHeadlineFallback checks pages whose headline is not an <h1>:
+// the og:title or <title>, without the site's name, comes first.
+func TestCleanHeadlineFallback(t *testing.T) {
+	const body = `<div class="story"><p>The defence ministers of the two coastal states signed a maritime security pact in the port city on Tuesday.</p>
+<p>Under the pact, both navies will patrol the busy shipping lane together from next month.</p></div>`
+	page := func(head, top string) string {
+		return "<html><head>" + head + "</head><body><div class=\"top\">" + top + "</div>" + body + "</body></html>"
+	}
+	const headline = "Two navies agree on joint night patrols"
+	cases := []struct {
+		name, raw, want string // want: the first block
+	}{
+		{"h2 and title suffix", page("<title>"+headline+" | The Coastal Ledger</title>", "<h2>"+headline+"</h2>"), headline},
+		{"dash suffix", page("<title>"+headline+" - Coastal Ledger</title>", ""), headline},
+		{"en dash suffix", page("<title>"+headline+" – Ledger</title>", ""), headline},
+		{"bar prefix", page("<title>The Coastal Ledger | "+headline+"</title>", ""), headline},
+		{"og:title wins", page(`<title>Home | Ledger</title><meta property="og:title" content="`+headline+`">`, ""), headline},
+		{"site name given, as a prefix", page(`<title>Coastal Ledger - `+headline+`</title><meta property="og:site_name" content="Coastal Ledger">`, ""), headline},
+		{"dash inside the headline", page("<title>Kenya - Somalia sea border talks resume</title>", ""), "Kenya - Somalia sea border talks resume"},
+		{"title only the site's name", page("<title>The Coastal Ledger</title>", ""), "The defence ministers of the two coastal states signed a maritime security pact in the port city on Tuesday."},
+		{"h1 wins over title", page("<title>Another headline entirely for this page | Ledger</title>", "<h1>"+headline+"</h1>"), headline},
+	}
+	c := newCleaner(t)
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			p := cleanPage(t, c, "headline.html", tc.raw)
+			if len(p.Blocks) == 0 || p.Blocks[0].Text != tc.want {
+				t.Fatalf("blocks %q, want %q first", blockTexts(p), tc.want)
+			}
+			n := 0
+			for _, b := range p.Blocks {
+				if strings.EqualFold(b.Text, tc.want) {
+					n++
+				}
+			}
+			if n != 1 || len(p.Blocks) > 3 {
+				t.Errorf("blocks %q: the headline %d times", blockTexts(p), n)
+			}
+		})
+	}
+}
+
+// TestCleanLookAlikes checks that look-alike letters of another script
+// inside a word are written in the word's own script, and that words wholly
+// in one script are left alone.
+func TestCleanLookAlikes(t *testing.T) {
+	cases := []struct {
+		line, want string
+	}{
+		{"Kеnya and Sоmalia signed a pact in Nairоbi.", "Kenya and Somalia signed a pact in Nairobi."}, // Cyrillic е, о
+		{"Рoссия и Eгипет подписали соглашение.", "Россия и Египет подписали соглашение."},             // Latin o, E
+		{"Россия и Египет подписали соглашение в Каире.", "Россия и Египет подписали соглашение в Каире."},
+		{"The navy of Kenya met the navy of Russia (Россия).", "The navy of Kenya met the navy of Russia (Россия)."},
+	}
+	c := newCleaner(t)
+	for _, tc := range cases {
+		src := "A first line about the two navies.\n" + tc.line + "\n"
+		p := cleanPage(t, c, "lookalike.txt", src)
+		if len(p.Blocks) != 2 || p.Blocks[1].Text != tc.want {
+			t.Errorf("%q: blocks %q, want %q second", tc.line, blockTexts(p), tc.want)
+			continue
+		}
+		if changed := tc.line != tc.want; changed != (p.Blocks[1].Offset == -1) {
+			t.Errorf("%q: offset %d (text changed: %v)", tc.line, p.Blocks[1].Offset, changed)
 		}
 		checkOffsets(t, p)
 	}

@@ -3,6 +3,11 @@
 // footers, scripts and comments; for all text it then drops page-furniture
 // lines in every language (related-link lines, share/follow/comment/cookie
 // lines, view counters, photo credits, spam link runs) and collapses repeated
-// headlines and paragraphs. Each block keeps its offset in the source when
-// one exists. It knows nothing about events.
+// headlines and paragraphs. A long block (a page without line breaks) is
+// judged sentence by sentence. Look-alike letters of another script inside
+// a word are written in the word's own script. HTML the parser rejects
+// (nested too deep) is flattened or read tag by tag, a repair reported in
+// the page's warnings. A page without an <h1> gets its og:title or <title>,
+// less the site name, as its headline. Each block keeps its offset in the
+// source when its text is unchanged. It knows nothing about events.
 package clean

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -13,6 +14,11 @@ type htmlDoc struct {
 	blocks    []string
 	published time.Time
 	lang      string
+	heading   string   // the first <h1> outside page furniture
+	title     string   // the <title>
+	ogTitle   string   // og:title or twitter:title
+	siteName  string   // og:site_name or application-name
+	warnings  []string // what the reader could not read as it should
 }
 
 // skipTags never hold article text.
@@ -88,14 +94,48 @@ func isJunk(n *html.Node) bool {
 	return hasMark(n, junkMarks) && !hasMark(n, contentMarks) && n.DataAtom != atom.Body && n.DataAtom != atom.Article
 }
 
-// readHTML parses a page and returns its main text blocks and metadata.
+// maxDepth is how deep flatten lets elements nest: well under the 512 open
+// elements the parser accepts, far above what a real article needs.
+const maxDepth = 256
+
+// readHTML parses a page and returns its main text blocks and metadata. A
+// page the parser rejects (nested deeper than it allows) is parsed again
+// with its nesting flattened, and failing that read tag by tag; a parsed
+// page that yields no text is also read tag by tag. Each fallback is
+// reported in the warnings.
 func readHTML(src string) htmlDoc {
-	var doc htmlDoc
+	var warn string
 	root, err := html.Parse(strings.NewReader(src))
 	if err != nil {
-		return doc
+		flat, dropped := flatten(src, maxDepth)
+		var again error
+		if root, again = html.Parse(strings.NewReader(flat)); again != nil {
+			doc := readTokens(src)
+			doc.warnings = append([]string{fmt.Sprintf("%v (and after flattening: %v): text read tag by tag", err, again)}, doc.warnings...)
+			doc.addHeadline()
+			return doc
+		}
+		warn = fmt.Sprintf("%v: read again without %d tag(s) from the middle of its deepest nesting", err, dropped)
 	}
-	var title string
+	doc := readTree(root)
+	if warn != "" {
+		doc.warnings = append(doc.warnings, warn)
+	}
+	if len(doc.blocks) == 0 {
+		if tk := readTokens(src); len(tk.blocks) > 0 {
+			doc.blocks = tk.blocks
+			doc.warnings = append(doc.warnings, "html: the parsed page holds no body text: text read tag by tag")
+			doc.warnings = append(doc.warnings, tk.warnings...)
+		}
+	}
+	doc.addHeadline()
+	return doc
+}
+
+// readTree reads a parsed page: its metadata, the blocks of its main
+// content and its first heading.
+func readTree(root *html.Node) htmlDoc {
+	var doc htmlDoc
 	var body *html.Node
 	var articles []*html.Node
 	var walkMeta func(*html.Node)
@@ -105,17 +145,14 @@ func readHTML(src string) htmlDoc {
 			case atom.Html:
 				doc.lang = strings.ToLower(attr(n, "lang"))
 			case atom.Meta:
-				key := strings.ToLower(attr(n, "property") + attr(n, "name") + attr(n, "itemprop"))
-				if doc.published.IsZero() && isDateMeta(key) {
-					doc.published = parseTime(attr(n, "content"))
-				}
+				doc.meta(attr(n, "property")+attr(n, "name")+attr(n, "itemprop"), attr(n, "content"))
 			case atom.Time:
 				if doc.published.IsZero() {
 					doc.published = parseTime(attr(n, "datetime"))
 				}
 			case atom.Title:
-				if n.FirstChild != nil {
-					title = strings.TrimSpace(n.FirstChild.Data)
+				if n.FirstChild != nil && doc.title == "" {
+					doc.title = strings.TrimSpace(n.FirstChild.Data)
 				}
 			case atom.Body:
 				body = n
@@ -133,12 +170,21 @@ func readHTML(src string) htmlDoc {
 	}
 	main := bestContainer(body, articles)
 	doc.blocks = collectBlocks(main)
-	if h := firstHeading(body); h != "" && !containsFold(doc.blocks, h) {
-		doc.blocks = append([]string{h}, doc.blocks...)
-	} else if len(doc.blocks) == 0 && title != "" {
-		doc.blocks = []string{title}
-	}
+	doc.heading = firstHeading(body)
 	return doc
+}
+
+// meta records what one <meta> element says about the page.
+func (d *htmlDoc) meta(key, content string) {
+	key = strings.ToLower(key)
+	switch {
+	case d.published.IsZero() && isDateMeta(key):
+		d.published = parseTime(content)
+	case (key == "og:title" || key == "twitter:title") && d.ogTitle == "":
+		d.ogTitle = strings.Join(strings.Fields(content), " ")
+	case (key == "og:site_name" || key == "application-name") && d.siteName == "":
+		d.siteName = strings.Join(strings.Fields(content), " ")
+	}
 }
 
 func isDateMeta(key string) bool {
@@ -350,13 +396,4 @@ func firstHeading(body *html.Node) string {
 	}
 	walk(body)
 	return h
-}
-
-func containsFold(blocks []string, s string) bool {
-	for _, b := range blocks {
-		if strings.EqualFold(b, s) {
-			return true
-		}
-	}
-	return false
 }

@@ -6,11 +6,13 @@ package page
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -71,13 +73,11 @@ func FromArticle(a *source.Article) (*Page, error) {
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return nil, ErrEmpty
 	}
-	text, warn, err := decode(raw)
+	text, warns, err := decode(raw)
 	if err != nil {
 		return nil, err
 	}
-	if warn != "" {
-		p.Warnings = append(p.Warnings, warn)
-	}
+	p.Warnings = append(p.Warnings, warns...)
 	if strings.TrimSpace(text) == "" {
 		return nil, ErrEmpty
 	}
@@ -119,25 +119,68 @@ func looksHTML(s string) bool {
 		strings.Contains(head, "<head") || strings.Contains(head, "<body")
 }
 
-// decode turns raw bytes into UTF-8 text, saying what it had to do.
-func decode(raw []byte) (string, string, error) {
+// decode turns raw bytes into UTF-8 text, saying what it had to do. The
+// decision between text and binary looks at the whole page: many NULs or
+// other control bytes anywhere make it binary; a few stray ones in a text
+// page are removed with a warning.
+func decode(raw []byte) (string, []string, error) {
 	if bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}) {
 		raw = raw[3:]
 	}
-	if bytes.HasPrefix(raw, []byte{0xFF, 0xFE}) || bytes.HasPrefix(raw, []byte{0xFE, 0xFF}) {
-		return decodeUTF16(raw[2:], raw[0] == 0xFE), "decoded from UTF-16", nil
+	var text, how string
+	var stray [2]int // NULs and other control bytes
+	wide := true     // decoded from UTF-16
+	switch {
+	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}) || bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
+		text, how = decodeUTF16(raw[2:], raw[0] == 0xFE), "decoded from UTF-16"
+	default:
+		bin, c := isBinary(raw)
+		le, ok := utf16NoBOM(raw)
+		valid := utf8.Valid(raw)
+		if !ok && (!valid || c[0] > 0 || (c[0]+c[1])*20 > len(raw)) {
+			// UTF-16 of a non-Latin script has no NUL bytes to spot it by:
+			// it reads as control bytes or as broken UTF-8.
+			le, ok = utf16Script(raw)
+		}
+		if ok {
+			text, how = decodeUTF16(raw, !le), "decoded from UTF-16 without a byte-order mark"
+			break
+		}
+		if bin {
+			return "", nil, ErrBinary
+		}
+		wide = false
+		var err error
+		if text, how, err = decode8(raw, valid); err != nil {
+			return "", nil, err
+		}
+		stray = c // single-byte decoding keeps control bytes as they are
 	}
-	if le, ok := utf16NoBOM(raw); ok {
-		return decodeUTF16(raw, !le), "decoded from UTF-16 without a byte-order mark", nil
+	if wide { // judge the decoded characters
+		var bin bool
+		if bin, stray = isBinary([]byte(text)); bin {
+			return "", nil, ErrBinary
+		}
 	}
-	if isBinary(raw) {
-		return "", "", ErrBinary
+	var warns []string
+	if how != "" {
+		warns = append(warns, how)
 	}
-	if utf8.Valid(raw) {
+	if stray[0]+stray[1] > 0 {
+		var n int
+		text, n = stripControls(text)
+		warns = append(warns, fmt.Sprintf("removed %d stray NUL or control character(s)", n))
+	}
+	return text, warns, nil
+}
+
+// decode8 reads single-byte or UTF-8 text.
+func decode8(raw []byte, valid bool) (string, string, error) {
+	if valid {
 		return string(raw), "", nil
 	}
-	valid, invalid := utf8Counts(raw)
-	if valid == 0 {
+	multi, invalid := utf8Counts(raw)
+	if multi == 0 {
 		s, err := charmap.Windows1252.NewDecoder().Bytes(raw)
 		if err != nil {
 			return "", "", fmt.Errorf("not UTF-8 and not Windows-1252: %w", err)
@@ -185,18 +228,159 @@ func utf16NoBOM(b []byte) (littleEndian, ok bool) {
 	return false, false
 }
 
-func isBinary(b []byte) bool {
-	n := min(len(b), 8192)
-	ctrl := 0
-	for _, c := range b[:n] {
-		if c == 0 {
-			return true
+// utf16Sample is how many leading bytes utf16Script looks at.
+const utf16Sample = 4096
+
+// utf16Script spots UTF-16 text without a BOM in any alphabetic script: the
+// high byte of each pair names the Unicode block, so in a text written in
+// one script (Arabic 0x06, Cyrillic 0x04, Greek 0x03, with 0x00 for spaces
+// and digits) a few values fill every other byte. The side that is regular
+// is the high byte; the guess is kept only if its decoding reads as text:
+// letters, marks, digits, spaces and punctuation, without controls or
+// broken surrogate pairs.
+func utf16Script(b []byte) (littleEndian, ok bool) {
+	n := min(len(b), utf16Sample) &^ 1
+	if n < 16 {
+		return false, false
+	}
+	var counts [2][256]int
+	for i := 0; i < n; i++ {
+		counts[i&1][b[i]]++
+	}
+	pairs := n / 2
+	top := func(c *[256]int) int { // how many pairs the 3 commonest values fill
+		var a, b2, c2 int
+		for _, v := range c {
+			switch {
+			case v > a:
+				a, b2, c2 = v, a, b2
+			case v > b2:
+				b2, c2 = v, b2
+			case v > c2:
+				c2 = v
+			}
 		}
-		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
-			ctrl++
+		return a + b2 + c2
+	}
+	even, odd := top(&counts[0]), top(&counts[1])
+	var high int // the parity of the high byte
+	switch {
+	case odd*10 >= pairs*9 && even*10 < pairs*7:
+		high = 1 // little-endian: the high byte comes second
+	case even*10 >= pairs*9 && odd*10 < pairs*7:
+		high = 0
+	default:
+		return false, false
+	}
+	if !readsAsText(decodeUTF16(b[:n], high == 0)) {
+		return false, false
+	}
+	return high == 1, true
+}
+
+// readsAsText reports a decoded sample made almost only of letters, marks,
+// digits, spaces and punctuation, with some letters among them.
+func readsAsText(s string) bool {
+	total, good, letters := 0, 0, 0
+	for _, r := range s {
+		total++
+		switch {
+		case r == utf8.RuneError || r < 0x20 && r != '\n' && r != '\r' && r != '\t':
+			// a control or a broken surrogate: not text
+		case unicode.IsLetter(r) || unicode.IsMark(r):
+			good++
+			letters++
+		case unicode.IsDigit(r) || unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r):
+			good++
 		}
 	}
-	return ctrl > n/20
+	return total > 0 && good*100 >= total*95 && letters*2 >= total
+}
+
+// binaryWindow is the stretch of bytes isBinary judges at a time.
+const binaryWindow = 8192
+
+// isBinary decides over the whole page: a stretch of binaryWindow bytes
+// anywhere with more than 1% NUL bytes or 5% control bytes makes it binary
+// content; fewer are stray bytes in a text page. The stretches overlap by
+// half, so a binary run is judged whole wherever it starts. It also returns
+// the page's counts of NULs and other control bytes.
+func isBinary(b []byte) (bool, [2]int) {
+	const half = binaryWindow / 2
+	if len(b) <= binaryWindow {
+		c := controls(b)
+		return binaryRatio(c, len(b)), c
+	}
+	bin := false
+	var total, prev [2]int // prev: the counts of the previous half window
+	for at := 0; at < len(b); at += half {
+		end := min(at+half, len(b))
+		c := controls(b[at:end])
+		if at > 0 && binaryRatio([2]int{prev[0] + c[0], prev[1] + c[1]}, end-(at-half)) {
+			bin = true
+		}
+		total[0], total[1] = total[0]+c[0], total[1]+c[1]
+		prev = c
+	}
+	return bin, total
+}
+
+func binaryRatio(c [2]int, n int) bool {
+	nul, ctrl := c[0], c[1]
+	return nul*100 > n || (nul+ctrl)*20 > n
+}
+
+// controls counts NUL bytes (c[0]) and other control bytes that text does
+// not use (c[1]; tab, line feed, vertical tab, form feed and carriage return
+// are text). Eight bytes at a time are first checked for any byte below
+// 0x20, which text has only at line ends.
+func controls(b []byte) (c [2]int) {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		w := binary.LittleEndian.Uint64(b[i:])
+		if (w-ones*0x20)&^w&highs == 0 {
+			continue // no byte below 0x20
+		}
+		for _, x := range b[i : i+8] {
+			c = countControl(c, x)
+		}
+	}
+	for _, x := range b[i:] {
+		c = countControl(c, x)
+	}
+	return c
+}
+
+func countControl(c [2]int, x byte) [2]int {
+	switch {
+	case x >= 0x20:
+	case x == 0:
+		c[0]++
+	case x < '\t' || x > '\r':
+		c[1]++
+	}
+	return c
+}
+
+// stripControls removes NULs and the other control characters counted by
+// controls, and says how many it removed.
+func stripControls(s string) (string, int) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && (c < '\t' || c > '\r') {
+			n++
+		}
+	}
+	if n == 0 {
+		return s, 0
+	}
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 && (r < '\t' || r > '\r') {
+			return -1
+		}
+		return r
+	}, s), n
 }
 
 func utf8Counts(b []byte) (validMulti, invalid int) {

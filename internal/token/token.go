@@ -108,26 +108,53 @@ var foldTable = func() []string {
 }()
 
 // Fold returns the matching form of a single word: lower case, accents and
-// marks removed, letter variants unified.
+// marks removed, letter variants unified, and in a word that mixes Latin,
+// Cyrillic or Greek letters, the look-alikes read in the word's own script
+// (a word wholly in one script keeps it).
 func Fold(w string) string {
-	ascii := true
+	upper := false
 	for i := 0; i < len(w); i++ {
-		if w[i] >= utf8.RuneSelf || (w[i] >= 'A' && w[i] <= 'Z') {
-			ascii = false
-			break
+		if w[i] >= utf8.RuneSelf {
+			return foldRunes(w)
 		}
+		upper = upper || w[i] >= 'A' && w[i] <= 'Z'
 	}
-	if ascii {
+	if !upper {
 		return w
 	}
+	b := []byte(w)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// foldRunes is Fold for a text with non-ASCII letters.
+func foldRunes(w string) string {
 	var b strings.Builder
 	b.Grow(len(w))
+	var word uint8 // the scripts of the current word's letters
+	mixed := false
 	for _, r := range w {
 		if r < tableSize {
 			b.WriteString(foldTable[r])
-			continue
+			if s := scripts[r]; s != notWord {
+				word |= s
+				continue
+			}
+		} else {
+			b.WriteString(foldSlow(string(r)))
+			if isWordRune(r) {
+				continue
+			}
 		}
-		b.WriteString(foldSlow(string(r)))
+		mixed = mixed || mixedWord(word)
+		word = 0
+	}
+	if mixed || mixedWord(word) {
+		return foldMixed(w)
 	}
 	return b.String()
 }
