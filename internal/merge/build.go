@@ -137,15 +137,25 @@ func clamp(c float64) float64 {
 	return min(c, 1)
 }
 
-// combine gives the record's confidence: the chance that not every source
-// is wrong, 1-∏(1-c) over the sources' best confidence, capped at
-// MaxConfidence and rounded to hundredths.
+// SourceWeight is how much of the remaining doubt each further source
+// removes. Sources are not independent (agencies copy each other, and one
+// extractor's error repeats on every copy), so agreement counts for less
+// than 1-∏(1-c) would say: two sources at 0.8 give 0.85, three 0.89.
+const SourceWeight = 0.25
+
+// combine gives the record's confidence: the best source's confidence,
+// with each further source removing SourceWeight of the remaining doubt,
+// capped at MaxConfidence and rounded to hundredths.
 func combine(srcs []*source) float64 {
-	miss := 1.0
+	best := 0.0
 	for _, s := range srcs {
-		miss *= 1 - s.conf
+		best = max(best, s.conf)
 	}
-	return math.Round(min(1-miss, MaxConfidence)*100) / 100
+	doubt := 1 - best
+	for range max(len(srcs)-1, 0) {
+		doubt *= 1 - SourceWeight
+	}
+	return math.Round(min(1-doubt, MaxConfidence)*100) / 100
 }
 
 func union(list []string, add ...string) []string {

@@ -87,16 +87,20 @@ func TestBuildFields(t *testing.T) {
 		}, func(r event.Record) []string {
 			return want(nil, "persons", len(r.Persons), 2)
 		}},
-		{"confidence combines and is capped", []event.Mention{
+		{"confidence: the best source, each further one removing a quarter of the doubt", []event.Mention{
 			mention("a", mt, "FRA,KEN", "", "2025-03-14", conf(0.6)),
 			mention("b", mt, "FRA,KEN", "", "2025-03-15", conf(0.5)),
 		}, func(r event.Record) []string {
-			return want(nil, "confidence", r.Confidence, 0.8)
+			return want(nil, "confidence", r.Confidence, 0.7)
 		}},
 		{"confidence never reaches one", []event.Mention{
-			mention("a", mt, "FRA,KEN", "", "2025-03-14", conf(0.9)),
-			mention("b", mt, "FRA,KEN", "", "2025-03-15", conf(0.95)),
+			mention("a", mt, "FRA,KEN", "", "2025-03-14", conf(0.97)),
+			mention("b", mt, "FRA,KEN", "", "2025-03-15", conf(0.97)),
 			mention("c", mt, "FRA,KEN", "", "2025-03-15", conf(0.97)),
+			mention("d", mt, "FRA,KEN", "", "2025-03-15", conf(0.97)),
+			mention("e", mt, "FRA,KEN", "", "2025-03-15", conf(0.97)),
+			mention("f", mt, "FRA,KEN", "", "2025-03-15", conf(0.97)),
+			mention("g", mt, "FRA,KEN", "", "2025-03-15", conf(0.97)),
 		}, func(r event.Record) []string {
 			return want(nil, "confidence", r.Confidence, 0.99)
 		}},

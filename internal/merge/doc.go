@@ -13,8 +13,10 @@
 //
 // Build makes the merged record of one group: the best-supported value of
 // each field, the values sources disputed as alternatives, the stage history
-// of an agreement, one source per article, and a confidence combined as
-// 1-∏(1-c) over the sources, capped at MaxConfidence.
+// of an agreement, one source per article, and a confidence: the best
+// source's, each further source removing SourceWeight of the remaining
+// doubt (sources copy each other, so agreement is weak evidence), capped at
+// MaxConfidence.
 //
 // Both are deterministic whatever the order of their input. The package
 // knows the event record (package event) and nothing about how mentions
