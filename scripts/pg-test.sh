@@ -82,6 +82,7 @@ pg_test_start() {
     return 0
   fi
   PG_TEST_BIN=$bin
+  pg_test_watch "$$"
   if ! pg_test_as "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres pactwatch_test; then
     pg_test_log "createdb failed"
     pg_test_stop
@@ -89,6 +90,24 @@ pg_test_start() {
   fi
   export PACTWATCH_TEST_PG="postgres://postgres@127.0.0.1:$port/pactwatch_test?sslmode=disable"
   pg_test_log "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
+}
+
+# pg_test_watch starts a watchdog in a session of its own that stops the
+# server once the shell that sourced this script is gone, however it ended
+# (a killed test run never reaches the EXIT trap).
+pg_test_watch() {
+  local asroot=0
+  [ "$(id -u)" = 0 ] && asroot=1
+  setsid bash -c '
+    parent=$1 bin=$2 dir=$3 asroot=$4
+    while kill -0 "$parent" 2>/dev/null; do sleep 2; done
+    [ -d "$dir/data" ] || exit 0
+    if [ "$asroot" = 1 ]; then
+      runuser -u postgres -- "$bin/pg_ctl" -D "$dir/data" -m fast -w stop
+    else
+      "$bin/pg_ctl" -D "$dir/data" -m fast -w stop
+    fi
+    rm -rf "$dir"' pg-test-watch "$1" "$PG_TEST_BIN" "$PG_TEST_DIR" "$asroot" </dev/null >/dev/null 2>&1 &
 }
 
 pg_test_stop() {

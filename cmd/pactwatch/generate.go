@@ -23,13 +23,13 @@ func runGenerate(args []string) int {
 	if _, code := parse(fs, args); code >= 0 {
 		return code
 	}
-	g, err := synth.New(*seed)
-	if err != nil {
-		warnf("generate: %v", err)
-		return 1
-	}
 	end := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
 	if *pages != "" {
+		g, err := synth.NewPages(*seed)
+		if err != nil {
+			warnf("generate: %v", err)
+			return 1
+		}
 		if err := os.MkdirAll(*pages, 0o755); err != nil {
 			warnf("generate: %v", err)
 			return 1
@@ -45,6 +45,11 @@ func runGenerate(args []string) int {
 		fmt.Printf("wrote %d pages to %s\n", *n, *pages)
 		return 0
 	}
+	g, err := synth.NewRecords(*seed)
+	if err != nil {
+		warnf("generate: %v", err)
+		return 1
+	}
 	ctx := context.Background()
 	st, err := store.Open(ctx, *sf.db)
 	if err != nil {
@@ -56,7 +61,7 @@ func runGenerate(args []string) int {
 	const batch = 20000
 	buf := make([]event.Record, 0, batch)
 	for i := range *n {
-		buf = append(buf, g.Record(end))
+		buf = append(buf, g.Next())
 		if len(buf) == batch || i == *n-1 {
 			if err := st.InsertRecords(ctx, buf); err != nil {
 				warnf("generate: %v", err)

@@ -119,7 +119,7 @@ func benchPages(b *testing.B) []*source.Article {
 	if s := os.Getenv("PACTWATCH_BENCH_PAGES"); s != "" {
 		n, _ = strconv.Atoi(s)
 	}
-	g, err := synth.New(11)
+	g, err := synth.NewPages(11)
 	if err != nil {
 		b.Fatal(err)
 	}

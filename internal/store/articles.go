@@ -417,3 +417,33 @@ func (s *Store) SaveFeedState(ctx context.Context, url string, f FeedState) erro
 	}
 	return nil
 }
+
+const matchingEventsSQL = `SELECT DISTINCT m.event_id FROM mentions m WHERE m.event_id IS NOT NULL AND m.article_id IN (%s)`
+
+// MatchingEvents returns the ids of the events with a source article whose
+// cleaned text holds every term of q (as SearchArticles finds them), in no
+// order; nil when q has no term. Events merged into another count for
+// their own id only.
+func (s *Store) MatchingEvents(ctx context.Context, q string) ([]int64, error) {
+	match, args := s.searchSQL(q)
+	if match == "" {
+		return nil, nil
+	}
+	rows, err := s.db.QueryContext(ctx, s.q(fmt.Sprintf(matchingEventsSQL, match)), args...)
+	if err != nil {
+		return nil, fmt.Errorf("events matching %q: %w", q, err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("events matching %q: %w", q, err)
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("events matching %q: %w", q, err)
+	}
+	return ids, nil
+}

@@ -22,6 +22,7 @@ type Filter struct {
 	Since, Until  string       // YYYY[-MM[-DD]], inclusive, compared with the event's date (see Events)
 	Q             string       // full text: every term in the cleaned text of one of its sources
 	MinConfidence float64      // at least this confidence
+	Review        string       // "": all but rejected and merged events; ReviewAll, a status, ReviewCorrected or ReviewUnreviewed (reviews.go)
 	Limit, Offset int          // a page: at most Limit events (0: no limit) after skipping Offset
 }
 
@@ -42,13 +43,22 @@ const (
 	whereSourceMatches  = `e.id IN (SELECT m.event_id FROM mentions m WHERE m.article_id IN (%s))`
 	orderEventsByDate   = ` ORDER BY e.date DESC, e.id`
 	orderDrivingByDate  = ` ORDER BY d.date DESC, d.event_id`
-	selectRecords       = `SELECT e.id, e.record`
+	selectRecords       = `SELECT e.id, e.date, e.record`
 	selectCount         = `SELECT count(*)`
 	limitOffset         = ` LIMIT ? OFFSET ?`
 	whereDateSince      = ` >= ?`
 	whereDateUntilKnown = ` <> ''`
 	whereDateUntil      = ` <= ?`
+	// After a page: the rows after (date, id) in the order of the query.
+	whereAfterDate = ` <= ?`
+	whereAfterRow  = `(%s < ? OR %s > ?)`
 )
+
+// cursor is where a page of events ended: the last row's date and id.
+type cursor struct {
+	date string
+	id   int64
+}
 
 // eventQuery returns the query for f (records in order, or their count)
 // and its arguments.
@@ -57,7 +67,7 @@ const (
 // event_pairs, both indexed by state(s) then date: the first page of a
 // state's or a pair's events is one index range, read in order. The event's
 // date is repeated there for that purpose.
-func (s *Store) eventQuery(f Filter, count bool) (string, []any, error) {
+func (s *Store) eventQuery(f Filter, count bool, after *cursor) (string, []any, error) {
 	for _, d := range []string{f.Since, f.Until} {
 		if d != "" && !filterDate.MatchString(d) {
 			return "", nil, fmt.Errorf("filter date %q: want YYYY, YYYY-MM or YYYY-MM-DD", d)
@@ -77,13 +87,13 @@ func (s *Store) eventQuery(f Filter, count bool) (string, []any, error) {
 
 	var where []string
 	var args []any
-	from, dateCol, order := fromEvents, "e.date", orderEventsByDate
+	from, dateCol, idCol, order := fromEvents, "e.date", "e.id", orderEventsByDate
 	switch {
 	case len(cs) == 1:
-		from, dateCol, order = fromCountry, "d.date", orderDrivingByDate
+		from, dateCol, idCol, order = fromCountry, "d.date", "d.event_id", orderDrivingByDate
 		where, args = append(where, whereCountry), append(args, cs[0])
 	case len(cs) >= 2:
-		from, dateCol, order = fromPair, "d.date", orderDrivingByDate
+		from, dateCol, idCol, order = fromPair, "d.date", "d.event_id", orderDrivingByDate
 		where, args = append(where, wherePair), append(args, cs[0], cs[1])
 		for _, c := range cs[2:] {
 			where, args = append(where, whereAlsoCountry), append(args, c)
@@ -111,6 +121,18 @@ func (s *Store) eventQuery(f Filter, count bool) (string, []any, error) {
 	}
 	if f.MinConfidence > 0 {
 		where, args = append(where, whereConfidence), append(args, f.MinConfidence)
+	}
+	review, rargs, err := reviewWhere(f.Review)
+	if err != nil {
+		return "", nil, err
+	}
+	if review != "" {
+		where, args = append(where, review), append(args, rargs...)
+	}
+	if after != nil {
+		// date <= D first: an index range; then the rows of date D after id.
+		where = append(where, dateCol+whereAfterDate, fmt.Sprintf(whereAfterRow, dateCol, idCol))
+		args = append(args, after.date, after.date, after.id)
 	}
 	if f.Q != "" {
 		match, margs := s.searchSQL(f.Q)
@@ -154,42 +176,84 @@ func (s *Store) Events(ctx context.Context, f Filter) ([]event.Record, error) {
 	return out, err
 }
 
-// EachEvent calls fn with each event f selects, in the order of Events,
-// reading them one at a time from the database (memory does not grow with
-// the store). It stops at fn's first error and returns it.
+// eachEventPage is how many events EachEvent reads at a time.
+const eachEventPage = 500
+
+// EachEvent calls fn with each event f selects, in the order of Events. It
+// reads a page of events at a time (memory does not grow with the store)
+// and holds no query open while fn runs, so fn may use the store, even on
+// SQLite's single connection. Each page is read on its own: an event that
+// changes date between two pages may be missed or seen twice. It stops at
+// fn's first error and returns it.
 func (s *Store) EachEvent(ctx context.Context, f Filter, fn func(event.Record) error) error {
-	query, args, err := s.eventQuery(f, false)
-	if err != nil {
-		return err
+	if f.Limit < 0 || f.Offset < 0 {
+		return fmt.Errorf("filter limit %d, offset %d: want 0 or more", f.Limit, f.Offset)
 	}
-	rows, err := s.db.QueryContext(ctx, query, args...)
-	if err != nil {
-		return fmt.Errorf("events: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var js []byte
-		if err := rows.Scan(&id, &js); err != nil {
-			return fmt.Errorf("events: %w", err)
+	left := f.Limit // 0: no limit
+	var after *cursor
+	for {
+		page := f
+		page.Limit = eachEventPage
+		if left > 0 {
+			page.Limit = min(left, eachEventPage)
 		}
-		rec, err := decodeRecord(id, js)
+		if after != nil {
+			page.Offset = 0
+		}
+		recs, last, err := s.eventPage(ctx, page, after)
 		if err != nil {
 			return err
 		}
-		if err := fn(rec); err != nil {
-			return err
+		for _, r := range recs {
+			if err := fn(r); err != nil {
+				return err
+			}
 		}
+		if len(recs) < page.Limit {
+			return nil
+		}
+		if left > 0 {
+			if left -= len(recs); left == 0 {
+				return nil
+			}
+		}
+		after = &last
+	}
+}
+
+// eventPage reads one page of events and says where it ended.
+func (s *Store) eventPage(ctx context.Context, f Filter, after *cursor) ([]event.Record, cursor, error) {
+	query, args, err := s.eventQuery(f, false, after)
+	if err != nil {
+		return nil, cursor{}, err
+	}
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, cursor{}, fmt.Errorf("events: %w", err)
+	}
+	defer rows.Close()
+	var recs []event.Record
+	var last cursor
+	for rows.Next() {
+		var js []byte
+		if err := rows.Scan(&last.id, &last.date, &js); err != nil {
+			return nil, cursor{}, fmt.Errorf("events: %w", err)
+		}
+		rec, err := decodeRecord(last.id, js)
+		if err != nil {
+			return nil, cursor{}, err
+		}
+		recs = append(recs, rec)
 	}
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("events: %w", err)
+		return nil, cursor{}, fmt.Errorf("events: %w", err)
 	}
-	return nil
+	return recs, last, nil
 }
 
 // CountEvents returns how many events f selects (Limit and Offset aside).
 func (s *Store) CountEvents(ctx context.Context, f Filter) (int, error) {
-	query, args, err := s.eventQuery(f, true)
+	query, args, err := s.eventQuery(f, true, nil)
 	if err != nil {
 		return 0, err
 	}

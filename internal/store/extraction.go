@@ -440,6 +440,9 @@ func (s *Store) remerge(ctx context.Context, tx *sql.Tx, key string) (Changes, e
 		if len(rec.Countries) == 0 {
 			rec.Countries = keyCountries(key)
 		}
+		if err := s.reviewRebuilt(ctx, tx, &rec); err != nil { // analysts' corrections (reviews.go)
+			return ch, err
+		}
 		js, err := json.Marshal(rec)
 		if err != nil {
 			return ch, fmt.Errorf("encode event %d: %w", rec.ID, err)

@@ -79,6 +79,12 @@ func open(dsn string) (*Store, error) {
 	} else {
 		s.dialect = SQLite
 		s.db, err = sql.Open("sqlite", sqliteDSN(dsn))
+		if err == nil {
+			// One connection: SQLite runs one writer at a time anyway, and
+			// writers queued in Go's pool wait without the busy handler's
+			// sleeps (River's own writes share this handle).
+			s.db.SetMaxOpenConns(1)
+		}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", redact(dsn), err)

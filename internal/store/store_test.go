@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"database/sql"
@@ -648,23 +649,49 @@ func testEachEvent(t *testing.T, fx fixture) {
 	if err := s.InsertRecords(ctx, recs); err != nil {
 		t.Fatal(err)
 	}
-	want := events(t, s, Filter{Countries: []string{"ZAF"}})
-	var got []int64
-	err := s.EachEvent(ctx, Filter{Countries: []string{"ZAF"}}, func(r event.Record) error {
-		got = append(got, r.ID)
-		return nil
+	// The order of Events: date descending, then id; many dates repeat, so
+	// pages end inside runs of one date.
+	sorted := slices.Clone(recs)
+	slices.SortStableFunc(sorted, func(a, b event.Record) int {
+		if a.Date != b.Date {
+			return strings.Compare(b.Date, a.Date)
+		}
+		return cmp.Compare(a.ID, b.ID)
 	})
-	if err != nil || len(got) != n || len(want) != n {
-		t.Fatalf("EachEvent gave %d events (%v), Events %d, want %d", len(got), err, len(want), n)
+	var want []int64
+	for _, r := range sorted {
+		want = append(want, r.ID)
 	}
-	for i := range got {
-		if got[i] != want[i].ID {
-			t.Fatalf("event %d: EachEvent gave id %d, Events %d", i, got[i], want[i].ID)
+	tests := []struct {
+		name string
+		f    Filter
+		want []int64
+	}{
+		{"a state", Filter{Countries: []string{"ZAF"}}, want},
+		{"a pair", Filter{Countries: []string{"ZAF", "BRA"}}, want},
+		{"everything", Filter{}, want},
+		{"a page across pages", Filter{Countries: []string{"BRA"}, Limit: 700, Offset: 300}, want[300:1000]},
+		{"the tail", Filter{Offset: 1100}, want[1100:]},
+		{"since", Filter{Since: "2020"}, nil}, // filled below
+	}
+	for _, r := range sorted {
+		if r.Date >= "2020" {
+			tests[len(tests)-1].want = append(tests[len(tests)-1].want, r.ID)
+		}
+	}
+	for _, tt := range tests {
+		var got []int64
+		err := s.EachEvent(ctx, tt.f, func(r event.Record) error {
+			got = append(got, r.ID)
+			return nil
+		})
+		if err != nil || !slices.Equal(got, tt.want) {
+			t.Errorf("%s: EachEvent gave %d events (%v), want %d in order", tt.name, len(got), err, len(tt.want))
 		}
 	}
 	stop := errors.New("enough")
 	calls := 0
-	err = s.EachEvent(ctx, Filter{}, func(event.Record) error {
+	err := s.EachEvent(ctx, Filter{}, func(event.Record) error {
 		calls++
 		if calls == 10 {
 			return stop
@@ -879,20 +906,17 @@ func checkConsistent(t *testing.T, s *Store) {
 			want = append(want, string(js))
 		}
 		var got []string
-		err = s.EachEvent(ctx, Filter{Countries: keyCountries(k)}, func(r event.Record) error {
-			if r.Key() == k {
-				n := len(r.Countries)
-				if c := count(fmt.Sprintf("SELECT count(*) FROM event_countries WHERE event_id = %d", r.ID)); c != n {
-					t.Errorf("event %d: %d state rows, want %d", r.ID, c, n)
-				}
-				r.ID = 0
-				js, _ := json.Marshal(r)
-				got = append(got, string(js))
+		for _, r := range events(t, s, Filter{Countries: keyCountries(k), Review: ReviewAll}) {
+			if r.Key() != k {
+				continue
 			}
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
+			n := len(r.Countries)
+			if c := count(fmt.Sprintf("SELECT count(*) FROM event_countries WHERE event_id = %d", r.ID)); c != n {
+				t.Errorf("event %d: %d state rows, want %d", r.ID, c, n)
+			}
+			r.ID = 0
+			js, _ := json.Marshal(r)
+			got = append(got, string(js))
 		}
 		slices.Sort(want)
 		slices.Sort(got)

@@ -1,12 +1,11 @@
-// Package synth makes synthetic merged event records from a fixed seed, to
-// fill a store for benchmarks and for the generate command: a few states
-// take part in many events and most in few (data/states.tsv weights them),
-// dates spread over 2000-2026 with more recent years more covered, and
-// each record has one to four sources with evidence, as merged records do.
-//
-// It knows the event record and nothing about stores or extraction. The
-// records describe no real happening.
 package synth
+
+// Records makes synthetic merged event records from a fixed seed, to fill a
+// store for benchmarks and for the generate command: a few states take
+// part in many events and most in few (data/record_states.tsv weights
+// them), dates spread over 2000-2026 with more recent years more covered,
+// and each record has one to four sources with evidence, as merged records
+// do. The records describe no real happening.
 
 import (
 	_ "embed"
@@ -20,7 +19,7 @@ import (
 	"pactwatch/internal/event"
 )
 
-//go:embed data/states.tsv
+//go:embed data/record_states.tsv
 var statesTSV string
 
 // State is a state records are drawn from.
@@ -67,7 +66,7 @@ var (
 )
 
 // Generator makes records; the same seed makes the same records.
-type Generator struct {
+type Records struct {
 	rng    *rand.Rand
 	states []State
 	cum    []float64 // cumulative weights
@@ -76,12 +75,12 @@ type Generator struct {
 }
 
 // New returns a generator of records from seed.
-func New(seed uint64) (*Generator, error) {
+func NewRecords(seed uint64) (*Records, error) {
 	states, err := LoadStates()
 	if err != nil {
 		return nil, err
 	}
-	g := &Generator{rng: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)), states: states}
+	g := &Records{rng: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)), states: states}
 	total := 0.0
 	for _, s := range states {
 		total += s.Weight
@@ -96,19 +95,19 @@ func New(seed uint64) (*Generator, error) {
 }
 
 // States returns the states records are drawn from, most frequent first.
-func (g *Generator) States() []State { return slices.Clone(g.states) }
+func (g *Records) States() []State { return slices.Clone(g.states) }
 
 // Pick returns a state drawn by weight, as records draw them.
-func (g *Generator) Pick() State { return g.states[g.pick()] }
+func (g *Records) Pick() State { return g.states[g.pick()] }
 
-func (g *Generator) pick() int {
+func (g *Records) pick() int {
 	x := g.rng.Float64() * g.cum[len(g.cum)-1]
 	i, _ := slices.BinarySearch(g.cum, x)
 	return min(i, len(g.states)-1)
 }
 
 // Next returns the next record (ID 0).
-func (g *Generator) Next() event.Record {
+func (g *Records) Next() event.Record {
 	g.n++
 	r := g.rng
 	typ := g.types[r.IntN(len(g.types))]

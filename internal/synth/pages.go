@@ -1,9 +1,3 @@
-// Package synth makes synthetic material for load tests and benchmarks:
-// news-like pages from sentence templates (data/templates.tsv) and merged
-// event records with a realistic skew (a few states in many events). Its
-// output says nothing about accuracy; it exists to measure speed and memory
-// at sizes no hand-written corpus reaches. Everything is drawn from a seeded
-// source, so the same seed gives the same output.
 package synth
 
 import (
@@ -15,20 +9,19 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"pactwatch/internal/event"
 	"pactwatch/internal/tsv"
 )
 
 //go:embed data/templates.tsv
 var templatesTSV string
 
-//go:embed data/states.tsv
-var statesTSV string
+//go:embed data/page_states.tsv
+var pageStatesTSV string
 
 type state struct{ iso3, en, fr, frAdj, capital string }
 
-// Generator draws pages and records from a seeded source.
-type Generator struct {
+// Pages draws news-like pages from a seeded source.
+type Pages struct {
 	rnd       *rand.Rand
 	states    []state
 	templates map[string]map[string][]string // lang → part → texts
@@ -36,11 +29,11 @@ type Generator struct {
 }
 
 // New loads the templates; the same seed gives the same output.
-func New(seed uint64) (*Generator, error) {
-	g := &Generator{rnd: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)), templates: map[string]map[string][]string{}}
-	err := tsv.Rows([]byte(statesTSV), func(line int, r []string) error {
+func NewPages(seed uint64) (*Pages, error) {
+	g := &Pages{rnd: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)), templates: map[string]map[string][]string{}}
+	err := tsv.Rows([]byte(pageStatesTSV), func(line int, r []string) error {
 		if len(r) != 5 {
-			return fmt.Errorf("states.tsv:%d: want 5 columns, got %d", line, len(r))
+			return fmt.Errorf("page_states.tsv:%d: want 5 columns, got %d", line, len(r))
 		}
 		g.states = append(g.states, state{r[0], r[1], r[2], r[3], r[4]})
 		return nil
@@ -70,18 +63,18 @@ func New(seed uint64) (*Generator, error) {
 		}
 	}
 	if len(g.states) < 2 {
-		return nil, fmt.Errorf("states.tsv: need at least two states")
+		return nil, fmt.Errorf("page_states.tsv: need at least two states")
 	}
 	return g, nil
 }
 
 // pick draws an index with a Zipf-like skew: low indexes are drawn far
 // more often, as a few states are in most news.
-func (g *Generator) pick(n int) int {
+func (g *Pages) pick(n int) int {
 	return min(int(float64(n)*g.rnd.Float64()*g.rnd.Float64()), n-1)
 }
 
-func (g *Generator) pair() (state, state) {
+func (g *Pages) pair() (state, state) {
 	a := g.states[g.pick(len(g.states))]
 	for {
 		b := g.states[g.rnd.IntN(len(g.states))]
@@ -93,7 +86,7 @@ func (g *Generator) pair() (state, state) {
 
 // Page returns the text of one generated page (a headline, a dateline, the
 // act, and filler lines) and its language.
-func (g *Generator) Page(published time.Time) (text, lang string) {
+func (g *Pages) Page(published time.Time) (text, lang string) {
 	lang = g.langs[g.rnd.IntN(len(g.langs))]
 	t := g.templates[lang]
 	a, b := g.pair()
@@ -128,46 +121,4 @@ var frMonths = []string{"janvier", "février", "mars", "avril", "mai", "juin", "
 func upperFirst(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[n:]
-}
-
-// Record returns one merged event record between two or three states,
-// dated within the ten years before end, with one to four sources.
-func (g *Generator) Record(end time.Time) event.Record {
-	a, b := g.pair()
-	countries := []string{a.iso3, b.iso3}
-	if g.rnd.IntN(20) == 0 {
-		c := g.states[g.rnd.IntN(len(g.states))]
-		if c.iso3 != a.iso3 && c.iso3 != b.iso3 {
-			countries = append(countries, c.iso3)
-		}
-	}
-	sortStrings(countries)
-	typ := event.Types[g.pick(len(event.Types))]
-	day := end.AddDate(0, 0, -g.rnd.IntN(3650))
-	date := day.Format("2006-01-02")
-	if g.rnd.IntN(4) == 0 {
-		date = date[:7]
-	}
-	e := event.Event{Type: typ, Countries: countries, Initiator: a.iso3, Date: date,
-		Location:      &event.Location{Name: b.capital, Country: b.iso3},
-		Organizations: []string{}, Confidence: 0.5 + g.rnd.Float64()*0.45,
-		Evidence: []string{fmt.Sprintf("Generated %s between %s and %s.", typ, a.en, b.en)}}
-	if typ == event.Agreement {
-		e.Agreement = &event.AgreementInfo{Kind: "defence cooperation agreement", Stage: event.Stages[g.rnd.IntN(5)]}
-	}
-	r := event.Record{Event: e, FirstReported: day.Format("2006-01-02"), LastReported: day.AddDate(0, 0, g.rnd.IntN(4)).Format("2006-01-02")}
-	for i := 0; i < 1+g.rnd.IntN(4); i++ {
-		id := fmt.Sprintf("gen-%016x", g.rnd.Uint64())
-		r.Sources = append(r.Sources, event.Source{Article: id, Language: "en", Published: r.FirstReported, Evidence: e.Evidence})
-	}
-	r.Article = r.Sources[0].Article
-	return r
-}
-
-func sortStrings(s []string) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j] < s[j-1]; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
 }

@@ -35,12 +35,12 @@ func TestStatesFile(t *testing.T) {
 }
 
 func TestRecords(t *testing.T) {
-	a, err := New(7)
+	a, err := NewRecords(7)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, _ := New(7)
-	other, _ := New(8)
+	b, _ := NewRecords(7)
+	other, _ := NewRecords(8)
 	count := map[string]int{}
 	differs := false
 	const n = 20000
