@@ -132,8 +132,9 @@ func (s *Store) SaveExtraction(ctx context.Context, key int64, x Extraction) (Ch
 		if err := s.replaceMentions(ctx, tx, key, old, fresh); err != nil {
 			return fmt.Errorf("article %s: mentions: %w", id, err)
 		}
+		changed := append(append([]mentionRow(nil), old...), fresh...)
 		for _, k := range keys {
-			c, err := s.remerge(ctx, tx, k)
+			c, err := s.remerge(ctx, tx, k, changed)
 			if err != nil {
 				return fmt.Errorf("article %s: events of %s: %w", id, k, err)
 			}
@@ -395,12 +396,14 @@ func (s *Store) replaceMentions(ctx context.Context, tx *sql.Tx, article int64, 
 }
 
 // remerge rebuilds the events of one merge key from all its mentions.
-func (s *Store) remerge(ctx context.Context, tx *sql.Tx, key string) (Changes, error) {
+func (s *Store) remerge(ctx context.Context, tx *sql.Tx, key string, changed []mentionRow) (Changes, error) {
 	var ch Changes
 	rows, err := s.mentions(ctx, tx, keyMentionsSQL, key)
 	if err != nil {
 		return ch, fmt.Errorf("mentions: %w", err)
 	}
+	var within map[int64]bool // events re-grouped; nil: all of the key
+	rows, within = nearby(rows, changed, key)
 	ms := make([]event.Mention, len(rows))
 	for i := range rows {
 		if ms[i], err = rows[i].mention(); err != nil {
@@ -414,6 +417,13 @@ func (s *Store) remerge(ctx context.Context, tx *sql.Tx, key string) (Changes, e
 	old, err := s.keyEvents(ctx, tx, key)
 	if err != nil {
 		return ch, fmt.Errorf("events: %w", err)
+	}
+	if within != nil {
+		for id := range old {
+			if !within[id] {
+				delete(old, id) // outside the window: left as it is
+			}
+		}
 	}
 	ids := assignIDs(clusters, rows, old)
 	var fresh []int
@@ -483,6 +493,95 @@ func (s *Store) remerge(ctx context.Context, tx *sql.Tx, key string) (Changes, e
 		ch.Deleted++
 	}
 	return ch, nil
+}
+
+// Window is how far from the changed mentions' dates the re-grouping of a
+// merge key reaches. Mentions of one happening are days apart (merge joins
+// meetings within days and undated mentions within three weeks of their
+// publication), so a save re-groups the mentions near its own, and the
+// whole events they belong to, instead of every mention a pair ever had:
+// the cost of a save stays flat as the store grows. Agreements, whose
+// lifecycle spans years, and small keys are always re-grouped whole.
+const Window = 60 * 24 * time.Hour
+
+// smallKey is the number of mentions under which a key is re-grouped whole.
+const smallKey = 200
+
+// nearby returns the mentions of a key to re-group after changed ones, and
+// the events they belong to (nil when the whole key is taken): those whose
+// date period or publication day lies within Window of a changed mention's,
+// those with neither, and every mention of an event one of these belongs
+// to, so that no event is split by the window.
+func nearby(rows, changed []mentionRow, key string) ([]mentionRow, map[int64]bool) {
+	if len(rows) < smallKey || strings.HasPrefix(key, string(event.Agreement)+"|") {
+		return rows, nil
+	}
+	var lo, hi time.Time
+	for _, m := range changed {
+		if m.key != key {
+			continue
+		}
+		a, b, ok := mentionSpan(m)
+		if !ok {
+			return rows, nil // a mention with no time may join anything
+		}
+		if lo.IsZero() || a.Before(lo) {
+			lo = a
+		}
+		if b.After(hi) {
+			hi = b
+		}
+	}
+	if lo.IsZero() {
+		return rows, nil
+	}
+	lo, hi = lo.Add(-Window), hi.Add(Window)
+	events := map[int64]bool{}
+	for _, m := range changed {
+		if m.key == key && m.eventID != 0 {
+			events[m.eventID] = true // an event that lost a mention is rebuilt
+		}
+	}
+	for _, m := range rows {
+		a, b, ok := mentionSpan(m)
+		if (!ok || (!b.Before(lo) && !a.After(hi))) && m.eventID != 0 {
+			events[m.eventID] = true
+		}
+	}
+	var out []mentionRow
+	for _, m := range rows {
+		a, b, ok := mentionSpan(m)
+		if events[m.eventID] || m.eventID == 0 && (!ok || (!b.Before(lo) && !a.After(hi))) {
+			out = append(out, m)
+		}
+	}
+	return out, events
+}
+
+// mentionSpan is the time a mention speaks of: its date's whole period (a year,
+// a month or a day) joined with its publication day.
+func mentionSpan(m mentionRow) (lo, hi time.Time, ok bool) {
+	add := func(a, b time.Time) {
+		if !ok || a.Before(lo) {
+			lo = a
+		}
+		if !ok || b.After(hi) {
+			hi = b
+		}
+		ok = true
+	}
+	d := m.date
+	if t, err := time.Parse("2006-01-02", d); err == nil {
+		add(t, t)
+	} else if t, err := time.Parse("2006-01", d); err == nil {
+		add(t, t.AddDate(0, 1, -1))
+	} else if t, err := time.Parse("2006", d); err == nil {
+		add(t, t.AddDate(1, 0, -1))
+	}
+	if t, err := time.Parse("2006-01-02", m.published); err == nil {
+		add(t, t)
+	}
+	return lo, hi, ok
 }
 
 // partition checks that clusters is a partition of 0..n-1 (what

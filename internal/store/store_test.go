@@ -55,6 +55,7 @@ func TestStore(t *testing.T) {
 		{"failures and feed state", testFailuresAndFeeds},
 		{"concurrent saves lose nothing", testConcurrentSaves},
 		{"a killed writer leaves a consistent store", testKilledWriter},
+		{"a large key is re-grouped near its changes, as a whole re-grouping would", testWindowedRegroup},
 	}
 	for _, backend := range []string{SQLite, Postgres} {
 		t.Run(backend, func(t *testing.T) {
