@@ -192,15 +192,11 @@ func setup[TTx any](ctx context.Context, q *Queue, driver riverdriver.Driver[TTx
 	if q.workers > 0 {
 		workers := river.NewWorkers()
 		river.AddWorker(workers, river.WorkFunc(func(ctx context.Context, j *river.Job[ExtractArgs]) error {
-			var sum Output
-			for _, key := range j.Args.Articles {
-				out, err := q.Extract(ctx, key, j.Args.Force != "")
-				if err != nil {
-					return err // a store problem: River retries the batch; done articles are skipped
-				}
-				sum.add(out)
+			out, err := q.ExtractBatch(ctx, j.Args.Articles, j.Args.Force != "")
+			if err != nil {
+				return err // a store problem: River retries the batch; done articles are skipped
 			}
-			return river.RecordOutput(ctx, sum)
+			return river.RecordOutput(ctx, out)
 		}))
 		river.AddWorker(workers, river.WorkFunc(func(ctx context.Context, j *river.Job[FetchArgs]) error {
 			out, err := q.fetch(ctx, j.Args)
@@ -322,23 +318,73 @@ func (b *Batcher) Flush(ctx context.Context) error {
 // reason and is not an error; an error is a store problem, and River tries
 // the job again.
 func (q *Queue) Extract(ctx context.Context, key int64, force bool) (Output, error) {
-	sa, err := q.st.Article(ctx, key)
-	if err != nil {
-		return Output{}, fmt.Errorf("article %d: %w", key, err)
+	return q.ExtractBatch(ctx, []int64{key}, force)
+}
+
+// ExtractBatch extracts stored articles and saves them in one transaction
+// (one re-grouping per merge key for the whole batch). Articles already
+// extracted with this version are skipped unless force. When the batch
+// cannot be saved whole, its articles are saved one by one, so that one
+// bad article costs only itself.
+func (q *Queue) ExtractBatch(ctx context.Context, keys []int64, force bool) (Output, error) {
+	var out Output
+	var saves []store.Save
+	var outs []Output
+	for _, key := range keys {
+		sa, err := q.st.Article(ctx, key)
+		if err != nil {
+			return Output{}, fmt.Errorf("article %d: %w", key, err)
+		}
+		if !force && sa.ExtractorVersion == pipeline.Version && !sa.ExtractedAt.IsZero() {
+			out.add(Output{Skipped: true})
+			continue
+		}
+		x, o, err := q.extract(ctx, sa)
+		if err != nil {
+			return Output{}, err
+		}
+		saves = append(saves, store.Save{Key: key, Extraction: x})
+		outs = append(outs, o)
 	}
-	if !force && sa.ExtractorVersion == pipeline.Version && !sa.ExtractedAt.IsZero() {
-		return Output{Skipped: true}, nil
+	if len(saves) == 0 {
+		return out, nil
 	}
+	ch, err := q.st.SaveExtractions(ctx, saves)
+	if err == nil {
+		for _, o := range outs {
+			out.add(o)
+		}
+		out.Created, out.Updated, out.Deleted = out.Created+ch.Created, out.Updated+ch.Updated, out.Deleted+ch.Deleted
+		return out, nil
+	}
+	if ctx.Err() != nil || len(saves) == 1 {
+		return Output{}, fmt.Errorf("save %d articles: %w", len(saves), err)
+	}
+	for i, sv := range saves {
+		ch, err := q.st.SaveExtraction(ctx, sv.Key, sv.Extraction)
+		if err != nil {
+			return Output{}, fmt.Errorf("article %d: save: %w", sv.Key, err)
+		}
+		o := outs[i]
+		o.Created, o.Updated, o.Deleted = ch.Created, ch.Updated, ch.Deleted
+		out.add(o)
+	}
+	return out, nil
+}
+
+// extract runs the pipeline on a stored article (holding one of the
+// extraction slots) and returns what to save.
+func (q *Queue) extract(ctx context.Context, sa *store.StoredArticle) (store.Extraction, Output, error) {
 	a := sa.Article
 	select {
 	case q.cpu <- struct{}{}:
 	case <-ctx.Done():
-		return Output{}, ctx.Err()
+		return store.Extraction{}, Output{}, ctx.Err()
 	}
 	res, perr := run(ctx, q.pipe, &a)
 	<-q.cpu
 	if perr != nil && ctx.Err() != nil {
-		return Output{}, ctx.Err() // cancelled, not a page problem: try again
+		return store.Extraction{}, Output{}, ctx.Err() // cancelled, not a page problem: try again
 	}
 	x := store.Extraction{Version: pipeline.Version, Published: a.Published, PublishedFrom: a.PublishedFrom,
 		Language: a.Language, Title: a.Title}
@@ -353,12 +399,7 @@ func (q *Queue) Extract(ctx context.Context, key int64, force bool) (Output, err
 		x.Mentions = nil
 		out.Failed, out.Mentions = perr.Error(), 0
 	}
-	ch, err := q.st.SaveExtraction(ctx, key, x)
-	if err != nil {
-		return Output{}, fmt.Errorf("article %s: save: %w", sa.ID, err)
-	}
-	out.Created, out.Updated, out.Deleted = ch.Created, ch.Updated, ch.Deleted
-	return out, nil
+	return x, out, nil
 }
 
 // run is the pipeline with a panic turned into the page's error.

@@ -98,6 +98,27 @@ WHERE id = ?`
 // On PostgreSQL, concurrent saves from several processes serialise per
 // merge key with transaction-scoped advisory locks, taken in key order.
 func (s *Store) SaveExtraction(ctx context.Context, key int64, x Extraction) (Changes, error) {
+	return s.SaveExtractions(ctx, []Save{{Key: key, Extraction: x}})
+}
+
+// Save is one article's extraction, for SaveExtractions.
+type Save struct {
+	Key        int64
+	Extraction Extraction
+}
+
+// SaveExtractions saves several articles' extractions in one transaction,
+// as SaveExtraction saves one: all or nothing. Each merge key touched by
+// any of them is re-grouped once, after all their mentions are in place,
+// which is where a batch saves most of its time.
+func (s *Store) SaveExtractions(ctx context.Context, saves []Save) (Changes, error) {
+	saves = slices.Clone(saves)
+	slices.SortStableFunc(saves, func(a, b Save) int { return cmp.Compare(a.Key, b.Key) })
+	saves = slices.CompactFunc(saves, func(a, b Save) bool { return a.Key == b.Key })
+	type work struct {
+		id         string
+		old, fresh []mentionRow
+	}
 	var ch Changes
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		ch = Changes{}
@@ -105,43 +126,56 @@ func (s *Store) SaveExtraction(ctx context.Context, key int64, x Extraction) (Ch
 		if s.dialect == Postgres {
 			lock = lockArticlePostgres
 		}
-		var id string
-		if err := tx.QueryRowContext(ctx, s.q(lock), key).Scan(&id); err != nil {
-			if errors.Is(err, sql.ErrNoRows) {
-				return fmt.Errorf("article %d: %w", key, ErrNotFound)
-			}
-			return fmt.Errorf("article %d: %w", key, err)
-		}
-		old, err := s.mentions(ctx, tx, articleMentionsSQL, key)
-		if err != nil {
-			return fmt.Errorf("article %s: mentions: %w", id, err)
-		}
-		var fresh []mentionRow
-		if x.Error == "" {
-			for i := range x.Mentions {
-				if err := usable(&x.Mentions[i]); err != nil {
-					return fmt.Errorf("article %s: mention %d: %w", id, i, err)
+		works := make([]work, len(saves))
+		var keys []string
+		for i, sv := range saves {
+			w := &works[i]
+			if err := s.txQueryRow(ctx, tx, lock, sv.Key).Scan(&w.id); err != nil {
+				if errors.Is(err, sql.ErrNoRows) {
+					return fmt.Errorf("article %d: %w", sv.Key, ErrNotFound)
 				}
-				fresh = append(fresh, newMentionRow(i, &x.Mentions[i], x.Language))
+				return fmt.Errorf("article %d: %w", sv.Key, err)
 			}
+			old, err := s.mentions(ctx, tx, articleMentionsSQL, sv.Key)
+			if err != nil {
+				return fmt.Errorf("article %s: mentions: %w", w.id, err)
+			}
+			w.old = old
+			x := sv.Extraction
+			if x.Error == "" {
+				for i := range x.Mentions {
+					if err := usable(&x.Mentions[i]); err != nil {
+						return fmt.Errorf("article %s: mention %d: %w", w.id, i, err)
+					}
+					w.fresh = append(w.fresh, newMentionRow(i, &x.Mentions[i], x.Language))
+				}
+			}
+			keys = append(keys, changedKeys(w.old, w.fresh)...)
 		}
-		keys := changedKeys(old, fresh)
+		slices.Sort(keys)
+		keys = slices.Compact(keys)
 		if err := s.lockKeys(ctx, tx, keys); err != nil {
-			return fmt.Errorf("article %s: lock keys: %w", id, err)
+			return fmt.Errorf("lock keys: %w", err)
 		}
-		if err := s.replaceMentions(ctx, tx, key, old, fresh); err != nil {
-			return fmt.Errorf("article %s: mentions: %w", id, err)
+		var changed []mentionRow
+		for i, sv := range saves {
+			w := works[i]
+			if err := s.replaceMentions(ctx, tx, sv.Key, w.old, w.fresh); err != nil {
+				return fmt.Errorf("article %s: mentions: %w", w.id, err)
+			}
+			changed = append(append(changed, w.old...), w.fresh...)
 		}
-		changed := append(append([]mentionRow(nil), old...), fresh...)
 		for _, k := range keys {
 			c, err := s.remerge(ctx, tx, k, changed)
 			if err != nil {
-				return fmt.Errorf("article %s: events of %s: %w", id, k, err)
+				return fmt.Errorf("events of %s: %w", k, err)
 			}
 			ch.add(c)
 		}
-		if err := s.saveArticle(ctx, tx, key, x); err != nil {
-			return fmt.Errorf("article %s: %w", id, err)
+		for i, sv := range saves {
+			if err := s.saveArticle(ctx, tx, sv.Key, sv.Extraction); err != nil {
+				return fmt.Errorf("article %s: %w", works[i].id, err)
+			}
 		}
 		return nil
 	})
@@ -157,7 +191,7 @@ func (s *Store) saveArticle(ctx context.Context, tx *sql.Tx, key int64, x Extrac
 	if pub == "" {
 		from = ""
 	}
-	_, err := tx.ExecContext(ctx, s.q(saveArticleSQL), text(x.Version), s.now(), text(x.Error), cleaned,
+	_, err := s.txExec(ctx, tx, saveArticleSQL, text(x.Version), s.now(), text(x.Error), cleaned,
 		lang, lang, title, title, pub, pub, from, from, key)
 	if err != nil {
 		return fmt.Errorf("save article: %w", err)
@@ -166,11 +200,11 @@ func (s *Store) saveArticle(ctx context.Context, tx *sql.Tx, key int64, x Extrac
 	if s.dialect == Postgres {
 		del, ins = deleteSearchSQL, insertSearchSQL
 	}
-	if _, err := tx.ExecContext(ctx, s.q(del), key); err != nil {
+	if _, err := s.txExec(ctx, tx, del, key); err != nil {
 		return fmt.Errorf("search index: %w", err)
 	}
 	if body := fold(cleaned); body != "" {
-		if _, err := tx.ExecContext(ctx, s.q(ins), key, body); err != nil {
+		if _, err := s.txExec(ctx, tx, ins, key, body); err != nil {
 			return fmt.Errorf("search index: %w", err)
 		}
 	}
@@ -185,7 +219,7 @@ func (s *Store) lockKeys(ctx context.Context, tx *sql.Tx, keys []string) error {
 		return nil
 	}
 	for _, k := range keys {
-		if _, err := tx.ExecContext(ctx, s.q(lockKeySQL), k); err != nil {
+		if _, err := s.txExec(ctx, tx, lockKeySQL, k); err != nil {
 			return fmt.Errorf("%s: %w", k, err)
 		}
 	}
@@ -300,7 +334,13 @@ type queryer interface {
 }
 
 func (s *Store) mentions(ctx context.Context, db queryer, query string, arg any) ([]mentionRow, error) {
-	rows, err := db.QueryContext(ctx, s.q(query), arg)
+	var rows *sql.Rows
+	var err error
+	if tx, ok := db.(*sql.Tx); ok {
+		rows, err = s.txQuery(ctx, tx, query, arg)
+	} else {
+		rows, err = db.QueryContext(ctx, s.q(query), arg)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -376,18 +416,18 @@ func (s *Store) replaceMentions(ctx context.Context, tx *sql.Tx, article int64, 
 			if prev.content() == r.content() {
 				continue
 			}
-			if _, err := tx.ExecContext(ctx, s.q(updateMentionSQL), append(r.args(), prev.id)...); err != nil {
+			if _, err := s.txExec(ctx, tx, updateMentionSQL, append(r.args(), prev.id)...); err != nil {
 				return err
 			}
 			continue
 		}
-		if _, err := tx.ExecContext(ctx, s.q(insertMentionSQL), append([]any{article}, r.args()...)...); err != nil {
+		if _, err := s.txExec(ctx, tx, insertMentionSQL, append([]any{article}, r.args()...)...); err != nil {
 			return err
 		}
 	}
 	for k, rs := range o {
 		for _, r := range rs[min(seen[k], len(rs)):] {
-			if _, err := tx.ExecContext(ctx, s.q(deleteMentionSQL), r.id); err != nil {
+			if _, err := s.txExec(ctx, tx, deleteMentionSQL, r.id); err != nil {
 				return err
 			}
 		}
@@ -473,7 +513,7 @@ func (s *Store) remerge(ctx context.Context, tx *sql.Tx, key string, changed []m
 		}
 		for _, m := range members {
 			if rows[m].eventID != rec.ID {
-				if _, err := tx.ExecContext(ctx, s.q(setMentionEventSQL), rec.ID, rows[m].id); err != nil {
+				if _, err := s.txExec(ctx, tx, setMentionEventSQL, rec.ID, rows[m].id); err != nil {
 					return ch, fmt.Errorf("mention %d: %w", rows[m].id, err)
 				}
 			}
@@ -487,7 +527,7 @@ func (s *Store) remerge(ctx context.Context, tx *sql.Tx, key string, changed []m
 	}
 	slices.Sort(gone)
 	for _, id := range gone {
-		if _, err := tx.ExecContext(ctx, s.q(deleteEventSQL), id); err != nil {
+		if _, err := s.txExec(ctx, tx, deleteEventSQL, id); err != nil {
 			return ch, fmt.Errorf("delete event %d: %w", id, err)
 		}
 		ch.Deleted++
@@ -650,7 +690,7 @@ func assignIDs(clusters [][]int, rows []mentionRow, old map[int64]string) []int6
 }
 
 func (s *Store) keyEvents(ctx context.Context, tx *sql.Tx, key string) (map[int64]string, error) {
-	rows, err := tx.QueryContext(ctx, s.q(keyEventsSQL), key)
+	rows, err := s.txQuery(ctx, tx, keyEventsSQL, key)
 	if err != nil {
 		return nil, err
 	}
@@ -669,13 +709,13 @@ func (s *Store) keyEvents(ctx context.Context, tx *sql.Tx, key string) (map[int6
 
 func (s *Store) updateEvent(ctx context.Context, tx *sql.Tx, rec *event.Record, js string) error {
 	c := eventColumns(rec)
-	_, err := tx.ExecContext(ctx, s.q(updateEventSQL), c.typ, c.date, c.initiator, c.location, c.locCountry,
+	_, err := s.txExec(ctx, tx, updateEventSQL, c.typ, c.date, c.initiator, c.location, c.locCountry,
 		c.stage, c.confidence, c.first, c.last, c.sources, s.now(), js, rec.ID)
 	if err != nil {
 		return fmt.Errorf("update event %d: %w", rec.ID, err)
 	}
 	for _, q := range []string{updateEventDatesSQL, updatePairDatesSQL} {
-		if _, err := tx.ExecContext(ctx, s.q(q), c.date, rec.ID); err != nil {
+		if _, err := s.txExec(ctx, tx, q, c.date, rec.ID); err != nil {
 			return fmt.Errorf("update event %d: %w", rec.ID, err)
 		}
 	}
