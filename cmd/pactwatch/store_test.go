@@ -15,6 +15,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -325,5 +326,75 @@ func TestIngestSurvivesKill9(t *testing.T) {
 	got := fingerprint(exportJSONL(t, db))
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("after kills the store has %d events, an uninterrupted run %d", len(got), len(want))
+	}
+}
+
+// watch polls a feed until stopped, ingesting each new item once; the
+// store can be read while it writes.
+func TestWatchPollsAndStops(t *testing.T) {
+	var mu sync.Mutex
+	items := []string{}
+	var srv *httptest.Server
+	mux := http.NewServeMux()
+	mux.HandleFunc("/feed.xml", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		var b strings.Builder
+		mu.Lock()
+		defer mu.Unlock()
+		for _, it := range items {
+			fmt.Fprintf(&b, "<item><title>%s</title><link>%s/news/%s</link></item>", it, srv.URL, it)
+		}
+		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Desk</title>%s</channel></rss>`, b.String())
+	})
+	mux.HandleFunc("/news/", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		if strings.HasSuffix(r.URL.Path, "togo") {
+			fmt.Fprint(w, visitFRHTML)
+			return
+		}
+		fmt.Fprintf(w, "<html><body><article><p>%s</p></article></body></html>", agreementEN)
+	})
+	srv = httptest.NewServer(mux)
+	defer srv.Close()
+	mu.Lock()
+	items = append(items, "kenya")
+	mu.Unlock()
+	db := filepath.Join(t.TempDir(), "pw.db")
+	cmd := exec.Command(pactwatchBin, "watch", "--db", db, "--every", "1s", "--feed", srv.URL+"/feed.xml")
+	var out strings.Builder
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(60 * time.Second)
+	sources := func() int {
+		r := pactwatch(t, "", "events", "--db", db, "--format", "jsonl", "--limit", "0")
+		if r.code != 0 {
+			t.Fatalf("events while watch runs: %d %s", r.code, r.stderr)
+		}
+		n := 0
+		for _, l := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
+			var rec event.Record
+			if json.Unmarshal([]byte(l), &rec) == nil {
+				n += len(rec.Sources)
+			}
+		}
+		return n
+	}
+	for sources() < 1 && time.Now().Before(deadline) {
+		time.Sleep(300 * time.Millisecond)
+	}
+	mu.Lock()
+	items = append(items, "togo") // a new item appears in the feed
+	mu.Unlock()
+	for sources() < 2 && time.Now().Before(deadline) {
+		time.Sleep(300 * time.Millisecond)
+	}
+	cmd.Process.Signal(os.Interrupt)
+	if err := cmd.Wait(); err != nil {
+		t.Errorf("watch did not stop cleanly: %v\n%s", err, out.String())
+	}
+	if n := sources(); n != 2 {
+		t.Errorf("after two polls the store has %d sources, want 2\n%s", n, out.String())
 	}
 }

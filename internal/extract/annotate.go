@@ -16,6 +16,7 @@ type cue struct {
 	start, end int
 	value      string
 	extra      string
+	stem       bool // matched a word by its stem, prefix or suffix
 }
 
 // sentence is one annotated sentence of the page.
@@ -27,48 +28,103 @@ type sentence struct {
 	places  []gazetteer.Mention
 	persons []people.Person
 	dates   []dates.Mention
-	cues    map[string][]cue // by lexicon kind
+	cues    map[lexicon.Kind][]cue
+	bounds  []bound // bounds[i] is the clause boundary before toks[i]
 }
 
-// cueKinds are the lexicon kinds looked up in every sentence.
-var cueKinds = []string{"trigger", "stage", "modal", "domain", "pair", "visit",
-	"locative", "background", "negation", "counterpart", "security", "capitalword", "embassy", "hostile", "locsuffix"}
+// cueKinds are the lexicon kinds looked up in every sentence; judgeKinds
+// only judge triggers, stages and domains, and are looked up when the
+// sentence has one.
+var (
+	cueKinds = []lexicon.Kind{lexicon.Trigger, lexicon.Stage, lexicon.Modal, lexicon.Domain, lexicon.Pair,
+		lexicon.Visit, lexicon.Locative, lexicon.Background, lexicon.Negation, lexicon.Counterpart, lexicon.Security,
+		lexicon.CapitalWord, lexicon.Embassy, lexicon.Hostile, lexicon.LocSuffix}
+	judgeKinds = []lexicon.Kind{lexicon.Hypothetical, lexicon.Request, lexicon.Demand, lexicon.Threat,
+		lexicon.Refusal, lexicon.Condition, lexicon.Combat, lexicon.Adversary, lexicon.Provision, lexicon.Framework,
+		lexicon.Clause, lexicon.Joint, lexicon.Service, lexicon.CodeName, lexicon.Equipment, lexicon.Arrival,
+		lexicon.Aside}
+)
 
 func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder) {
 	s.toks = token.Split(s.text)
-	s.places = dropWaters(x.gaz.Find(s.toks), lx.Find(s.toks, "waterword"), s.toks)
-	s.cues = map[string][]cue{}
+	s.places = dropWaters(x.gaz.Find(s.toks), lx.Find(s.toks, lexicon.WaterWord), s.toks)
+	s.dates = dates.Find(s.toks, s.text, lx)
+	s.cues = map[lexicon.Kind][]cue{}
 	headline := token.Headline(s.text, s.toks)
-	for _, k := range cueKinds {
-		for _, m := range lx.Find(s.toks, k) {
-			v := m.Vals[0]
-			if m.End-m.Start == 1 && len([]rune(v.Text)) <= 2 && !strings.EqualFold(s.toks[m.Start].Text, v.Text) {
-				continue // "a" is not "à" once accents are folded
+	scan := func(kinds []lexicon.Kind) {
+		for _, k := range kinds {
+			for _, m := range lx.Find(s.toks, k) {
+				v := m.Vals[0]
+				if v.Value == lexicon.Void {
+					continue // "at the request of": a longer phrase that is not the cue
+				}
+				if m.End-m.Start == 1 && len([]rune(v.Text)) <= 2 && !strings.EqualFold(s.toks[m.Start].Text, v.Text) {
+					continue // "a" is not "à" once accents are folded
+				}
+				if k == lexicon.Trigger && v.Value != "agreement" && m.Start > 0 && !headline && properName(s.toks[m.Start:m.End]) {
+					continue // "Clark Air Base", "Joint Staff College": a name, not an act
+				}
+				if moodKinds[k] && s.inDate(m.Start, m.End) && (s.toks[m.Start].Cap || m.Start == 0) {
+					continue // "in May" is a month, not a maybe
+				}
+				if moodKinds[k] && !wordAfterFits(s.toks, m.End, v.Extra) {
+					continue // Arabic قد is "may" only before a verb in the imperfect
+				}
+				s.cues[k] = append(s.cues[k], cue{m.Start, m.End, v.Value, v.Extra, m.Stem})
 			}
-			if k == "trigger" && v.Value != "agreement" && m.Start > 0 && !headline && properName(s.toks[m.Start:m.End]) {
-				continue // "Clark Air Base", "Joint Staff College": a name, not an act
-			}
-			s.cues[k] = append(s.cues[k], cue{m.Start, m.End, v.Value, v.Extra})
 		}
 	}
+	scan(cueKinds)
+	if s.has(lexicon.Trigger) || s.has(lexicon.Domain) || s.has(lexicon.Stage) {
+		scan(judgeKinds)
+	}
 	// "rompe el acuerdo": the agreement inside a rupture phrase still counts
-	for _, c := range s.cues["trigger"] {
+	for _, c := range s.cues[lexicon.Trigger] {
 		if c.value != "rupture" {
 			continue
 		}
 		for i := c.start + 1; i < c.end; i++ {
-			for _, m := range lx.At(s.toks, i, "trigger") {
+			for _, m := range lx.At(s.toks, i, lexicon.Trigger) {
 				if v := m.Vals[0]; v.Value == "agreement" && v.Extra != "weak" && m.End <= c.end {
-					s.cues["trigger"] = append(s.cues["trigger"], cue{m.Start, m.End, v.Value, v.Extra})
+					s.cues[lexicon.Trigger] = append(s.cues[lexicon.Trigger], cue{m.Start, m.End, v.Value, v.Extra, m.Stem})
 				}
 			}
 		}
 	}
-	s.dates = dates.Find(s.toks, s.text, lx)
+	s.bounds = clauseBounds(s)
+	s.retype()
 	s.persons = pf.Find(s.toks, s.text, s.places)
 }
 
-func (s *sentence) has(kind string) bool { return len(s.cues[kind]) > 0 }
+// inDate reports whether the tokens [start, end) touch a date mention.
+func (s *sentence) inDate(start, end int) bool {
+	for _, d := range s.dates {
+		if start < d.End && d.Start < end {
+			return true
+		}
+	}
+	return false
+}
+
+// wordAfterFits checks a cue's condition on the word after it: extra
+// "before:ي,ت,ن" asks that word to start with one of the listed letters.
+func wordAfterFits(toks []token.Token, at int, extra string) bool {
+	list, ok := strings.CutPrefix(extra, "before:")
+	if !ok {
+		return true
+	}
+	if at >= len(toks) {
+		return false
+	}
+	for _, p := range strings.Split(list, ",") {
+		if p = strings.TrimSpace(p); p != "" && strings.HasPrefix(toks[at].Text, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *sentence) has(kind lexicon.Kind) bool { return len(s.cues[kind]) > 0 }
 
 // securityDomains are the domains that by themselves make talk about security.
 // (maritime, cyber, equipment and border regions also describe trade deals.)
@@ -81,15 +137,15 @@ var securityRoles = map[string]bool{"defence_minister": true, "chief_of_defence"
 // secure reports whether the sentence is about defence or security at all:
 // a security word, a security domain, a military activity or a security role.
 func (s *sentence) secure() bool {
-	if s.has("security") {
+	if s.has(lexicon.Security) {
 		return true
 	}
-	for _, c := range s.cues["domain"] {
+	for _, c := range s.cues[lexicon.Domain] {
 		if securityDomains[c.value] {
 			return true
 		}
 	}
-	for _, c := range s.cues["trigger"] {
+	for _, c := range s.cues[lexicon.Trigger] {
 		if c.value != "meeting" && c.value != "agreement" && c.value != "rupture" && c.extra != "weak" {
 			return true
 		}

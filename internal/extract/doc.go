@@ -4,7 +4,19 @@
 // "the two countries" and counterparts to the pair the article is about,
 // and turns each trigger into a candidate event with its type, states,
 // initiator, date, location, persons, domains, agreement stage and evidence.
+//
+// Rules over clauses decide which triggers report acts (mood.go): an act
+// denied, asked for, demanded, threatened, refused, supposed or put under a
+// condition is none, nor are arms used in a fight or held by an armed group,
+// nor what an agreement provides for or talks were about (those are its
+// domains), nor a programme named as an act's framework. Shared words are
+// told apart by type (types.go: exercise or training, equipment or
+// intelligence, deployment or visit), and the acting state and its partner
+// come from the trigger's clause (pair.go). The words are lexicon data,
+// one kind per cue; the reach of each kind is one line of moodRules.
+//
 // Fold merges a page's candidates into its events (one per happening on
-// the page); merging across articles is package merge's. It does not read files
-// or print anything.
+// the page); merging across articles is package merge's. It does not read
+// files or print anything, and knows nothing of a language but what its
+// lexicon says.
 package extract

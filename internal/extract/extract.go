@@ -235,6 +235,9 @@ func dateline(sents []*sentence) time.Time {
 // was inferred rather than named.
 func (a *article) sentenceStates(s *sentence) (states []string, inferred bool) {
 	states = s.states()
+	if aside := s.asideOnly(); len(aside) > 0 {
+		states = slices.DeleteFunc(states, func(c string) bool { return aside[c] }) // "the border with Iran"
+	}
 	// persons known from elsewhere in the article bring their state
 	for _, t := range s.toks {
 		if p, ok := a.persons[t.Key]; ok && p.Country != "" && !slices.Contains(states, p.Country) {
@@ -242,7 +245,7 @@ func (a *article) sentenceStates(s *sentence) (states []string, inferred bool) {
 			inferred = true
 		}
 	}
-	if a.pair != nil && (s.has("pair") || s.has("counterpart")) {
+	if a.pair != nil && (s.has(lexicon.Pair) || s.has(lexicon.Counterpart)) {
 		for _, c := range a.pair {
 			if !slices.Contains(states, c) {
 				states = append(states, c)
@@ -255,9 +258,9 @@ func (a *article) sentenceStates(s *sentence) (states []string, inferred bool) {
 
 // candidates turns a sentence's triggers into candidate events.
 func (a *article) candidates(s *sentence) []Candidate {
-	triggers := s.cues["trigger"]
+	triggers := s.cues[lexicon.Trigger]
 	if len(triggers) == 0 {
-		if s.has("domain") {
+		if s.has(lexicon.Domain) {
 			return []Candidate{a.attachment(s)}
 		}
 		return nil
@@ -265,17 +268,24 @@ func (a *article) candidates(s *sentence) []Candidate {
 	if a.isBackground(s) {
 		return nil
 	}
+	acts, provided := a.acts(s, triggers)
+	if len(acts) == 0 {
+		if provided {
+			return []Candidate{a.attachment(s)} // what the agreement covers
+		}
+		return nil // a request's or a threat's topics are not the event's
+	}
 	strong := false
-	for _, t := range triggers {
-		if t.extra != "weak" {
-			strong = true
+	for _, t := range acts {
+		if t.extra != "weak" && !(t.value == string(event.Agreement) && s.framed(t)) {
+			strong = true // a framework named in passing is no act: "under a cooperation programme"
 		}
 	}
-	primary := s.primaryType(strong)
+	primary := s.primaryType(acts, strong)
 	states, inferred := a.sentenceStates(s)
 	var out []Candidate
 	seen := map[string]bool{}
-	for _, t := range triggers {
+	for _, t := range acts {
 		typ := event.Type(t.value)
 		weak := t.extra == "weak"
 		if weak && strong {
@@ -285,14 +295,14 @@ func (a *article) candidates(s *sentence) []Candidate {
 		if typ != primary && !(typ == event.Agreement && primary == event.Rupture) && !reference {
 			continue // one happening per sentence: its main act
 		}
-		if s.negated(t) {
-			continue
-		}
 		if typ == event.Meeting && s.modalBefore(t) {
 			continue // a visit that is planned has not happened
 		}
 		if typ == event.Exercise && s.hasTrigger(event.Training) {
 			continue // "trained soldiers in drills": the drills are the training
+		}
+		if typ != event.Meeting && typ != event.Agreement && typ != event.Exercise && s.orgActs(t) {
+			continue // "UN troops withdrew": the body acts, not a state
 		}
 		st := states
 		inf := inferred
@@ -303,70 +313,94 @@ func (a *article) candidates(s *sentence) []Candidate {
 			st = append(append([]string{}, st...), other(a.pair, st[0]))
 			inf = true
 		}
-		if len(st) < 2 || (weak && inf && !s.has("pair") && !s.has("counterpart")) {
+		if len(st) < 2 || (weak && inf && !s.has(lexicon.Pair) && !s.has(lexicon.Counterpart)) {
 			continue // an activity noun alone needs both states named
 		}
 		if weak && !s.secure() && a.secure < 2 {
 			continue // "supplies of grain": an activity noun needs a security context
 		}
-		if weak && typ == event.Arms && s.has("hostile") {
+		if weak && typ == event.Arms && s.has(lexicon.Hostile) {
 			continue // "a missile attack": war, not a delivery
 		}
-		if typ != event.Exercise || inf {
-			st = a.choosePair(s, st, t) // exercises are often multilateral
+		pairs := [][]string{st}
+		if co := s.coActors(t, st); co != nil && typ != event.Exercise && typ != event.Agreement {
+			pairs = co // "the Netherlands and Switzerland suspended aid to Pakistan"
+		} else if typ != event.Exercise || inf {
+			pairs[0] = a.choosePair(s, st, t) // exercises are often multilateral
 		}
-		if !a.aboutSecurity(s, typ, st) {
-			continue // a trade deal, a football match, a state visit about tea
-		}
-		if typ == event.Agreement && s.hasTrigger(event.Rupture) {
-			continue // the rupture carries the agreement
-		}
-		c := a.build(s, typ, t, st)
-		c.Inferred, c.Weak = inf, weak
-		if typ == event.Agreement {
-			stage := agreementStage(s, t)
-			switch {
-			case stage == "":
-				c.Attach = true
-			case stage == event.Suspended || stage == event.Terminated:
-				c.Event.Type = event.Rupture
-				c.Event.Initiator = a.giver(s, t, st)
+		for _, st := range pairs {
+			if !a.aboutSecurity(s, typ, st) {
+				continue // a trade deal, a football match, a state visit about tea
 			}
-			c.Event.Agreement = &event.AgreementInfo{Kind: agreementKind(s, t), Stage: stage}
-		}
-		if typ == event.Rupture && s.hasTrigger(event.Agreement) {
-			c.Event.Initiator = a.giver(s, t, st) // the side that ends the pact
-			stage := agreementStage(s, s.firstTrigger(event.Agreement))
-			if stage != event.Suspended {
-				stage = event.Terminated
+			if typ == event.Agreement && s.hasTrigger(event.Rupture) {
+				continue // the rupture carries the agreement
 			}
-			c.Event.Agreement = &event.AgreementInfo{Kind: agreementKind(s, s.firstTrigger(event.Agreement)), Stage: stage}
+			c := a.build(s, typ, t, st)
+			c.Inferred, c.Weak = inf, weak
+			if typ == event.Agreement {
+				stage := agreementStage(s, t)
+				switch {
+				case stage == "":
+					c.Attach = true
+				case stage == event.Suspended || stage == event.Terminated:
+					c.Event.Type = event.Rupture
+					c.Event.Initiator = a.giver(s, t, st)
+				}
+				c.Event.Agreement = &event.AgreementInfo{Kind: agreementKind(s, t), Stage: stage}
+			}
+			if typ == event.Rupture && s.hasTrigger(event.Agreement) {
+				c.Event.Initiator = a.giver(s, t, st) // the side that ends the pact
+				stage := agreementStage(s, s.firstTrigger(event.Agreement))
+				if stage != event.Suspended {
+					stage = event.Terminated
+				}
+				c.Event.Agreement = &event.AgreementInfo{Kind: agreementKind(s, s.firstTrigger(event.Agreement)), Stage: stage}
+			}
+			k := string(c.Event.Type) + c.Event.Date
+			if len(pairs) > 1 {
+				k += strings.Join(c.Event.Countries, ",")
+			}
+			if seen[k] || (len(pairs) == 1 && seen[string(c.Event.Type)] && c.Event.Date == "") {
+				continue // one event per type per sentence unless dated apart
+			}
+			seen[k] = true
+			seen[string(c.Event.Type)] = true
+			c.Event.Confidence = confidence(c, s)
+			out = append(out, c)
 		}
-		if k := string(c.Event.Type) + c.Event.Date; seen[k] || (seen[string(c.Event.Type)] && c.Event.Date == "") {
-			continue // one event per type per sentence unless dated apart
-		}
-		seen[string(c.Event.Type)+c.Event.Date] = true
-		seen[string(c.Event.Type)] = true
-		c.Event.Confidence = confidence(c, s)
-		out = append(out, c)
 	}
 	return out
 }
 
-// negated reports a negation cue shortly before the trigger or before a
-// stage cue that follows it ("n'a pas signé l'accord", "did not sign").
-func (s *sentence) negated(t cue) bool {
-	for _, n := range s.cues["negation"] {
-		if n.end <= t.start && t.start-n.end <= 3 {
-			return true
-		}
-		for _, st := range s.cues["stage"] {
-			if n.end <= st.start && st.start-n.end <= 2 {
-				return true
-			}
+// acts keeps the triggers that report acts: not what an agreement provides
+// for (provided is then true), not arms or troops in a fight, not a
+// programme named as the framework of the act, not an act
+// denied, asked for, demanded, threatened, refused, supposed or under a
+// condition. An agreement whose trigger is governed so still counts when a
+// stage cue outside the mood says where it stands ("under negotiation and
+// could be initialled next year").
+func (a *article) acts(s *sentence, triggers []cue) (acts []cue, provided bool) {
+	stages, real := len(s.cues[lexicon.Stage]), 0
+	for _, c := range s.cues[lexicon.Stage] {
+		if !s.stageUnreal(c) {
+			real++
 		}
 	}
-	return false
+	for _, t := range triggers {
+		switch {
+		case a.provided(s, t):
+			provided = true
+		case s.fighting(t):
+		case t.value != string(event.Agreement) && s.framed(t):
+			// "delivered vehicles under its military aid programme"
+		case t.value == string(event.Agreement) && stages > 0 && real == 0:
+			// "did not sign the agreement", "could sign an accord"
+		case s.unreal(t) && !(t.value == string(event.Agreement) && real > 0):
+		default:
+			acts = append(acts, t)
+		}
+	}
+	return acts, provided
 }
 
 // typePriority ranks the acts a sentence may report, most telling first:
@@ -378,11 +412,11 @@ var typePriority = []event.Type{event.Rupture, event.Agreement, event.Deployment
 var weakPriority = []event.Type{event.Rupture, event.Exercise, event.Training, event.Intelligence,
 	event.Arms, event.Aid, event.Deployment, event.Meeting, event.Agreement}
 
-// primaryType is the sentence's main act among its usable triggers.
-func (s *sentence) primaryType(strong bool) event.Type {
+// primaryType is the main act among the sentence's acts.
+func (s *sentence) primaryType(acts []cue, strong bool) event.Type {
 	has := map[event.Type]bool{}
-	for _, t := range s.cues["trigger"] {
-		if (t.extra == "weak") == strong || s.negated(t) {
+	for _, t := range acts {
+		if (t.extra == "weak") == strong {
 			continue
 		}
 		typ := event.Type(t.value)
@@ -413,12 +447,12 @@ func (s *sentence) primaryType(strong bool) event.Type {
 // same clause (no other act between them), at most a dozen words away.
 // "ils s'engageront à cimenter leur coopération en signant un accord".
 func (s *sentence) modalNear(c cue) bool {
-	for _, m := range s.cues["modal"] {
+	for _, m := range s.cues[lexicon.Modal] {
 		if m.end > c.start || c.start-m.end > 12 {
 			continue
 		}
 		between := false
-		for _, o := range s.cues["trigger"] {
+		for _, o := range s.cues[lexicon.Trigger] {
 			if o.start >= m.end && o.end <= c.start && o.value != string(event.Agreement) && o.extra != "weak" {
 				between = true
 			}
@@ -433,7 +467,7 @@ func (s *sentence) modalNear(c cue) bool {
 // modalBefore reports a future or intent cue just before or after the
 // trigger: "will visit", "talks are expected to resume".
 func (s *sentence) modalBefore(t cue) bool {
-	for _, m := range s.cues["modal"] {
+	for _, m := range s.cues[lexicon.Modal] {
 		if (m.end <= t.start && t.start-m.end <= 2) || (m.start >= t.end && m.start-t.end <= 6) {
 			return true
 		}
@@ -442,7 +476,7 @@ func (s *sentence) modalBefore(t cue) bool {
 }
 
 func (s *sentence) hasTrigger(t event.Type) bool {
-	for _, c := range s.cues["trigger"] {
+	for _, c := range s.cues[lexicon.Trigger] {
 		if c.value == string(t) && c.extra != "weak" {
 			return true
 		}
@@ -451,7 +485,7 @@ func (s *sentence) hasTrigger(t event.Type) bool {
 }
 
 func (s *sentence) firstTrigger(t event.Type) cue {
-	for _, c := range s.cues["trigger"] {
+	for _, c := range s.cues[lexicon.Trigger] {
 		if c.value == string(t) {
 			return c
 		}
@@ -485,7 +519,7 @@ func (a *article) aboutSecurity(s *sentence, typ event.Type, st []string) bool {
 // A sentence with a history cue is background unless it also dates
 // something recent.
 func (a *article) isBackground(s *sentence) bool {
-	if !s.has("background") {
+	if !s.has(lexicon.Background) {
 		return false
 	}
 	pub := a.resolver.Published()
@@ -498,40 +532,6 @@ func (a *article) isBackground(s *sentence) bool {
 		}
 	}
 	return true
-}
-
-// choosePair keeps two states when a sentence names more: the article's
-// pair if both are there, else the two named closest to the trigger.
-func (a *article) choosePair(s *sentence, st []string, t cue) []string {
-	if len(st) <= 2 {
-		return st
-	}
-	if a.pair != nil && slices.Contains(st, a.pair[0]) && slices.Contains(st, a.pair[1]) {
-		return []string{a.pair[0], a.pair[1]}
-	}
-	dist := map[string]int{}
-	for _, m := range s.places {
-		if m.Kind == gazetteer.Org {
-			continue
-		}
-		d := abs(m.Start - t.start)
-		if old, ok := dist[m.Code]; !ok || d < old {
-			dist[m.Code] = d
-		}
-	}
-	sorted := append([]string{}, st...)
-	sort.SliceStable(sorted, func(i, j int) bool {
-		di, oki := dist[sorted[i]]
-		dj, okj := dist[sorted[j]]
-		if !oki {
-			di = 1000
-		}
-		if !okj {
-			dj = 1000
-		}
-		return di < dj
-	})
-	return sorted[:2]
 }
 
 func abs(n int) int {
@@ -571,6 +571,16 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 			c.PlaceLoc = true
 		}
 	}
+	if e.Location == nil {
+		// "kiliwasili Bangui", "прибыл в Банги": where they arrived
+		for _, v := range s.cues[lexicon.Arrival] {
+			if m := s.placeAfter(v.end, 2); m != nil && m.Kind != gazetteer.Demonym && slices.Contains(countries, m.Code) {
+				e.Location = &event.Location{Name: s.mentionText(*m), Country: m.Code}
+				c.PlaceLoc = m.Kind.IsPlace()
+				break
+			}
+		}
+	}
 	switch typ {
 	case event.Training, event.Arms, event.Aid, event.Deployment:
 		if g := s.modifierState(t, countries); g != "" {
@@ -581,6 +591,9 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 		if e.Initiator == "" {
 			e.Initiator = a.giver(s, t, countries)
 		}
+	}
+	if typ == event.Deployment && e.Initiator == "" && e.Location != nil && len(countries) == 2 && slices.Contains(countries, e.Location.Country) {
+		e.Initiator = other(countries, e.Location.Country) // troops go to the host
 	}
 	if typ == event.Deployment && e.Location == nil && e.Initiator != "" && len(countries) == 2 {
 		host := other(countries, e.Initiator)
@@ -620,7 +633,7 @@ func hasRole(ps []event.Person, role string) bool {
 // destination finds the place after a "visit to"/"arrived in" cue (a host),
 // and otherwise a place after a locative preposition (where it happened).
 func (a *article) destination(s *sentence) (host, where *gazetteer.Mention) {
-	for _, v := range s.cues["visit"] {
+	for _, v := range s.cues[lexicon.Visit] {
 		if v.value != "to" {
 			continue
 		}
@@ -628,7 +641,7 @@ func (a *article) destination(s *sentence) (host, where *gazetteer.Mention) {
 			return m, nil
 		}
 	}
-	for _, l := range s.cues["locative"] {
+	for _, l := range s.cues[lexicon.Locative] {
 		if m := s.placeAfter(l.end, 2); m != nil && m.Kind != gazetteer.Demonym && m.Kind != gazetteer.Metonym {
 			if m.Kind.IsPlace() || m.Kind == gazetteer.Name {
 				return nil, m
@@ -636,7 +649,7 @@ func (a *article) destination(s *sentence) (host, where *gazetteer.Mention) {
 		}
 	}
 	// a locative case ending after an apostrophe: "Ankara'da"
-	for _, l := range s.cues["locsuffix"] {
+	for _, l := range s.cues[lexicon.LocSuffix] {
 		for i := range s.places {
 			m := &s.places[i]
 			if m.End == l.start && m.Kind != gazetteer.Demonym && m.Kind != gazetteer.Org &&
@@ -654,7 +667,7 @@ func (a *article) destination(s *sentence) (host, where *gazetteer.Mention) {
 // preposition ب ("بنيروبي").
 func (a *article) indirectLocation(s *sentence, countries []string) *event.Location {
 	span := func(a, b int) string { return s.text[s.toks[a].Start:s.toks[b-1].End] }
-	for _, c := range s.cues["capitalword"] {
+	for _, c := range s.cues[lexicon.CapitalWord] {
 		for i := range s.places {
 			m := s.places[i]
 			if m.Kind == gazetteer.Org || m.Kind.IsPlace() {
@@ -668,7 +681,7 @@ func (a *article) indirectLocation(s *sentence, countries []string) *event.Locat
 			}
 		}
 	}
-	for _, c := range s.cues["embassy"] {
+	for _, c := range s.cues[lexicon.Embassy] {
 		for _, m := range s.places {
 			if m.Kind == gazetteer.Org || m.Kind.IsPlace() || len(countries) != 2 || !slices.Contains(countries, m.Code) {
 				continue
@@ -696,7 +709,7 @@ func (a *article) indirectLocation(s *sentence, countries []string) *event.Locat
 
 // origin finds the state after a "from" cue ("en provenance de la Russie").
 func (a *article) origin(s *sentence) string {
-	for _, v := range s.cues["visit"] {
+	for _, v := range s.cues[lexicon.Visit] {
 		if v.value != "from" {
 			continue
 		}
@@ -730,13 +743,33 @@ func (s *sentence) modifierState(t cue, countries []string) string {
 		if (m.Start >= t.end && m.Start-t.end <= 1) || (m.End <= t.start && t.start-m.End <= 0) {
 			return m.Code
 		}
+		// "a contingent of 300 Rwandan soldiers": a few words of measure
+		// between, for a force (trainees after "training of" are the other side)
+		if t.value == string(event.Deployment) && m.Start >= t.end && m.Start-t.end <= 3 &&
+			s.reach(t.end-1, m.Start, false) && !s.placeBetween(t.end, m.Start) {
+			return m.Code
+		}
 	}
 	return ""
 }
 
-// giver is the first of the event's states named before the trigger: the
-// subject that trains, delivers, deploys or breaks off.
+// placeBetween reports a gazetteer mention starting in [from, to).
+func (s *sentence) placeBetween(from, to int) bool {
+	for _, m := range s.places {
+		if m.Start >= from && m.Start < to {
+			return true
+		}
+	}
+	return false
+}
+
+// giver is the subject that trains, delivers, deploys or breaks off: the
+// state named first before the trigger in its clause, else the first of
+// the event's states named before the trigger.
 func (a *article) giver(s *sentence, t cue, countries []string) string {
+	if actors, _ := s.parties(t); len(actors) == 1 && slices.Contains(countries, actors[0]) {
+		return actors[0]
+	}
 	for _, m := range s.places {
 		if m.Kind == gazetteer.Org || m.Start >= t.start {
 			continue
@@ -756,10 +789,16 @@ func (a *article) dateFor(s *sentence, t cue) (string, bool) {
 		if m.Year > 0 && m.Month == 0 && !m.YearEnd && !yearIsEventDate(s, m) {
 			continue
 		}
+		if a.resolver.Resolve(m) == "" {
+			continue // "يوم 14 مايو": the word "day" alone dates nothing
+		}
 		if s.triggerBetween(t, m) {
 			continue // "the visit comes months after Washington delivered planes in November"
 		}
 		d := abs(m.Start - t.start)
+		if lo, hi := min(m.Start, t.start), max(m.End-1, t.start); !s.reach(lo, hi, true) {
+			d += 10 // another clause: "KAMPALA, 21 Oktoba 2025 - ... tarehe 20 Oktoba"
+		}
 		if m.Month == 0 && m.Weekday == 0 && !m.IsRel {
 			d += 6 // a bare year says less than a day or a weekday nearby
 		}
@@ -780,10 +819,13 @@ func (s *sentence) triggerBetween(t cue, m dates.Mention) bool {
 	if m.End <= t.start {
 		lo, hi = m.End, t.start
 	}
-	for _, o := range s.cues["trigger"] {
+	for _, o := range s.cues[lexicon.Trigger] {
 		// delivery verbs head their own clause even when weak ("entregara");
 		// "troops", "soldiers" do not
 		if o.start >= lo && o.end <= hi && o.value != t.value && (o.extra != "weak" || o.value == "arms" || o.value == "aid") {
+			if (lo == t.end && o.start-t.end <= 2) || (hi == t.start && t.start-o.end <= 2) {
+				continue // the act's object: "suspended military aid to Pakistan on 12 May", "askeri yardımı askıya aldı"
+			}
 			return true
 		}
 	}
@@ -792,7 +834,7 @@ func (s *sentence) triggerBetween(t cue, m dates.Mention) bool {
 
 // yearIsEventDate accepts a bare year only after a locative ("in 2023").
 func yearIsEventDate(s *sentence, m dates.Mention) bool {
-	for _, l := range s.cues["locative"] {
+	for _, l := range s.cues[lexicon.Locative] {
 		if l.end == m.Start || l.end == m.Start-1 {
 			return true
 		}
@@ -854,10 +896,15 @@ func domains(s *sentence) []string {
 			out = append(out, d)
 		}
 	}
-	for _, c := range s.cues["domain"] {
-		add(c.value)
+	for _, c := range s.cues[lexicon.Domain] {
+		if s.moodOf(c, false) == "" { // "asks for drones" gives no equipment
+			add(c.value)
+		}
 	}
-	for _, t := range s.cues["trigger"] {
+	for _, t := range s.cues[lexicon.Trigger] {
+		if s.moodOf(t, false) != "" {
+			continue
+		}
 		switch event.Type(t.value) {
 		case event.Training:
 			add("training")
@@ -883,7 +930,10 @@ func (a *article) attachment(s *sentence) Candidate {
 func agreementStage(s *sentence, t cue) event.Stage {
 	has := map[string]bool{}
 	modal := false
-	for _, c := range s.cues["stage"] {
+	for _, c := range s.cues[lexicon.Stage] {
+		if s.stageUnreal(c) {
+			continue // "could be signed next year", "did not ratify"
+		}
 		// "will sign", "expected to ratify": the act is still to come
 		if (c.value == "signed" || c.value == "ratified" || c.value == "in_force") && s.modalNear(c) {
 			modal = true
@@ -891,8 +941,8 @@ func agreementStage(s *sentence, t cue) event.Stage {
 		}
 		has[c.value] = true
 	}
-	if len(s.cues["stage"]) == 0 {
-		for _, m := range s.cues["modal"] {
+	if len(s.cues[lexicon.Stage]) == 0 {
+		for _, m := range s.cues[lexicon.Modal] {
 			if m.end <= t.start && t.start-m.end <= 6 {
 				modal = true // "the two states intend to conclude an agreement"
 			}
@@ -924,7 +974,7 @@ func agreementKind(s *sentence, t cue) string {
 	if kind == "" || kind == "weak" {
 		kind = "agreement"
 	}
-	for _, c := range s.cues["domain"] {
+	for _, c := range s.cues[lexicon.Domain] {
 		if c.start > t.start && c.start-t.end <= 3 {
 			return strings.ReplaceAll(c.value, "_", " ") + " " + kind
 		}

@@ -244,6 +244,18 @@ var pipelineCases = []pipelineCase{
 	{"sw attack (short)", "sw",
 		"Watu watano waliuawa katika shambulio la wanamgambo katika kijiji kimoja cha Lamu usiku wa Jumamosi.",
 		nil},
+	// "Il prévoit des patrouilles conjointes": what the agreement provides
+	// for is a domain of it, not a happening (was a known gap).
+	{"fr signed agreement", "fr",
+		"Le Bénin et le Niger ont signé le 18 septembre 2025 à Cotonou un accord de coopération militaire portant sur la sécurisation de leur frontière commune. " +
+			"Le texte a été paraphé par les ministres de la Défense des deux pays en présence de plusieurs chefs d'état-major. " +
+			"Il prévoit des patrouilles conjointes le long du fleuve Niger. " +
+			"Les relations entre Cotonou et Niamey s'étaient tendues après le coup d'État de juillet 2023.",
+		[]wantEvent{{typ: event.Agreement, countries: "BEN,NER", initiator: "-", date: "2025-09-18", stage: event.Signed, location: "BEN"}}},
+	// "met … and discussed joint exercises": the exercises are the talks' topic (was a known gap).
+	{"ru topic (short)", "ru",
+		"Министр обороны России встретился 12 марта 2025 года в Астане с казахстанским коллегой и обсудил совместные учения.",
+		[]wantEvent{{typ: event.Meeting, countries: "KAZ,RUS", initiator: "RUS", date: "2025-03-12"}}},
 }
 
 // pipelineGaps are paragraphs the pipeline gets wrong today: want is what
@@ -269,15 +281,6 @@ var pipelineGaps = []pipelineCase{
 			"The withdrawal of about 350 French troops followed a request by President Bassirou Diomaye Faye, who said that foreign bases were incompatible with Senegal's sovereignty. " +
 			"A ceremony was held at Camp Geille in Dakar in the presence of the chiefs of staff of both armies.",
 		[]wantEvent{{typ: event.Rupture, countries: "FRA,SEN", date: "2025-07-17"}}},
-
-	// "Il prévoit des patrouilles conjointes": what the agreement provides
-	// for is not a happening, yet it becomes an exercise event.
-	{"fr signed agreement", "fr",
-		"Le Bénin et le Niger ont signé le 18 septembre 2025 à Cotonou un accord de coopération militaire portant sur la sécurisation de leur frontière commune. " +
-			"Le texte a été paraphé par les ministres de la Défense des deux pays en présence de plusieurs chefs d'état-major. " +
-			"Il prévoit des patrouilles conjointes le long du fleuve Niger. " +
-			"Les relations entre Cotonou et Niamey s'étaient tendues après le coup d'État de juillet 2023.",
-		[]wantEvent{{typ: event.Agreement, countries: "BEN,NER", initiator: "-", date: "2025-09-18", stage: event.Signed, location: "BEN"}}},
 
 	// "llegó ... a Quito para una visita oficial ... a Ecuador": the
 	// destination is plain, yet neither initiator nor location is filled.
@@ -322,10 +325,6 @@ var pipelineGaps = []pipelineCase{
 			"Alikutana na Rais wa Tanzania na kuzungumzia usalama katika mpaka wa nchi hizo mbili na mapambano dhidi ya ugaidi. " +
 			"Viongozi hao pia walishuhudia utiaji saini wa mikataba ya kilimo na elimu.",
 		[]wantEvent{{typ: event.Meeting, countries: "MOZ,TZA", initiator: "MOZ", date: "2025-05-14", location: "TZA"}}},
-	// "met … and discussed joint exercises": type priority makes the topic the act.
-	{"ru topic (short)", "ru",
-		"Министр обороны России встретился 12 марта 2025 года в Астане с казахстанским коллегой и обсудил совместные учения.",
-		[]wantEvent{{typ: event.Meeting, countries: "KAZ,RUS", initiator: "RUS", date: "2025-03-12"}}},
 	// a passive "were trained by Chinese instructors": the first state named is taken for the giver.
 	{"sw passive (short)", "sw",
 		"Wanajeshi 200 wa Tanzania walipewa mafunzo ya kijeshi na wakufunzi wa China tarehe 5 Machi 2025 katika kambi ya Mapinga.",

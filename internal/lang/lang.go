@@ -90,7 +90,11 @@ func (id *Identifier) Detect(text, hint string) (string, error) {
 		}
 		return id.need("ar")
 	case cyrillic*2 > total:
-		if strings.ContainsAny(text, "іїєґІЇЄҐ") {
+		// Ukrainian has і ї є ґ and none of ы э ъ ё, which fill Russian
+		// text (ы alone is about one letter in fifty). A Kazakh or
+		// Ukrainian name inside a Russian page brings a few і, not more.
+		uk := countAny(text, "іїєґІЇЄҐ")
+		if uk > 2 && uk > 2*countAny(text, "ыэъёЫЭЪЁ") {
 			return "", fmt.Errorf("%w: looks like Ukrainian", ErrUnsupported)
 		}
 		return id.need("ru")
@@ -138,6 +142,17 @@ func (id *Identifier) Detect(text, hint string) (string, error) {
 		return "", fmt.Errorf("%w: looks like %s", ErrUnsupported, languageNames[scores[0].lang])
 	}
 	return scores[0].lang, nil
+}
+
+// countAny counts the runes of s that are in chars.
+func countAny(s, chars string) int {
+	n := 0
+	for _, r := range s {
+		if strings.ContainsRune(chars, r) {
+			n++
+		}
+	}
+	return n
 }
 
 func (id *Identifier) need(l string) (string, error) {

@@ -21,6 +21,7 @@ func TestDetect(t *testing.T) {
 		"Министр обороны встретился со своим коллегой в Москве, и они обсудили сотрудничество между двумя странами.":          "ru",
 		"استقبل وزير الدفاع نظيره في الرباط وبحث الجانبان التعاون العسكري بين البلدين.":                                       "ar",
 		"Milli Savunma Bakanı, mevkidaşı ile Ankara'da bir araya geldi ve iki ülke arasındaki işbirliğini görüştü.":           "tr",
+		"Министр обороны Казахстана Руслан Жаксылыков и посол Олексій Міщенко обсудили в Астане военное сотрудничество.":      "ru",
 		"Waziri wa Ulinzi alikutana na mwenzake jijini Nairobi na walijadili ushirikiano wa kijeshi kati ya nchi hizo mbili.": "sw",
 	}
 	for text, want := range cases {

@@ -21,17 +21,23 @@ var files embed.FS
 
 // Entry is one line of a lexicon file.
 type Entry struct {
-	Kind  string
+	Kind  Kind
 	Value string
 	Extra string // "weak" for weak triggers; the English kind for agreements
 	Text  string // the phrase as written
 }
 
+// Void is the value of an entry that is matched only to be dropped: a
+// longer phrase that holds a cue but is not one ("at the request of" is
+// not a request, "asset freezes" not a rupture). Being longest, it keeps
+// the shorter cue inside it from matching.
+const Void = "void"
+
 // Lexicon is one language's vocabulary.
 type Lexicon struct {
 	Lang        string
-	tries       map[string]*token.Trie[Entry]
-	entries     map[string][]Entry // by kind, for checks
+	tries       map[Kind]*token.Trie[Entry]
+	entries     map[Kind][]Entry // by kind, for checks
 	Stopwords   map[string]bool
 	Abbrevs     map[string]bool // folded, without the final period
 	Boilerplate []Entry
@@ -42,10 +48,65 @@ type Set struct {
 	byLang map[string]*Lexicon
 }
 
-// Kinds lists the kinds a lexicon line may have.
-var Kinds = []string{"trigger", "stage", "modal", "domain", "pair", "visit", "host", "locative",
-	"background", "negation", "role", "title", "counterpart", "month", "weekday", "relday",
-	"last", "next", "yearend", "boilerplate", "stopword", "abbrev", "security", "yearword", "capitalword", "embassy", "hostile", "locsuffix", "waterword"}
+// Kind is the kind of a lexicon line: what its phrases are cues of.
+type Kind string
+
+// The kinds a lexicon line may have (docs/DATA_FORMATS.md explains each).
+const (
+	Trigger      Kind = "trigger"      // reports an event type (value)
+	Stage        Kind = "stage"        // an agreement stage
+	Modal        Kind = "modal"        // intent or future: "will", "intend to"
+	Hypothetical Kind = "hypothetical" // what may or could be: "may", "could", "possible"
+	Request      Kind = "request"      // asking for an act: "asked ... for", "called for"
+	Demand       Kind = "demand"       // demanding an act: "demanded", "insisted on"
+	Threat       Kind = "threat"       // threatening an act: "threatened to", "warned"
+	Refusal      Kind = "refusal"      // refusing an act: "rejected", "refused to", "opposed"
+	Condition    Kind = "condition"    // an act under a condition: "if", "unless", "until"
+	Negation     Kind = "negation"     // denies the act: "not", "never", "denied"
+	Combat       Kind = "combat"       // arms used or seized: "shelled", "fired", "seized"
+	Hostile      Kind = "hostile"      // violence in the sentence: "attack", "killed"
+	Adversary    Kind = "adversary"    // armed non-state side: "gangs", "rebels", "armed groups"
+	Provision    Kind = "provision"    // what an agreement provides for: "provides for", "covers"
+	Framework    Kind = "framework"    // the act named after it is a framework: "under", "as part of"
+	Clause       Kind = "clause"       // a word opening a new clause: "which", "while", "after"
+	Joint        Kind = "joint"        // "joint", "combined": done together
+	Service      Kind = "service"      // an armed service: "navy", "air force", "marines"
+	CodeName     Kind = "codename"     // introduces a code name: "code-named", "dubbed"
+	Equipment    Kind = "equipment"    // a piece of equipment: "radars", "aircraft", "systems"
+	Arrival      Kind = "arrival"      // arriving: "arrived in", "landed in"
+	Aside        Kind = "aside"        // a state after it is a landmark, not a party: "border with", "over"
+	Domain       Kind = "domain"       // a spec domain
+	Pair         Kind = "pair"         // "the two countries"
+	Visit        Kind = "visit"        // a visit's destination ("to") or origin ("from")
+	Host         Kind = "host"         // the host receives the visitor (not read yet)
+	Locative     Kind = "locative"     // "in", "à": the next place is where it happened
+	Background   Kind = "background"   // history, not news
+	Role         Kind = "role"         // a person's role
+	Title        Kind = "title"        // a rank or honorific before a name
+	Counterpart  Kind = "counterpart"  // "his counterpart"
+	Month        Kind = "month"        // month names (value 1-12)
+	Weekday      Kind = "weekday"      // weekday names (value 1-7)
+	Relday       Kind = "relday"       // yesterday, today, tomorrow (-1, 0, 1)
+	Last         Kind = "last"         // "last", "dernier"
+	Next         Kind = "next"         // "next", "prochain"
+	YearEnd      Kind = "yearend"      // "end of" before a year
+	Boilerplate  Kind = "boilerplate"  // page furniture lines
+	Stopword     Kind = "stopword"     // common function words (language identification)
+	Abbrev       Kind = "abbrev"       // abbreviations that do not end a sentence
+	Security     Kind = "security"     // puts a sentence in the defence domain
+	YearWord     Kind = "yearword"     // the word for "year"
+	CapitalWord  Kind = "capitalword"  // "capital", "coast": with a demonym, a place
+	Embassy      Kind = "embassy"      // "embassy": with a demonym, in the other state
+	LocSuffix    Kind = "locsuffix"    // a locative ending after an apostrophe ("Ankara'da")
+	WaterWord    Kind = "waterword"    // "sea", "ocean": a state named with it is water
+)
+
+// Kinds lists every kind, once.
+var Kinds = []Kind{Trigger, Stage, Modal, Hypothetical, Request, Demand, Threat, Refusal, Condition,
+	Negation, Combat, Hostile, Adversary, Provision, Framework, Clause, Joint, Service, CodeName, Equipment, Arrival,
+	Aside, Domain, Pair, Visit, Host, Locative, Background, Role, Title, Counterpart, Month, Weekday, Relday,
+	Last, Next, YearEnd, Boilerplate, Stopword, Abbrev, Security, YearWord, CapitalWord, Embassy,
+	LocSuffix, WaterWord}
 
 // Load reads every embedded lexicon.
 func Load() (*Set, error) {
@@ -77,7 +138,7 @@ func Load() (*Set, error) {
 }
 
 func newLexicon(lang string) *Lexicon {
-	return &Lexicon{Lang: lang, tries: map[string]*token.Trie[Entry]{}, entries: map[string][]Entry{},
+	return &Lexicon{Lang: lang, tries: map[Kind]*token.Trie[Entry]{}, entries: map[Kind][]Entry{},
 		Stopwords: map[string]bool{}, Abbrevs: map[string]bool{}}
 }
 
@@ -91,7 +152,7 @@ func Parse(lang string, data []byte) (*Lexicon, error) {
 }
 
 func (lx *Lexicon) parse(name string, data []byte) error {
-	known := map[string]bool{}
+	known := map[Kind]bool{}
 	for _, k := range Kinds {
 		known[k] = true
 	}
@@ -99,7 +160,7 @@ func (lx *Lexicon) parse(name string, data []byte) error {
 		if len(cols) < 3 {
 			return fmt.Errorf("lexicon %s line %d: want 3 or 4 tab-separated columns, got %d", name, line, len(cols))
 		}
-		e := Entry{Kind: strings.TrimSpace(cols[0]), Value: strings.TrimSpace(cols[1]), Text: strings.TrimSpace(cols[2])}
+		e := Entry{Kind: Kind(strings.TrimSpace(cols[0])), Value: strings.TrimSpace(cols[1]), Text: strings.TrimSpace(cols[2])}
 		if len(cols) > 3 {
 			e.Extra = strings.TrimSpace(cols[3])
 		}
@@ -108,11 +169,11 @@ func (lx *Lexicon) parse(name string, data []byte) error {
 		}
 		lx.entries[e.Kind] = append(lx.entries[e.Kind], e)
 		switch e.Kind {
-		case "stopword":
+		case Stopword:
 			lx.Stopwords[token.Fold(e.Text)] = true
-		case "abbrev":
+		case Abbrev:
 			lx.Abbrevs[token.Fold(strings.TrimSuffix(e.Text, "."))] = true
-		case "boilerplate":
+		case Boilerplate:
 			lx.Boilerplate = append(lx.Boilerplate, e)
 		default:
 			t := lx.tries[e.Kind]
@@ -140,7 +201,7 @@ func (s *Set) Langs() []string {
 }
 
 // Find returns the non-overlapping phrases of one kind in toks.
-func (lx *Lexicon) Find(toks []token.Token, kind string) []token.Match[Entry] {
+func (lx *Lexicon) Find(toks []token.Token, kind Kind) []token.Match[Entry] {
 	if lx == nil {
 		return nil
 	}
@@ -152,7 +213,7 @@ func (lx *Lexicon) Find(toks []token.Token, kind string) []token.Match[Entry] {
 }
 
 // At returns the phrases of one kind starting at toks[i], longest first.
-func (lx *Lexicon) At(toks []token.Token, i int, kind string) []token.Match[Entry] {
+func (lx *Lexicon) At(toks []token.Token, i int, kind Kind) []token.Match[Entry] {
 	if lx == nil {
 		return nil
 	}
@@ -164,7 +225,7 @@ func (lx *Lexicon) At(toks []token.Token, i int, kind string) []token.Match[Entr
 }
 
 // Size returns the number of phrases of one kind.
-func (lx *Lexicon) Size(kind string) int {
+func (lx *Lexicon) Size(kind Kind) int {
 	if t := lx.tries[kind]; t != nil {
 		return t.Len()
 	}
@@ -172,7 +233,7 @@ func (lx *Lexicon) Size(kind string) int {
 }
 
 // values lists the values of one kind's entries.
-func (lx *Lexicon) values(kind string) []string {
+func (lx *Lexicon) values(kind Kind) []string {
 	var out []string
 	for _, e := range lx.entries[kind] {
 		out = append(out, e.Value)

@@ -15,15 +15,40 @@ import (
 // The languages pactwatch claims; each must have a full lexicon.
 var claimed = []string{"en", "fr", "ar", "es", "pt", "ru", "tr", "sw"}
 
-var values = map[string][]string{
-	"trigger":     {"meeting", "agreement", "training", "exercise", "intelligence", "arms", "deployment", "aid", "rupture"},
-	"stage":       {"proposed", "negotiating", "signed", "ratified", "in_force", "suspended", "terminated"},
-	"modal":       {"future"},
-	"visit":       {"to", "from"},
-	"role":        {"head_of_state", "head_of_government", "defence_minister", "foreign_minister", "minister", "chief_of_defence", "service_chief", "intelligence_chief", "ambassador", "deputy_minister", "official"},
-	"domain":      {"training", "intelligence", "counterterrorism", "peacekeeping", "maritime", "cyber", "equipment", "logistics", "welfare", "human_resources", "border_security", "capacity_building", "defence_industry", "governance", "economic", "regional_security"},
-	"boilerplate": {"prefix", "contains"},
-	"relday":      {"-1", "0", "1"},
+// moods are the values of the kinds that keep an act from being one: the
+// cue governs the act after it (next) or, in verb-final wording and verb
+// suffixes, the act before it (prev), or either (both); void phrases only
+// block shorter cues.
+var moods = []string{"next", "prev", "both", Void}
+
+var values = map[Kind][]string{
+	Trigger:      {"meeting", "agreement", "training", "exercise", "intelligence", "arms", "deployment", "aid", "rupture", Void},
+	Stage:        {"proposed", "negotiating", "signed", "ratified", "in_force", "suspended", "terminated"},
+	Modal:        {"future"},
+	Hypothetical: moods,
+	Request:      moods,
+	Demand:       moods,
+	Threat:       moods,
+	Refusal:      moods,
+	Condition:    moods,
+	Negation:     {"-", "next", "prev", "both", Void},
+	Combat:       {"-", Void},
+	Hostile:      {"-"},
+	Adversary:    {"-", Void},
+	Provision:    moods,
+	Framework:    moods,
+	Clause:       {"-", "back", "conn"},
+	Joint:        {"-"},
+	Service:      {"army", "navy", "air_force", "marines", "special_forces", "gendarmerie", "coast_guard"},
+	CodeName:     {"-"},
+	Equipment:    {"-"},
+	Arrival:      {"-"},
+	Aside:        {"-", "prev"},
+	Visit:        {"to", "from"},
+	Role:         {"head_of_state", "head_of_government", "defence_minister", "foreign_minister", "minister", "chief_of_defence", "service_chief", "intelligence_chief", "ambassador", "deputy_minister", "official"},
+	Domain:       {"training", "intelligence", "counterterrorism", "peacekeeping", "maritime", "cyber", "equipment", "logistics", "welfare", "human_resources", "border_security", "capacity_building", "defence_industry", "governance", "economic", "regional_security"},
+	Boilerplate:  {"prefix", "contains"},
+	Relday:       {"-1", "0", "1"},
 }
 
 func TestFilesAreWellFormed(t *testing.T) {
@@ -42,7 +67,7 @@ func TestFilesAreWellFormed(t *testing.T) {
 				continue
 			}
 			cols := strings.Split(text, "\t")
-			kind, value, phrase := cols[0], cols[1], cols[2]
+			kind, value, phrase := Kind(cols[0]), cols[1], cols[2]
 			if allowed, ok := values[kind]; ok && !contains(allowed, value) {
 				t.Errorf("%s:%d: %s value %q not allowed", p, line, kind, value)
 			}
@@ -52,6 +77,9 @@ func TestFilesAreWellFormed(t *testing.T) {
 					t.Errorf("%s:%d: bad %s number %q", p, line, kind, value)
 				}
 			}
+			if inner := strings.TrimPrefix(strings.TrimSuffix(phrase, "*"), "*"); strings.Contains(inner, "*") {
+				t.Errorf("%s:%d: %q has a star inside; only the last word may end with one", p, line, phrase)
+			}
 			if strings.HasSuffix(phrase, "*") {
 				keys, _ := token.Phrase(phrase)
 				if len(keys) == 0 || utf8.RuneCountInString(keys[len(keys)-1]) < 4 {
@@ -59,7 +87,7 @@ func TestFilesAreWellFormed(t *testing.T) {
 				}
 			}
 			keys, _ := token.Phrase(phrase)
-			k := kind + "\t" + strings.Join(keys, " ") + "\t" + strings.TrimSuffix(phrase, "*")[len(strings.TrimSuffix(phrase, "*")):]
+			k := string(kind) + "\t" + strings.Join(keys, " ") + "\t" + strings.TrimSuffix(phrase, "*")[len(strings.TrimSuffix(phrase, "*")):]
 			if strings.HasSuffix(phrase, "*") {
 				k += "*"
 			}
@@ -101,19 +129,21 @@ func TestEveryLanguageIsComplete(t *testing.T) {
 		if len(lx.Stopwords) < 50 {
 			t.Errorf("%s: %d stopwords, want at least 50", l, len(lx.Stopwords))
 		}
-		for _, k := range []string{"trigger", "stage", "modal", "domain", "pair", "visit", "locative", "role", "title", "counterpart", "month", "weekday", "security"} {
+		for _, k := range []Kind{Trigger, Stage, Modal, Domain, Pair, Visit, Locative, Role, Title, Counterpart, Month, Weekday, Security,
+			Hypothetical, Request, Demand, Threat, Refusal, Condition, Negation, Combat, Hostile, Adversary, Provision,
+			Framework, Clause, Joint, Service, CodeName, Equipment, Arrival, Aside} {
 			if lx.Size(k) == 0 {
 				t.Errorf("%s: no %s phrases", l, k)
 			}
 		}
 		for _, check := range []struct {
-			kind string
+			kind Kind
 			want []string
 		}{
-			{"trigger", values["trigger"]},
-			{"stage", values["stage"]},
-			{"month", []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"}},
-			{"weekday", []string{"1", "2", "3", "4", "5", "6", "7"}},
+			{Trigger, values[Trigger][:9]},
+			{Stage, values[Stage]},
+			{Month, []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"}},
+			{Weekday, []string{"1", "2", "3", "4", "5", "6", "7"}},
 		} {
 			got := map[string]bool{}
 			for _, v := range lx.values(check.kind) {
@@ -125,5 +155,20 @@ func TestEveryLanguageIsComplete(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// Every kind is listed once, and every kind of a data file is known (the
+// parser refuses the others).
+func TestKindsListedOnce(t *testing.T) {
+	seen := map[Kind]bool{}
+	for _, k := range Kinds {
+		if seen[k] {
+			t.Errorf("kind %q listed twice", k)
+		}
+		seen[k] = true
+	}
+	if _, err := Load(); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -261,7 +261,7 @@ func (f *Finder) nameWord(toks []token.Token, i int, inPlace, lexical []bool) bo
 	if f.lx.Stopwords[t.Key] {
 		return false
 	}
-	for _, k := range []string{"month", "weekday", "trigger", "domain"} {
+	for _, k := range []lexicon.Kind{lexicon.Month, lexicon.Weekday, lexicon.Trigger, lexicon.Domain} {
 		if len(f.lx.At(toks, i, k)) > 0 {
 			return false
 		}

@@ -3,8 +3,15 @@ package pipeline
 // Regression floors for the accuracy tests (not timing): raise them as the
 // extractor improves, never lower them to make a change pass. Measured
 // values are in the README.
+//
+// The corpus grew on 2026-11-29 from 52 pages (numbered 01-07 in each
+// language) to 132 with harder pages written by other hands (08-09, 30-37):
+// the first 52 keep their own floor, raised as they improved; the whole
+// corpus has floors of its own, set at what it measured when it grew.
 const (
-	corpusFloor = 0.84 // own corpus, F1 on required events, all languages
-	langFloor   = 0.75 // own corpus, F1 per language
-	devsetFloor = 0.95 // shared devset, F1 on required events
+	firstCorpusFloor = 0.90 // the first 52 pages, F1 on required events (0.857 → 0.933)
+	corpusFloor      = 0.78 // the whole corpus, F1 on required events, all languages (0.788)
+	langFloor        = 0.68 // the whole corpus, F1 per language (lowest: fr 0.690)
+	negativeMisses   = 1    // negative pages of the whole corpus with a false event (1 of 36)
+	devsetFloor      = 1.00 // shared devset, F1 on required events (stays 1.00)
 )

@@ -49,7 +49,7 @@ type Store struct {
 	dialect string
 	dsn     string
 
-	rebound sync.Map // query with ? placeholders -> PostgreSQL text with $n
+	rebound sync.Map             // query with ? placeholders -> PostgreSQL text with $n
 	stmts   map[string]*sql.Stmt // the hot queries, prepared once at Open
 }
 

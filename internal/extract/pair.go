@@ -1,0 +1,245 @@
+package extract
+
+import (
+	"slices"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"pactwatch/internal/gazetteer"
+	"pactwatch/internal/lexicon"
+)
+
+// This file decides who acts with whom (capability 8 of the extraction
+// issue): the acting state and its partner come from the trigger's clause,
+// not from the two states nearest to it; states named together as the
+// subject act together towards the partner and are not partners of each
+// other; a state named after an aside cue ("the border with Iran", "over
+// East Timor") is a landmark or a topic, not a party.
+
+// clauseOf returns the token range [lo, hi) of the clause holding t: the
+// words between the hard boundaries around it.
+func (s *sentence) clauseOf(t cue) (lo, hi int) {
+	lo, hi = t.start, t.end
+	for lo > 0 && s.bounds[lo] != hardBound {
+		lo--
+	}
+	for hi < len(s.toks) && s.bounds[hi] != hardBound {
+		hi++
+	}
+	return lo, hi
+}
+
+// isAside reports a mention that follows an aside cue closely (or, for a
+// postposition whose value is "prev", stands just before it).
+func (s *sentence) isAside(m gazetteer.Mention) bool {
+	for _, c := range s.cues[lexicon.Aside] {
+		if c.value == "prev" && m.End <= c.start && c.start-m.End <= 1 {
+			return true // "İran sınırında": the state before a postposition
+		}
+		if c.value != "prev" && m.Start >= c.end && m.Start-c.end <= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// asides marks the mentions that are landmarks: those right after an aside
+// cue, and those coordinated with them ("the border with Iran and with
+// Turkey").
+func (s *sentence) asides() []bool {
+	out := make([]bool, len(s.places))
+	for i, m := range s.places {
+		out[i] = m.Kind != gazetteer.Org && s.isAside(m)
+		if !out[i] && i > 0 && out[i-1] && s.coordinated(s.places[i-1], m) {
+			out[i] = true
+		}
+	}
+	return out
+}
+
+// asideOnly lists the states that the sentence names only as landmarks.
+func (s *sentence) asideOnly() map[string]bool {
+	if !s.has(lexicon.Aside) {
+		return nil
+	}
+	party := map[string]bool{}
+	aside := map[string]bool{}
+	asides := s.asides()
+	for i, m := range s.places {
+		if m.Kind == gazetteer.Org {
+			continue
+		}
+		if asides[i] {
+			aside[m.Code] = true
+		} else {
+			party[m.Code] = true
+		}
+	}
+	for c := range party {
+		delete(aside, c)
+	}
+	return aside
+}
+
+// parties reads the trigger's clause: the states named before the trigger
+// as its subject (several when coordinated: "the Netherlands and
+// Switzerland suspended aid") and the first state named after it (the
+// partner: "suspended military aid to Indonesia"), or else the last state
+// named between the subject and the trigger. A sentence that opens with
+// the verb names its subject right after it.
+func (s *sentence) parties(t cue) (actors []string, partner string) {
+	lo, hi := s.clauseOf(t)
+	var before, after []gazetteer.Mention
+	asides := s.asides()
+	for i, m := range s.places {
+		if m.Kind == gazetteer.Org || asides[i] || m.Start < lo || m.End > hi {
+			continue
+		}
+		switch {
+		case m.End <= t.start:
+			before = append(before, m)
+		case m.Start >= t.end:
+			after = append(after, m)
+		}
+	}
+	if len(before) == 0 && len(after) > 0 && after[0].Start-t.end <= 1 &&
+		(after[0].Kind == gazetteer.Name || after[0].Kind == gazetteer.Metonym) {
+		// verb first: "سلمت تركيا الجيش الصومالي ...", "علقت هولندا وسويسرا ..."
+		n := 1
+		for n < len(after) && s.coordinated(after[n-1], after[n]) {
+			n++
+		}
+		for _, m := range after[:n] {
+			if !slices.Contains(actors, m.Code) {
+				actors = append(actors, m.Code)
+			}
+		}
+		for _, m := range after[n:] {
+			if !slices.Contains(actors, m.Code) {
+				return actors, m.Code
+			}
+		}
+		return actors, ""
+	}
+	if len(after) > 0 {
+		partner = after[0].Code
+	}
+	rest := 0
+	for i, m := range before {
+		if i > 0 && !s.coordinated(before[i-1], m) {
+			break
+		}
+		if !slices.Contains(actors, m.Code) {
+			actors = append(actors, m.Code)
+		}
+		rest = i + 1
+	}
+	if partner == "" && rest < len(before) {
+		// verb-final wording names the partner before the verb too:
+		// "Hollanda ve İsviçre Pakistan'a askeri yardımı askıya aldı"
+		partner = before[len(before)-1].Code
+	}
+	if slices.Contains(actors, partner) {
+		partner = ""
+	}
+	return actors, partner
+}
+
+// coordinated reports two mentions joined by a comma, by the Arabic و
+// written on the second, or by up to two short words ("and", "et la", "y",
+// "e a", "и", "ve", "na").
+func (s *sentence) coordinated(a, b gazetteer.Mention) bool {
+	gap := b.Start - a.End
+	if gap < 0 || gap > 2 {
+		return false
+	}
+	if gap == 0 {
+		// "Mali, Niger", "مصر والأردن"; not "İsviçre Pakistan'a"
+		between := s.text[s.toks[a.End-1].End:s.toks[b.Start].Start]
+		return strings.ContainsAny(between, ",،/&") || strings.HasPrefix(s.toks[b.Start].Text, "و")
+	}
+	for i := a.End; i < b.Start; i++ {
+		if utf8.RuneCountInString(s.toks[i].Text) > 3 {
+			return false
+		}
+	}
+	return true
+}
+
+// choosePair keeps two states when a sentence names more: the subject and
+// the partner its clause gives, else the article's pair if both are there,
+// else the two named closest to the trigger.
+func (a *article) choosePair(s *sentence, st []string, t cue) []string {
+	if len(st) <= 2 {
+		return st
+	}
+	if actors, partner := s.parties(t); len(actors) > 0 && partner != "" &&
+		slices.Contains(st, actors[0]) && slices.Contains(st, partner) {
+		return []string{actors[0], partner}
+	}
+	if a.pair != nil && slices.Contains(st, a.pair[0]) && slices.Contains(st, a.pair[1]) {
+		return []string{a.pair[0], a.pair[1]}
+	}
+	dist := map[string]int{}
+	for _, m := range s.places {
+		if m.Kind == gazetteer.Org {
+			continue
+		}
+		d := abs(m.Start - t.start)
+		if old, ok := dist[m.Code]; !ok || d < old {
+			dist[m.Code] = d
+		}
+	}
+	sorted := append([]string{}, st...)
+	sort.SliceStable(sorted, func(i, j int) bool {
+		di, oki := dist[sorted[i]]
+		dj, okj := dist[sorted[j]]
+		if !oki {
+			di = 1000
+		}
+		if !okj {
+			dj = 1000
+		}
+		return di < dj
+	})
+	return sorted[:2]
+}
+
+// coActors returns, for a trigger whose clause names two or more states
+// together as its subject and a partner after it, one pair per subject
+// state: they act side by side towards the partner.
+func (s *sentence) coActors(t cue, st []string) [][]string {
+	actors, partner := s.parties(t)
+	if len(actors) < 2 || partner == "" || !slices.Contains(st, partner) {
+		return nil
+	}
+	var out [][]string
+	for _, c := range actors {
+		if slices.Contains(st, c) {
+			out = append(out, []string{c, partner})
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+// orgActs reports an act whose subject is an international body, not a
+// state: "UN troops withdrew from ...", "NATO jets delivered ...". Its clause
+// names the body before the trigger and no state there.
+func (s *sentence) orgActs(t cue) bool {
+	lo, _ := s.clauseOf(t)
+	org := false
+	for _, m := range s.places {
+		if m.Start < lo || m.End > t.start {
+			continue
+		}
+		if m.Kind != gazetteer.Org {
+			return false
+		}
+		org = true
+	}
+	return org
+}

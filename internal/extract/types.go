@@ -1,0 +1,154 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"pactwatch/internal/event"
+	"pactwatch/internal/gazetteer"
+	"pactwatch/internal/lexicon"
+)
+
+// retype tells apart event types that share words (capability 6 of the
+// extraction issue): joint training with a code name, several services or a
+// host territory is an exercise; surveillance or reconnaissance that names
+// a piece of equipment ("surveillance radars") is a delivery of equipment,
+// not intelligence sharing; the arrival of a contingent or of military
+// specialists is a deployment, not a visit; a weak rupture verb whose
+// object is a cooperation act ("suspended military aid") is a rupture.
+func (s *sentence) retype() {
+	trig := s.cues[lexicon.Trigger]
+	for i := range trig {
+		t := &trig[i]
+		switch event.Type(t.value) {
+		case event.Training:
+			if s.jointNear(*t) && (s.codeNamed() || s.services() >= 2 || s.hostPlace()) {
+				t.value = string(event.Exercise)
+			}
+		case event.Intelligence:
+			if t.extra == "weak" && s.near(lexicon.Equipment, *t, 2) {
+				t.value = string(event.Arms)
+			}
+		case event.Rupture:
+			if (t.extra == "weak" || t.extra == "verb") && s.ruptureObject(*t) {
+				t.extra = "" // "suspendió la ayuda militar": the suspension is the act
+			}
+		}
+	}
+	// a rupture verb that needs its object ("علقت": suspended, or hung) and
+	// has none reports nothing
+	trig = slices.DeleteFunc(trig, func(t cue) bool { return t.extra == "verb" })
+	for _, a := range s.cues[lexicon.Arrival] {
+		force := -1
+		for i, t := range trig {
+			if t.value != string(event.Deployment) {
+				continue
+			}
+			// "a contingent of 200 soldiers arrived", "the arrival of a contingent"
+			if (t.end <= a.start && a.start-t.end <= 10 && s.reach(t.end-1, a.start, true)) ||
+				(t.start >= a.end && t.start-a.end <= 2 && s.reach(a.end-1, t.start, false)) {
+				force = i
+			}
+		}
+		if force < 0 {
+			continue
+		}
+		trig[force].extra = "" // the force that arrived is the act
+		for i := range trig {
+			if trig[i].value == string(event.Meeting) && trig[i].start < a.end && a.start < trig[i].end {
+				trig[i].value, trig[i].extra = string(event.Deployment), ""
+			}
+		}
+	}
+	s.cues[lexicon.Trigger] = trig
+}
+
+// ruptureObject reports a cooperation act right after a weak rupture verb
+// ("suspendieron la ayuda militar", "cancelou o acordo").
+func (s *sentence) ruptureObject(t cue) bool {
+	for _, o := range s.cues[lexicon.Trigger] {
+		if o.value == string(event.Rupture) || o.value == string(event.Meeting) || o.extra == "weak" ||
+			o.start < t.end || !s.reach(t.end-1, o.start, false) {
+			continue
+		}
+		gap := 0 // words between, a date aside: "suspendieron el 12 de mayo la ayuda"
+		for i := t.end; i < o.start; i++ {
+			if !s.inDate(i, i+1) {
+				gap++
+			}
+		}
+		if gap <= 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// near reports a cue of kind within n words of t, in the same clause.
+func (s *sentence) near(kind lexicon.Kind, t cue, n int) bool {
+	for _, c := range s.cues[kind] {
+		switch {
+		case c.start >= t.end && c.start-t.end <= n && s.reach(t.end-1, c.start, false):
+			return true
+		case c.end <= t.start && t.start-c.end <= n && s.reach(c.end-1, t.start, false):
+			return true
+		case c.start < t.end && t.start < c.end:
+			return true
+		}
+	}
+	return false
+}
+
+// jointNear reports "joint", "conjoint", "совместн*" qualifying t.
+func (s *sentence) jointNear(t cue) bool { return s.near(lexicon.Joint, t, 2) }
+
+// services counts the distinct armed services the sentence names.
+func (s *sentence) services() int {
+	seen := map[string]bool{}
+	for _, c := range s.cues[lexicon.Service] {
+		seen[c.value] = true
+	}
+	return len(seen)
+}
+
+// hostPlace reports a place named after a locative ("in Djibouti").
+func (s *sentence) hostPlace() bool {
+	for _, l := range s.cues[lexicon.Locative] {
+		if m := s.placeAfter(l.end, 1); m != nil && (m.Kind.IsPlace() || m.Kind == gazetteer.Name) {
+			return true
+		}
+	}
+	return false
+}
+
+// codeNamed reports a code name: a cue ("code-named", "baptisé", "под
+// названием") or a short quoted phrase that starts with a capital letter
+// («Защитники дружбы», "Flintlock").
+func (s *sentence) codeNamed() bool {
+	if s.has(lexicon.CodeName) {
+		return true
+	}
+	for _, q := range []struct{ open, close string }{{"«", "»"}, {"“", "”"}, {"\"", "\""}, {"„", "“"}} {
+		rest := s.text
+		for {
+			i := strings.Index(rest, q.open)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(q.open):]
+			j := strings.Index(rest, q.close)
+			if j < 0 {
+				break
+			}
+			inner := strings.TrimSpace(rest[:j])
+			rest = rest[j+len(q.close):]
+			r, _ := utf8.DecodeRuneInString(inner)
+			if inner != "" && unicode.IsUpper(r) && len(strings.Fields(inner)) <= 4 {
+				return true
+			}
+		}
+	}
+	return false
+}
