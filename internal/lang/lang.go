@@ -52,6 +52,16 @@ func New(lx *lexicon.Set) *Identifier {
 	return id
 }
 
+// shortText is the number of words under which a text is judged as one
+// sentence: a single function word may decide it.
+const shortText = 40
+
+// distinctLetters are letters that, among the Latin-script languages
+// pactwatch reads or names, one language alone uses often.
+var distinctLetters = map[string]string{
+	"es": "ñ¿¡", "pt": "ãõ", "fr": "èœùû", "tr": "ğışİ", "de": "ßä", "pl": "łąęśźż",
+}
+
 // sample is how much text decides: a few hundred words are plenty.
 const sample = 4000
 
@@ -125,6 +135,13 @@ func (id *Identifier) Detect(text, hint string) (string, error) {
 	for l, set := range id.unsupported {
 		count(l, set, false)
 	}
+	// letters only one of the Latin-script languages uses tell a short
+	// text apart where function words are few
+	for i := range scores {
+		if letters, ok := distinctLetters[scores[i].lang]; ok {
+			scores[i].hits += min(countAny(text, letters), 3)
+		}
+	}
 	hint = strings.SplitN(hint, "-", 2)[0]
 	sort.Slice(scores, func(i, j int) bool {
 		if scores[i].hits != scores[j].hits {
@@ -135,7 +152,34 @@ func (id *Identifier) Detect(text, hint string) (string, error) {
 		}
 		return scores[i].lang < scores[j].lang
 	})
-	if len(scores) == 0 || scores[0].hits*20 < len(toks) || scores[0].hits < 3 {
+	switch {
+	case len(scores) == 0:
+		return "", fmt.Errorf("%w: no known language recognised", ErrUnsupported)
+	case len(toks) < shortText:
+		// a sentence or two: one clear function word decides, when no
+		// other language has as many
+		best := scores[0].hits
+		if best < 1 {
+			return "", fmt.Errorf("%w: no known language recognised", ErrUnsupported)
+		}
+		var tied, ours []score
+		for _, sc := range scores {
+			if sc.hits == best {
+				tied = append(tied, sc)
+				if sc.ok {
+					ours = append(ours, sc)
+				}
+			}
+		}
+		// a tie goes to the declared language, else to the one language
+		// pactwatch reads among the tied
+		if len(tied) > 1 && tied[0].lang != hint {
+			if len(ours) != 1 {
+				return "", fmt.Errorf("%w: no known language recognised", ErrUnsupported)
+			}
+			scores[0] = ours[0]
+		}
+	case scores[0].hits*20 < len(toks) || scores[0].hits < 3:
 		return "", fmt.Errorf("%w: no known language recognised", ErrUnsupported)
 	}
 	if !scores[0].ok {

@@ -30,6 +30,23 @@ func TestDetect(t *testing.T) {
 			t.Errorf("%q: got %q, %v; want %q", text[:30], got, err, want)
 		}
 	}
+	// one short sentence each: a function word or a letter decides
+	short := map[string]string{
+		"Troops left the base in Gao yesterday.":                "en",
+		"Les soldats ont quitté la base de Gao.":                "fr",
+		"Las tropas salieron de la base en Gao.":                "es",
+		"As tropas deixaram a base de Gao ontem.":               "pt",
+		"Askerler dün Gao'daki üssü terk etti.":                 "tr",
+		"Wanajeshi wa Kenya waliondoka kambi ya Gao jana.":      "sw",
+		"El ministro llegó a Dakar con una delegación militar.": "es",
+		"Ministro recebeu delegação de Angola em Brasília":      "pt",
+	}
+	for text, want := range short {
+		got, err := id.Detect(text, "")
+		if err != nil || got != want {
+			t.Errorf("short %q: got %q, %v; want %q", text, got, err, want)
+		}
+	}
 	for _, text := range []string{
 		"Der Verteidigungsminister hat am Dienstag die Truppen besucht, und er sagte, dass die Zusammenarbeit wichtig ist.",
 		"Il ministro della Difesa ha incontrato il suo omologo a Roma per discutere della cooperazione tra i due paesi.",
