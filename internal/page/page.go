@@ -43,6 +43,8 @@ type Page struct {
 	LangHint  string        // language declared by the page (HTML lang attribute)
 	Blocks    []Block       // cleaned body, set by the clean stage
 	Warnings  []string      // recoverable problems (e.g. re-encoded input)
+
+	starts []int // a part's block offsets in the whole page's text (Part)
 }
 
 // ErrEmpty and the other errors describe unreadable input.
@@ -397,8 +399,12 @@ func utf8Counts(b []byte) (validMulti, invalid int) {
 	return
 }
 
-// BlockStarts returns the byte offset of each block in Text().
+// BlockStarts returns the byte offset of each block in Text(), or in the
+// whole page's text for a part made by Part.
 func (p *Page) BlockStarts() []int {
+	if p.starts != nil {
+		return p.starts
+	}
 	out := make([]int, len(p.Blocks))
 	at := 0
 	for i, bl := range p.Blocks {
@@ -406,6 +412,20 @@ func (p *Page) BlockStarts() []int {
 		at += len(bl.Text) + 2
 	}
 	return out
+}
+
+// Part returns a page of some of p's blocks (indexes in order), in
+// another language: its BlockStarts stay those of p, so that offsets into
+// the part are offsets into the whole page's text.
+func (p *Page) Part(blocks []int, lang string) *Page {
+	q := *p
+	q.Blocks, q.Lang, q.starts = nil, lang, nil
+	all := p.BlockStarts()
+	for _, i := range blocks {
+		q.Blocks = append(q.Blocks, p.Blocks[i])
+		q.starts = append(q.starts, all[i])
+	}
+	return &q
 }
 
 // Text joins the blocks with blank lines.

@@ -5,10 +5,13 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"time"
+	"unicode"
 
 	"pactwatch/internal/clean"
 	"pactwatch/internal/event"
@@ -131,19 +134,26 @@ func (p *Pipeline) Run(ctx context.Context, a *source.Article) (*Result, error) 
 	if a.Title == "" {
 		a.Title = pg.Blocks[0].Text
 	}
-	l, err := p.langs.Detect(pg.Text(), pg.LangHint)
+	l, parts, err := p.languages(pg)
 	if err != nil {
 		return res, err
 	}
 	pg.Lang, a.Language = l, l
-	rd := p.extractor.Trace(pg, p.trace)
+	var rd extract.Reading
+	if parts == nil {
+		rd = p.extractor.Trace(pg, p.trace)
+	} else {
+		rd = p.readParts(pg, parts)
+	}
 	a.Published, a.PublishedFrom = pg.Published, pg.From
 	pub := ""
 	if !pg.Published.IsZero() {
 		pub = pg.Published.Format("2006-01-02")
 	}
 	for _, e := range extract.Fold(pg.Name, rd.Candidates) {
-		e.Language = l
+		if e.Language == "" {
+			e.Language = l
+		}
 		m := event.Mention{Event: e, URL: a.URL, Published: pub}
 		for _, ev := range e.Evidence {
 			m.Spans = append(m.Spans, rd.Spans[ev])
@@ -151,4 +161,125 @@ func (p *Pipeline) Run(ctx context.Context, a *source.Article) (*Result, error) 
 		res.Mentions = append(res.Mentions, m)
 	}
 	return res, nil
+}
+
+// blockLetters is the least a block must hold for its own language to be
+// told: shorter blocks (headlines, captions) go with their neighbours.
+// runLetters is the least a run of blocks in another language than the
+// page's must hold to be read in that language: one paragraph judged
+// wrongly never switches.
+const (
+	blockLetters = 100
+	runLetters   = 300
+)
+
+// languages names the page's language and, when some of its blocks are in
+// another language pactwatch reads (a bilingual page, a translated
+// statement), the blocks of each language. parts is nil for a page in one
+// language. A page in a language pactwatch cannot read still gives the
+// blocks it can read, when they are long enough to be sure of.
+func (p *Pipeline) languages(pg *page.Page) (string, map[string][]int, error) {
+	l, err := p.langs.Detect(pg.Text(), pg.LangHint)
+	if err != nil && !errors.Is(err, lang.ErrUnsupported) {
+		return "", nil, err
+	}
+	if len(pg.Blocks) < 2 {
+		return l, nil, err
+	}
+	// each long enough block's own language; the others take the one before
+	of := make([]string, len(pg.Blocks))
+	size := make([]int, len(pg.Blocks))
+	prev := l
+	for i, b := range pg.Blocks {
+		of[i], size[i] = prev, letters(b.Text)
+		if size[i] >= blockLetters {
+			if bl, berr := p.langs.Detect(b.Text, ""); berr == nil {
+				of[i] = bl
+			}
+		}
+		prev = of[i]
+	}
+	// a run in another language than the page's must be long enough
+	for i := 0; i < len(of); {
+		j, n := i, 0
+		for j < len(of) && of[j] == of[i] {
+			n += size[j]
+			j++
+		}
+		if of[i] != l && n < runLetters {
+			for k := i; k < j; k++ {
+				of[k] = l
+			}
+		}
+		i = j
+	}
+	parts := map[string][]int{}
+	for i, bl := range of {
+		if bl != "" {
+			parts[bl] = append(parts[bl], i)
+		}
+	}
+	switch {
+	case err != nil && len(parts) == 0:
+		return "", nil, err
+	case err != nil: // an unreadable page with readable blocks: the longest part leads
+		for bl, idx := range parts {
+			if l == "" || len(idx) > len(parts[l]) || (len(idx) == len(parts[l]) && bl < l) {
+				l = bl
+			}
+		}
+	case len(parts) == 1 && len(parts[l]) == len(pg.Blocks):
+		return l, nil, nil
+	}
+	return l, parts, nil
+}
+
+// readParts extracts each language's blocks as a page of their own, the
+// page's language first (it decides the publication date the others use),
+// and gathers their candidates for one fold.
+func (p *Pipeline) readParts(pg *page.Page, parts map[string][]int) extract.Reading {
+	langs := make([]string, 0, len(parts))
+	for l := range parts {
+		if l != pg.Lang {
+			langs = append(langs, l)
+		}
+	}
+	sort.Strings(langs)
+	if _, ok := parts[pg.Lang]; ok {
+		langs = append([]string{pg.Lang}, langs...)
+	}
+	out := extract.Reading{Spans: map[string]event.Span{}}
+	base := 0
+	for _, l := range langs {
+		part := pg.Part(parts[l], l)
+		rd := p.extractor.Trace(part, p.trace)
+		if pg.Published.IsZero() {
+			pg.Published, pg.From = part.Published, part.From
+		}
+		n := 0
+		for _, c := range rd.Candidates {
+			n = max(n, c.Sentence+1)
+			c.Sentence += base
+			c.Event.Language = l
+			out.Candidates = append(out.Candidates, c)
+		}
+		base += n + 1000 // sentences of two parts are never neighbours
+		for ev, sp := range rd.Spans {
+			if _, ok := out.Spans[ev]; !ok {
+				out.Spans[ev] = sp
+			}
+		}
+	}
+	return out
+}
+
+// letters counts the letters of s.
+func letters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
 }

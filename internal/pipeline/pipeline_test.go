@@ -246,3 +246,34 @@ func TestEvidenceSpans(t *testing.T) {
 		t.Fatal("no evidence span checked")
 	}
 }
+
+// A page in two languages gives the events of both: each block is read in
+// its own language when it is long enough to tell.
+func TestBilingualPage(t *testing.T) {
+	p := newPipeline(t)
+	page := "Coopération militaire : le Sénégal et la Mauritanie renforcent leurs liens\n\n" +
+		"Le ministre sénégalais des Forces armées a été reçu le mardi 4 mars 2025 à Nouakchott par son homologue mauritanien pour des entretiens sur la sécurité de la frontière commune et sur la lutte contre les groupes armés dans la région.\n\n" +
+		"Les deux délégations ont également évoqué la formation des officiers et le partage de renseignements entre les deux armées, selon un communiqué publié à l'issue de la rencontre.\n\n" +
+		"English version\n\n" +
+		"Ghana and Togo signed a defence cooperation agreement in Accra on 6 March 2025, the Ghanaian defence ministry said in a statement, covering joint border patrols and the training of officers from both armies.\n\n" +
+		"The agreement was signed by the two defence ministers in the presence of senior commanders, and officials said the first joint patrols would start along the northern border later this year.\n"
+	res, err := p.Run(context.Background(), FileArticle("bilingual.txt", []byte(page)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, m := range res.Mentions {
+		got[m.Key()] = m.Language
+	}
+	if got["meeting|MRT,SEN"] != "fr" || got["agreement|GHA,TGO"] != "en" {
+		t.Errorf("events by key and language: %v; want the French meeting and the English agreement", got)
+	}
+	text := res.Text()
+	for _, m := range res.Mentions {
+		for i, sp := range m.Spans {
+			if got := strings.Join(strings.Fields(text[sp.Start:sp.End]), " "); got != m.Evidence[i] {
+				t.Errorf("span %v reads %q, evidence is %q", sp, got, m.Evidence[i])
+			}
+		}
+	}
+}
