@@ -376,6 +376,17 @@ func (q *Queue) ExtractBatch(ctx context.Context, keys []int64, force bool) (Out
 // extraction slots) and returns what to save.
 func (q *Queue) extract(ctx context.Context, sa *store.StoredArticle) (store.Extraction, Output, error) {
 	a := sa.Article
+	// The stored date is what the last extraction decided. Only a date the
+	// source gave is an input; one the page's text gave (a dateline, an
+	// estimate) is decided again, and the user's --published stays a
+	// fallback, so that re-extracting a page gives what extracting it gave.
+	switch a.PublishedFrom {
+	case source.OriginMetadata:
+	case source.OriginFlag:
+		a.Fallback, a.Published, a.PublishedFrom = a.Published, time.Time{}, source.OriginNone
+	default:
+		a.Published, a.PublishedFrom = time.Time{}, source.OriginNone
+	}
 	select {
 	case q.cpu <- struct{}{}:
 	case <-ctx.Done():
