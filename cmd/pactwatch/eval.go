@@ -64,6 +64,8 @@ func runEval(args []string) int {
 			}
 		}
 		out["attributes_by_language"] = byLang
+		out["reliability"] = r.Reliability
+		out["expected_calibration_error"] = round(evaluate.ECE(r.Reliability))
 		if *verbose {
 			out["details"] = r.Errors
 		}
@@ -102,6 +104,13 @@ func runEval(args []string) int {
 			}
 			fmt.Println()
 		}
+		fmt.Printf("reliability (confidence bin: events, mean confidence, share right):")
+		for _, b := range r.Reliability {
+			if b.N > 0 {
+				fmt.Printf(" [%.1f,%.1f) %d %.2f %.2f;", b.Low, b.High, b.N, b.Confidence, b.Share())
+			}
+		}
+		fmt.Printf(" ECE %.3f\n", evaluate.ECE(r.Reliability))
 		fmt.Printf("negative pages clean: %d/%d\n", r.CleanNegative, r.Negatives)
 		if len(r.Unscored) > 0 {
 			fmt.Printf("articles with events but no gold file (not scored): %d\n", len(r.Unscored))

@@ -105,6 +105,56 @@ type Report struct {
 	// Errors are per-article notes: misses, false positives and attribute
 	// differences, sorted within each article.
 	Errors []string `json:"errors,omitempty"`
+	// Reliability bins the predictions of scored articles by confidence:
+	// how many, their mean confidence, and how many were right (matched a
+	// gold event, required or optional).
+	Reliability []Bin `json:"reliability"`
+}
+
+// Bin is one confidence bin of a reliability table.
+type Bin struct {
+	Low, High  float64 // confidence in [Low, High)
+	N, Right   int
+	Confidence float64 // mean confidence of its predictions
+}
+
+// Share is the share of the bin's predictions that were right.
+func (b Bin) Share() float64 { return ratio(b.Right, b.N) }
+
+// ECE is the expected calibration error of a reliability table: the
+// distance between confidence and the share right, weighted by bin size.
+func ECE(bins []Bin) float64 {
+	total, sum := 0, 0.0
+	for _, b := range bins {
+		total += b.N
+		d := b.Confidence - b.Share()
+		if d < 0 {
+			d = -d
+		}
+		sum += float64(b.N) * d
+	}
+	if total == 0 {
+		return 0
+	}
+	return sum / float64(total)
+}
+
+// binCount is the number of reliability bins over 0..1.
+const binCount = 10
+
+func (r *Report) addReliability(conf float64, right bool) {
+	if r.Reliability == nil {
+		for i := range binCount {
+			r.Reliability = append(r.Reliability, Bin{Low: float64(i) / binCount, High: float64(i+1) / binCount})
+		}
+	}
+	i := min(int(conf*binCount), binCount-1)
+	b := &r.Reliability[max(i, 0)]
+	b.Confidence = (b.Confidence*float64(b.N) + conf) / float64(b.N+1)
+	b.N++
+	if right {
+		b.Right++
+	}
 }
 
 // AttrNames lists the compared attributes in report order.
@@ -189,6 +239,7 @@ func (r *Report) scoreArticle(g event.Gold, pred []event.Event) Counts {
 		toGold := match(ps, gs)
 		matched := make([]bool, len(gs))
 		for i, j := range toGold {
+			r.addReliability(ps[i].Confidence, j >= 0)
 			if j < 0 {
 				c.FP++
 				notes = append(notes, fmt.Sprintf("%s: false positive %s", g.Article, key))

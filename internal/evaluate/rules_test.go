@@ -341,3 +341,26 @@ func TestScoreAttributesByLanguage(t *testing.T) {
 	}
 	checkAttrs(t, r, map[string]attrWant{"date": {2, 2}, "location": {0, 1}, "initiator": {0, 1}})
 }
+
+// The reliability table bins every prediction of a scored article by its
+// confidence and counts those that matched a gold event.
+func TestReliability(t *testing.T) {
+	gold := map[string]event.Gold{"a": {Article: "a", Language: "en", Events: []event.Event{
+		{Type: event.Meeting, Countries: []string{"FRA", "KEN"}},
+		{Type: event.Arms, Countries: []string{"FRA", "KEN"}, Required: new(false)},
+	}}}
+	pred := []event.Event{
+		{Article: "a", Type: event.Meeting, Countries: []string{"FRA", "KEN"}, Confidence: 0.91},
+		{Article: "a", Type: event.Arms, Countries: []string{"FRA", "KEN"}, Confidence: 0.95},
+		{Article: "a", Type: event.Aid, Countries: []string{"FRA", "KEN"}, Confidence: 0.42},
+	}
+	r := evaluate.Score(gold, pred)
+	high, low := r.Reliability[9], r.Reliability[4]
+	if high.N != 2 || high.Right != 2 || low.N != 1 || low.Right != 0 {
+		t.Fatalf("bins: high %+v, low %+v", high, low)
+	}
+	// |0.93-1|*2 + |0.42-0|*1, over 3
+	if got, want := evaluate.ECE(r.Reliability), (0.07*2+0.42)/3; got < want-1e-9 || got > want+1e-9 {
+		t.Errorf("ECE %v, want %v", got, want)
+	}
+}
