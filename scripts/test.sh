@@ -13,6 +13,11 @@ unformatted=$(gofmt -l cmd internal)
 if [ -n "$unformatted" ]; then
   echo "gofmt needed on:"; echo "$unformatted"; exit 1
 fi
+# the web app, built into the binary the server tests compile (needs
+# Node.js and npm: npm ci from web/package-lock.json), and Chromium for
+# the browser tests (installed as root on Debian; elsewhere they skip)
+bash scripts/web-build.sh
+bash scripts/chromium.sh || echo "== Chromium not available: the browser tests will skip"
 go vet ./...
 # a throwaway PostgreSQL on loopback for this run; stopped on exit
 . scripts/pg-test.sh

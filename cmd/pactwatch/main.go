@@ -47,6 +47,8 @@ func init() {
 			"Export the store's events for other tools.", runExport},
 		{"reprocess", "[--db DSN] [--workers N] [--outdated]",
 			"Re-extract stored articles with this extractor and rebuild the merged events.", runReprocess},
+		{"serve", "[--db DSN] [--addr 127.0.0.1:8080] [--token T] [--read-only] [--workers N]",
+			"Serve the analyst's workbench: a JSON API and the web app over the store, with review and alerts.", runServe},
 		{"generate", "[--db DSN] [--events N] [--seed N]",
 			"Fill a store with generated events (for benchmarks).", runGenerate},
 	}

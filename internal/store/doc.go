@@ -16,6 +16,14 @@
 // feeds (conditional-request state). River, which the lead runs on the same
 // database through DB, keeps its own tables beside these.
 //
+// Review and alerts (reviews.go, watches.go, migration 00002):
+// event_reviews keeps, per event id, what analysts decided (status,
+// corrected fields with who and when, merges and splits) beside the
+// machine's record; the events table holds the effective record, which
+// SaveExtraction recomputes from the review whenever it rebuilds a reviewed
+// event, so corrections survive reprocessing. review_log is the history;
+// watches and watch_hits are saved questions and the events that matched.
+//
 // # Writing
 //
 // PutArticle stores an article once: the same URL or the same content
