@@ -1,9 +1,12 @@
 // Package dates finds date expressions in sentence tokens, in every language
-// with a lexicon (month and weekday names, "last", "end of", yesterday...),
+// with a lexicon (month and weekday names, days written as words, "last",
+// "end of", yesterday...),
 // and resolves them to dates with their precision: absolute dates as
 // written; partial ones against the publication date when known, else
 // against the latest year the article itself states, else by the weekday
 // rule ("mardi 10 mai" → the latest past year where 10 May is a Tuesday).
+// A date the caller marks as ahead ("will sign on Saturday") resolves
+// forward and never anchors the estimate of when the page was written.
 // It knows nothing about events.
 package dates
 
@@ -31,6 +34,11 @@ type Mention struct {
 	IsRelYear  bool
 	Last, Next bool // "last November", "next week"
 	YearEnd    bool // "end of 2023": the year is all we know
+	// Future is set by the caller when the date is governed by a future
+	// ("will sign on Saturday", "will visit in March"): a date without a
+	// year then resolves forward from publication, and no future date
+	// anchors the estimate of when the page was written.
+	Future bool
 }
 
 // HasYear reports whether the mention writes its year.
@@ -61,6 +69,8 @@ func Find(toks []token.Token, src string, lx *lexicon.Lexicon) []Mention {
 			// day before: "10 mai", "10 de maio", "le 1er août"
 			if d, at := dayBefore(toks, i); d > 0 {
 				m.Day, m.Start = d, at
+			} else if d, at := ordinalBefore(toks, i, lx); d > 0 {
+				m.Day, m.Start = d, at // "the twelfth of May", "el doce de mayo", "двенадцатого мая"
 			}
 			j := m.End
 			// a second month name after a slash: "8 أيار/ مايو"
@@ -74,6 +84,9 @@ func Find(toks []token.Token, src string, lx *lexicon.Lexicon) []Mention {
 				if d := dayNumber(toks[j].Text); d > 0 && !isYear(toks[j].Text) {
 					m.Day = d
 					j++
+				} else if os := lx.At(toks, j, lexicon.Ordinal); len(os) > 0 {
+					m.Day, _ = strconv.Atoi(os[0].Vals[0].Value) // "May first", "Mei mosi"
+					j = os[0].End
 				}
 			}
 			// year after: "mai 2024", "de 2024", "2024 года"
@@ -108,6 +121,9 @@ func Find(toks []token.Token, src string, lx *lexicon.Lexicon) []Mention {
 						break weekday
 					}
 				}
+			}
+			if m.Day == 0 && m.Year == 0 && givenName(toks, src, m) {
+				continue // "El ministro, Julio Paredes": a name, not July
 			}
 			if m.Day == 0 && m.Year == 0 {
 				m.Last, m.Next = nearCue(toks, m.Start, m.End, lx)
@@ -195,7 +211,8 @@ func gapHas(src string, a, b token.Token, s string) bool {
 }
 
 func nearCue(toks []token.Token, start, end int, lx *lexicon.Lexicon) (last, next bool) {
-	for k := max(0, start-2); k < min(len(toks), end+2); k++ {
+	// "next January", "el próximo mes de enero", "janvier prochain"
+	for k := max(0, start-3); k < min(len(toks), end+2); k++ {
 		if k >= start && k < end {
 			continue
 		}
@@ -225,6 +242,42 @@ func dayBefore(toks []token.Token, i int) (day, at int) {
 		}
 		if !isFiller(toks[k].Key) {
 			break
+		}
+	}
+	return 0, 0
+}
+
+// givenName reports a bare month name that is someone's first name: a
+// capitalised word follows it, and it opens the sentence or a comma phrase
+// or follows another capitalised word ("Julio Paredes", "Defensa, Abril
+// Mendes"). "in May Kenya ..." keeps its month.
+func givenName(toks []token.Token, src string, m Mention) bool {
+	if m.End >= len(toks) || !toks[m.Start].Cap || !toks[m.End].Cap || toks[m.End].Upper > 1 {
+		return false
+	}
+	if gap := src[toks[m.End-1].End:toks[m.End].Start]; strings.TrimSpace(gap) != "" {
+		return false // "May, Kenya"
+	}
+	if m.Start == 0 {
+		return true
+	}
+	prev := toks[m.Start-1]
+	// a capitalised word before it, unless only for opening the sentence
+	return (prev.Cap && m.Start > 1) || strings.ContainsAny(src[prev.End:toks[m.Start].Start], ",;:(")
+}
+
+// ordinalBefore reads a day written as a word before a month, fillers
+// between: the match that starts furthest back wins, so that "twenty-first"
+// is not read as "first".
+func ordinalBefore(toks []token.Token, i int, lx *lexicon.Lexicon) (day, at int) {
+	for k := max(0, i-6); k < i; k++ {
+		for _, o := range lx.At(toks, k, lexicon.Ordinal) {
+			if o.End <= i && allFillers(toks[o.End:i]) {
+				d, err := strconv.Atoi(o.Vals[0].Value)
+				if err == nil && d >= 1 && d <= 31 {
+					return d, k
+				}
+			}
 		}
 	}
 	return 0, 0
@@ -338,8 +391,10 @@ type Resolver struct {
 func NewResolver(all []Mention, published, today time.Time) *Resolver {
 	r := &Resolver{published: published, today: today}
 	for _, m := range all {
-		if m.Year == 0 || (m.Month == 0 && !m.YearEnd) {
-			continue // a bare year is too often history to anchor on
+		if m.Year == 0 || (m.Month == 0 && !m.YearEnd) || m.Future {
+			// a bare year is too often history to anchor on, and a date
+			// ahead ("planned for the end of 2025") is no time of writing
+			continue
 		}
 		mo := m.Month
 		if mo == 0 {
@@ -395,6 +450,13 @@ func (r *Resolver) Resolve(m Mention) string {
 	case m.Weekday > 0 && !r.published.IsZero():
 		p := r.published
 		back := (int(p.Weekday())+6)%7 + 1 - m.Weekday // days since that weekday
+		if m.Future && !m.Last {
+			ahead := (7 - back%7) % 7 // "will sign on Saturday": the coming one
+			if ahead == 0 {
+				ahead = 7
+			}
+			return format(p.AddDate(0, 0, ahead), true)
+		}
 		if m.Next {
 			back -= 7
 		} else if back < 0 {
@@ -421,8 +483,8 @@ func (r *Resolver) partial(m Mention) string {
 		y := p.Year()
 		t := date(y, m.Month, d)
 		switch {
-		case m.Next:
-			if !t.After(p) {
+		case m.Next || (m.Future && !m.Last):
+			if t.Before(date(y, int(p.Month()), 1)) || (m.Next && !t.After(p)) {
 				t = date(y+1, m.Month, d)
 			}
 		case m.Last:

@@ -92,6 +92,7 @@ func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder
 		}
 	}
 	s.bounds = clauseBounds(s)
+	s.markFuture()
 	s.retype()
 	s.persons = pf.Find(s.toks, s.text, s.places)
 }
@@ -230,4 +231,21 @@ func dropWaters(places []gazetteer.Mention, waters []token.Match[lexicon.Entry],
 		}
 	}
 	return out
+}
+
+// markFuture marks the dates that a future cue governs ("will sign on
+// Saturday", "se rendra en mars", "planned for the end of 2025"): without
+// a year they resolve forward, and none says when the page was written.
+func (s *sentence) markFuture() {
+	for i := range s.dates {
+		d := &s.dates[i]
+		if d.Last || d.IsRel || d.IsRelYear || (d.Year > 0 && !d.YearEnd) || (d.Year == 0 && d.Weekday == 0 && d.Month == 0) {
+			continue
+		}
+		for _, m := range s.cues[lexicon.Modal] {
+			if m.end <= d.Start && d.Start-m.end <= 8 && s.reach(m.end-1, d.Start, false) {
+				d.Future = true
+			}
+		}
+	}
 }

@@ -15,6 +15,16 @@
 // come from the trigger's clause (pair.go). The words are lexicon data,
 // one kind per cue; the reach of each kind is one line of moodRules.
 //
+// Facts across sentences (context.go): a sentence without an act of its
+// own lends the event told just before it its persons, date and domains,
+// and the event told just after it the place someone arrived at; events on
+// the same states in neighbouring sentences lend each other date and place;
+// the dateline city is the place when no sentence gives one and never a
+// state of the event; recalled history (dated over a year before
+// publication) and planned acts neither lend nor borrow. The publication
+// date is read from the page source's publication line when the cleaned
+// text no longer holds it.
+//
 // Fold merges a page's candidates into its events (one per happening on
 // the page); merging across articles is package merge's. It does not read
 // files or print anything, and knows nothing of a language but what its

@@ -29,6 +29,11 @@ type Candidate struct {
 	Inferred  bool // one of the states came from "the two countries" or context
 	Weak      bool // made from an activity noun, not an act
 	DateGuess bool // the date was inferred without a year in the text
+	History   bool // dated over a year before publication: recalled, not news
+	Planned   bool // a future governs the act: it lends and borrows no date or place
+	// Dateline is the city the report was filed from, when it lies in one
+	// of the event's states: the place when no sentence gives another.
+	Dateline *event.Location
 }
 
 // Extractor turns pages into candidate events.
@@ -121,10 +126,11 @@ type article struct {
 	secure   int      // sentences that speak of defence or security
 	persons  map[string]people.Person
 	resolver *dates.Resolver
+	dateline *event.Location // the city the report opens with
 }
 
 func (x *Extractor) analyse(sents []*sentence, p *page.Page) *article {
-	a := &article{x: x, sents: sents, persons: map[string]people.Person{}}
+	a := &article{x: x, sents: sents, persons: map[string]people.Person{}, dateline: findDateline(sents)}
 	count := map[string]float64{}
 	first := map[string]int{}
 	var all []dates.Mention
@@ -188,7 +194,7 @@ func (x *Extractor) analyse(sents []*sentence, p *page.Page) *article {
 	if len(codes) >= 2 && count[codes[1]] >= 1.5 {
 		a.pair = []string{codes[0], codes[1]}
 	}
-	a.resolver = dates.NewResolver(all, published(p, sents), x.today)
+	a.resolver = dates.NewResolver(all, published(p, sents, x.lex.Get(p.Lang)), x.today)
 	if p.Published.IsZero() && !a.resolver.Published().IsZero() {
 		p.Published, p.From = a.resolver.Published(), source.OriginEstimated
 	}
@@ -200,30 +206,96 @@ func (x *Extractor) analyse(sents []*sentence, p *page.Page) *article {
 // at the top of the text, else the date the user gave for pages that state
 // none. It records the choice in the page. When all are missing, the date
 // resolver estimates one from the latest full date the text states.
-func published(p *page.Page, sents []*sentence) time.Time {
+func published(p *page.Page, sents []*sentence, lx *lexicon.Lexicon) time.Time {
 	switch {
 	case !p.Published.IsZero():
 	case !dateline(sents).IsZero():
 		p.Published, p.From = dateline(sents), source.OriginDateline
+	case !pubLine(p, lx).IsZero(): // read twice only on pages that state no other date
+		p.Published, p.From = pubLine(p, lx), source.OriginDateline
 	case !p.Fallback.IsZero():
 		p.Published, p.From = p.Fallback, source.OriginFlag
 	}
 	return p.Published
 }
 
+// pubLineScan is how much of a page's source pubLine reads.
+const pubLineScan = 64 << 10
+
+// pubLine reads the publication date from a line of the page's source that
+// the furniture filter removes before extraction ("Publié le 12 mars 2025
+// à 10h", "Published on May 8, 2025 | Updated ..."): the first full date
+// right after a publication word (an update's date only when no line says
+// when the page was published). Markup is dropped line by line.
+func pubLine(p *page.Page, lx *lexicon.Lexicon) time.Time {
+	if lx == nil {
+		return time.Time{}
+	}
+	src := p.Source[:min(len(p.Source), pubLineScan)]
+	if p.HTML {
+		src = stripTags(src)
+	}
+	var updated time.Time
+	for _, line := range strings.Split(src, "\n") {
+		if len(line) > 300 || !strings.ContainsAny(line, "0123456789٠١٢٣٤٥٦٧٨٩") {
+			continue // a full date has a day and a year written in figures
+		}
+		toks := token.Split(line)
+		for i := range toks {
+			cues := lx.At(toks, i, lexicon.PubLine)
+			if len(cues) == 0 {
+				continue
+			}
+			for _, m := range dates.Find(toks, line, lx) {
+				if m.Start >= cues[0].End && m.Start-cues[0].End <= 3 && m.Year > 0 && m.Month > 0 && m.Day > 0 {
+					t := time.Date(m.Year, time.Month(m.Month), m.Day, 0, 0, 0, 0, time.UTC)
+					if cues[0].Vals[0].Value != "updated" {
+						return t
+					}
+					if updated.IsZero() {
+						updated = t // an update date only when no line says when it was published
+					}
+				}
+			}
+		}
+	}
+	return updated
+}
+
+// stripTags turns markup into line breaks, keeping the text between tags.
+func stripTags(s string) string {
+	var b strings.Builder
+	in := false
+	for _, r := range s {
+		switch {
+		case r == '<':
+			in = true
+			b.WriteByte('\n')
+		case r == '>':
+			in = false
+		case !in:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
 // dateline finds the publication date a page states at its top: a full
-// date on a short line ("Posted by Desk | August 6, 2024") or opening the
-// lead ("NIAMEY, 6 August 2024 – ...").
+// date on a short line among the first ten ("Posted by Desk | August 6,
+// 2024") or opening the lead among the first five ("NIAMEY, 6 August 2024
+// – ...").
 func dateline(sents []*sentence) time.Time {
 	for i, s := range sents {
-		if i >= 5 {
+		if i >= 10 {
 			break
 		}
 		for _, m := range s.dates {
 			if m.Year == 0 || m.Month == 0 || m.Day == 0 {
 				continue
 			}
-			if len(s.text) < 100 || m.Start <= 3 {
+			// below the first five lines (site menus kept as text), only a
+			// short line: "Madrid | 14/05/2025 - 08:12 h"
+			if len(s.text) < 100 || (m.Start <= 3 && i < 5) {
 				return time.Date(m.Year, time.Month(m.Month), m.Day, 0, 0, 0, 0, time.UTC)
 			}
 		}
@@ -260,8 +332,8 @@ func (a *article) sentenceStates(s *sentence) (states []string, inferred bool) {
 func (a *article) candidates(s *sentence) []Candidate {
 	triggers := s.cues[lexicon.Trigger]
 	if len(triggers) == 0 {
-		if s.has(lexicon.Domain) {
-			return []Candidate{a.attachment(s)}
+		if c := a.attachment(s); len(c.Event.Domains) > 0 || len(c.Event.Persons) > 0 || c.Event.Date != "" || c.Event.Location != nil {
+			return []Candidate{c}
 		}
 		return nil
 	}
@@ -366,8 +438,18 @@ func (a *article) candidates(s *sentence) []Candidate {
 			seen[k] = true
 			seen[string(c.Event.Type)] = true
 			c.Event.Confidence = confidence(c, s)
+			c.History = isHistory(c.Event.Date, a.resolver.Published())
+			c.Planned = s.modalNear(t) // "will hold joint exercises"
+			if a.dateline != nil && slices.Contains(c.Event.Countries, a.dateline.Country) {
+				c.Dateline = a.dateline
+			}
 			out = append(out, c)
 		}
+	}
+	if len(out) == 0 && len(s.persons) > 0 {
+		// acts that make no event here (no second state, not about
+		// security) still name who took part in the one just reported
+		return []Candidate{{Sentence: s.index, Attach: true, Event: event.Event{Persons: a.personsOf(s, ""), Countries: s.states(), Date: a.sentenceDate(s)}}}
 	}
 	return out
 }
@@ -448,6 +530,9 @@ func (s *sentence) primaryType(acts []cue, strong bool) event.Type {
 // "ils s'engageront à cimenter leur coopération en signant un accord".
 func (s *sentence) modalNear(c cue) bool {
 	for _, m := range s.cues[lexicon.Modal] {
+		if m.start <= c.start && c.end <= m.end {
+			return true // the future phrase holds the cue: "van a firmar"
+		}
 		if m.end > c.start || c.start-m.end > 12 {
 			continue
 		}
@@ -795,6 +880,12 @@ func (a *article) dateFor(s *sentence, t cue) (string, bool) {
 		if s.triggerBetween(t, m) {
 			continue // "the visit comes months after Washington delivered planes in November"
 		}
+		if s.futureBetween(t, m) {
+			continue // "signed the pact; talks will continue on 12 May": the date of what comes next
+		}
+		if s.otherStageDate(t, m) {
+			continue // "ended the agreement it had signed in 2012": the date of the recalled stage
+		}
 		d := abs(m.Start - t.start)
 		if lo, hi := min(m.Start, t.start), max(m.End-1, t.start); !s.reach(lo, hi, true) {
 			d += 10 // another clause: "KAMPALA, 21 Oktoba 2025 - ... tarehe 20 Oktoba"
@@ -811,6 +902,55 @@ func (a *article) dateFor(s *sentence, t cue) (string, bool) {
 	}
 	m := s.dates[best]
 	return a.resolver.Resolve(m), !m.HasYear()
+}
+
+// otherStageDate reports a date that stands nearer a stage cue of another
+// stage than the act's own, in that cue's clause, than it does the act: "ended the agreement it
+// had signed in 2012", "under the memorandum reached in September 2024".
+// The act's own stage is the one agreementStage reads for it.
+func (s *sentence) otherStageDate(t cue, m dates.Mention) bool {
+	own := agreementStage(s, t)
+	dist := func(a0, a1 int) int {
+		if a1 <= m.Start {
+			return m.Start - a1
+		}
+		if m.End <= a0 {
+			return a0 - m.End
+		}
+		return 0
+	}
+	mine := dist(t.start, t.end)
+	for _, c := range s.cues[lexicon.Stage] {
+		switch stageOf(c.value) {
+		case own, event.Proposed, event.Negotiating, event.InForce:
+			continue // "under", "in the framework of" date nothing of their own
+		}
+		if own == event.Proposed && s.modalNear(c) {
+			continue // "will sign on Saturday": the intended signing is the act
+		}
+		lo, hi := min(c.start, m.Start), max(c.end, m.End)-1
+		if d := dist(c.start, c.end); d < mine && s.reach(lo, hi, false) && (own != "" || t.value != string(event.Agreement)) {
+			return true
+		}
+	}
+	return false
+}
+
+// stageOf is the stage a stage cue names.
+func stageOf(v string) event.Stage { return event.Stage(v) }
+
+// futureBetween reports a future cue after the act and before the date:
+// the date belongs to a planned continuation, not to the act.
+func (s *sentence) futureBetween(t cue, m dates.Mention) bool {
+	if m.Start < t.end {
+		return false
+	}
+	for _, c := range s.cues[lexicon.Modal] {
+		if c.start >= t.end && c.end <= m.Start {
+			return true
+		}
+	}
+	return false
 }
 
 // triggerBetween reports another act's trigger between t and the date m.
@@ -918,10 +1058,65 @@ func domains(s *sentence) []string {
 	return out
 }
 
-// attachment carries a sentence's domains to the event reported nearby.
+// arrivedAt is where a sentence without an act of its own says someone
+// went ("Robles arrived in the Mauritanian capital", "прибыл в Бамако"):
+// the place after a visit or arrival word, the capital named through its
+// state.
+func (a *article) arrivedAt(s *sentence) *event.Location {
+	if len(s.cues[lexicon.Visit]) == 0 && len(s.cues[lexicon.Arrival]) == 0 {
+		return nil
+	}
+	if host, _ := a.destination(s); host != nil {
+		return &event.Location{Name: s.mentionText(*host), Country: host.Code}
+	}
+	for _, v := range s.cues[lexicon.Arrival] {
+		if m := s.placeAfter(v.end, 2); m != nil && m.Kind != gazetteer.Demonym {
+			return &event.Location{Name: s.mentionText(*m), Country: m.Code}
+		}
+	}
+	for _, v := range s.cues[lexicon.Visit] {
+		if v.value != "to" {
+			continue
+		}
+		for _, c := range s.cues[lexicon.CapitalWord] {
+			if c.start >= v.end && c.start-v.end <= 2 {
+				return a.indirectLocation(s, nil)
+			}
+		}
+	}
+	return nil
+}
+
+// sentenceDate is the date a sentence without an act of its own gives the
+// happening told just before ("The ceremony took place on Tuesday at the
+// base"): its first date to the day or month that is neither ahead nor a
+// page's date line.
+func (a *article) sentenceDate(s *sentence) string {
+	if len(s.toks) < 8 {
+		return "" // "Thursday, 12 June 2025 | By ...": the page's date line
+	}
+	for _, m := range s.dates {
+		if m.Future || m.YearEnd || (m.Month == 0 && m.Weekday == 0 && !m.IsRel) {
+			continue
+		}
+		if (s.index < 10 && len(s.text) < 100) || (s.index < datelineLines && m.Start <= 3) {
+			continue // "Published: 30 July 2024 | Staff writer | Read 2,087 times"
+		}
+		if d := a.resolver.Resolve(m); len(d) >= 7 && !isHistory(d, a.resolver.Published()) {
+			return d // "the prototype first flew in February 2024" tells of something else
+		}
+	}
+	return ""
+}
+
+// attachment carries what a sentence without an act of its own says of
+// the event reported just before it (facts across sentences): its domains
+// ("the agreement covers maritime security") and the persons it names
+// ("The minister, X, said ..."), who take part in that happening.
 func (a *article) attachment(s *sentence) Candidate {
 	return Candidate{Sentence: s.index, Attach: true,
-		Event: event.Event{Domains: domains(s)}}
+		Event: event.Event{Domains: domains(s), Persons: a.personsOf(s, ""), Countries: s.states(), Date: a.sentenceDate(s),
+			Location: a.arrivedAt(s)}}
 }
 
 // agreementStage reads a sentence's stage cues: ending beats everything;

@@ -21,7 +21,11 @@ type group struct {
 	first    int // sentence index of the first candidate
 	placeLoc bool
 	support  int
-	guess    bool // date was guessed without a year
+	guess    bool  // date was guessed without a year
+	sents    []int // sentence indexes of its candidates
+	history  bool  // recalled from over a year before publication
+	planned  bool  // every report of it is governed by a future
+	dateline *event.Location
 }
 
 // Fold merges the candidates of one page into events, in reading order.
@@ -37,14 +41,34 @@ func Fold(article string, cands []Candidate) []event.Event {
 			absorb(g, c)
 			continue
 		}
+		if g := attended(groups, c); g != nil {
+			// "the two ministers led the delegations": they attended the act
+			// reported just before, no meeting of their own
+			g.ev.Persons = mergePersons(g.ev.Persons, c.Event.Persons)
+			g.ev.Evidence = union(g.ev.Evidence, c.Event.Evidence...)
+			continue
+		}
 		e := own(c.Event)
 		e.Article = article
-		groups = append(groups, &group{ev: e, first: c.Sentence, placeLoc: c.PlaceLoc, support: 1, guess: c.DateGuess})
+		groups = append(groups, &group{ev: e, first: c.Sentence, placeLoc: c.PlaceLoc, support: 1, guess: c.DateGuess,
+			sents: []int{c.Sentence}, history: c.History, planned: c.Planned, dateline: c.Dateline})
 	}
 	// stage-less agreement mentions and domain sentences enrich the nearest event
 	for _, c := range attach {
+		if c.Event.Type == "" {
+			// the arrival told just before the act: "X arrived in
+			// Nouakchott. She held talks with ..."
+			if h := following(groups, c); h != nil {
+				lendPlace(h, c)
+			}
+		}
 		if g := nearest(groups, c); g != nil {
 			g.ev.Domains = union(g.ev.Domains, c.Event.Domains...)
+			if c.Event.Type == "" {
+				g.ev.Persons = mergePersons(g.ev.Persons, participants(g.ev, c.Event)) // "The minister, X, said ..."
+				lendDate(g, c)
+				lendPlace(g, c)
+			}
 			if c.Event.Type != "" {
 				g.ev.Evidence = union(g.ev.Evidence, c.Event.Evidence...)
 				g.ev.Organizations = union(g.ev.Organizations, c.Event.Organizations...)
@@ -58,11 +82,14 @@ func Fold(article string, cands []Candidate) []event.Event {
 			e.Article = article
 			e.Agreement.Stage = event.InForce
 			e.Confidence -= 0.15
-			groups = append(groups, &group{ev: e, first: c.Sentence, placeLoc: c.PlaceLoc, support: 1})
+			groups = append(groups, &group{ev: e, first: c.Sentence, placeLoc: c.PlaceLoc, support: 1, sents: []int{c.Sentence}})
 		}
 	}
 	groups = foldSubsets(groups)
 	groups = foldBareRuptures(groups)
+	shareFacts(groups)
+	lendDateline(groups)
+	visitor(groups)
 	sort.SliceStable(groups, func(i, j int) bool { return groups[i].first < groups[j].first })
 	out := make([]event.Event, 0, len(groups))
 	for _, g := range groups {
@@ -124,6 +151,7 @@ func foldSubsets(groups []*group) []*group {
 		folded[g] = true
 		c := Candidate{Event: g.ev, Sentence: g.first, PlaceLoc: g.placeLoc, DateGuess: g.guess}
 		absorb(into, c)
+		into.sents = append(into.sents, g.sents...)
 		into.support += g.support - 1
 		if g.first < into.first {
 			into.first = g.first
@@ -233,6 +261,12 @@ func conflict(a, b string) bool {
 func absorb(g *group, c Candidate) {
 	e := &g.ev
 	g.support++
+	g.history = g.history && c.History
+	g.planned = g.planned && c.Planned
+	if g.dateline == nil {
+		g.dateline = c.Dateline
+	}
+	g.sents = append(g.sents, c.Sentence)
 	if e.Initiator == "" {
 		e.Initiator = c.Event.Initiator
 	}
@@ -280,10 +314,17 @@ func nearest(groups []*group, c Candidate) *group {
 		}
 		return nil
 	}
+	// the event whose report stands closest before the sentence
 	var best *group
+	bestAt := -1
 	for _, g := range groups {
-		if g.first <= c.Sentence && c.Sentence-g.first <= 3 && (best == nil || g.first > best.first) {
-			best = g
+		if g.history {
+			continue // what the page says next is about the news, not the recalled act
+		}
+		for _, at := range g.sents {
+			if at <= c.Sentence && c.Sentence-at <= 3 && at > bestAt {
+				best, bestAt = g, at
+			}
 		}
 	}
 	return best

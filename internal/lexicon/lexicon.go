@@ -86,10 +86,12 @@ const (
 	Counterpart  Kind = "counterpart"  // "his counterpart"
 	Month        Kind = "month"        // month names (value 1-12)
 	Weekday      Kind = "weekday"      // weekday names (value 1-7)
+	Ordinal      Kind = "ordinal"      // a day of the month written as a word (value 1-31)
 	Relday       Kind = "relday"       // yesterday, today, tomorrow (-1, 0, 1)
 	Last         Kind = "last"         // "last", "dernier"
 	Next         Kind = "next"         // "next", "prochain"
 	YearEnd      Kind = "yearend"      // "end of" before a year
+	PubLine      Kind = "publine"      // opens a publication line: "Published on", "Publié le", "Updated"
 	Boilerplate  Kind = "boilerplate"  // page furniture lines
 	Stopword     Kind = "stopword"     // common function words (language identification)
 	Abbrev       Kind = "abbrev"       // abbreviations that do not end a sentence
@@ -104,8 +106,8 @@ const (
 // Kinds lists every kind, once.
 var Kinds = []Kind{Trigger, Stage, Modal, Hypothetical, Request, Demand, Threat, Refusal, Condition,
 	Negation, Combat, Hostile, Adversary, Provision, Framework, Clause, Joint, Service, CodeName, Equipment, Arrival,
-	Aside, Domain, Pair, Visit, Host, Locative, Background, Role, Title, Counterpart, Month, Weekday, Relday,
-	Last, Next, YearEnd, Boilerplate, Stopword, Abbrev, Security, YearWord, CapitalWord, Embassy,
+	Aside, Domain, Pair, Visit, Host, Locative, Background, Role, Title, Counterpart, Month, Weekday, Ordinal, Relday,
+	Last, Next, YearEnd, PubLine, Boilerplate, Stopword, Abbrev, Security, YearWord, CapitalWord, Embassy,
 	LocSuffix, WaterWord}
 
 // Load reads every embedded lexicon.

@@ -71,9 +71,9 @@ func TestFilesAreWellFormed(t *testing.T) {
 			if allowed, ok := values[kind]; ok && !contains(allowed, value) {
 				t.Errorf("%s:%d: %s value %q not allowed", p, line, kind, value)
 			}
-			if kind == "month" || kind == "weekday" {
+			if kind == Month || kind == Weekday || kind == Ordinal {
 				n, err := strconv.Atoi(value)
-				if err != nil || n < 1 || (kind == "month" && n > 12) || (kind == "weekday" && n > 7) {
+				if err != nil || n < 1 || (kind == Month && n > 12) || (kind == Weekday && n > 7) || n > 31 {
 					t.Errorf("%s:%d: bad %s number %q", p, line, kind, value)
 				}
 			}

@@ -1,0 +1,131 @@
+package dates
+
+import (
+	"testing"
+	"time"
+
+	"pactwatch/internal/lexicon"
+	"pactwatch/internal/token"
+)
+
+// realLexicon loads one language's lexicon from the data files.
+func realLexicon(t *testing.T, lang string) *lexicon.Lexicon {
+	t.Helper()
+	set, err := lexicon.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lx := set.Get(lang)
+	if lx == nil {
+		t.Fatalf("no lexicon for %s", lang)
+	}
+	return lx
+}
+
+// Days written as words, in every language, with the data files' words.
+func TestOrdinalDays(t *testing.T) {
+	today := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
+	cases := []struct{ lang, text, want string }{
+		{"en", "The accord was signed on the twelfth of May 2025 in Accra.", "2025-05-12"},
+		{"en", "They met on the twenty-first of March 2024.", "2024-03-21"},
+		{"en", "The drills began on May first, 2025.", "2025-05-01"},
+		{"fr", "L'accord a été signé le premier juillet 2025 à Dakar.", "2025-07-01"},
+		{"fr", "Les ministres se sont vus le vingt-trois mars 2024.", "2024-03-23"},
+		{"es", "El acuerdo se firmó el doce de octubre de 2024 en Lima.", "2024-10-12"},
+		{"es", "Los ministros se reunieron el primero de mayo de 2025.", "2025-05-01"},
+		{"pt", "O acordo foi assinado no dia primeiro de junho de 2025.", "2025-06-01"},
+		{"pt", "Os ministros reuniram-se a vinte e dois de abril de 2024.", "2024-04-22"},
+		{"ru", "Соглашение подписали двенадцатого мая 2025 года в Астане.", "2025-05-12"},
+		{"ru", "Министры встретились двадцать первого марта 2024 года.", "2024-03-21"},
+		{"ar", "وقع الوزيران الاتفاقية في الثاني عشر من مايو 2025.", "2025-05-12"},
+		{"ar", "التقى الوزيران في الأول من مارس 2024.", "2024-03-01"},
+		{"tr", "Anlaşma on iki Mayıs 2025 tarihinde imzalandı.", "2025-05-12"},
+		{"sw", "Mkataba ulisainiwa Mei mosi 2025 jijini Nairobi.", "2025-05-01"},
+	}
+	for _, c := range cases {
+		lx := realLexicon(t, c.lang)
+		ms := Find(token.Split(c.text), c.text, lx)
+		r := NewResolver(ms, time.Time{}, today)
+		got := ""
+		for _, m := range ms {
+			if m.Month > 0 {
+				got = r.Resolve(m)
+			}
+		}
+		if got != c.want {
+			t.Errorf("%s %q: got %q, want %q (mentions %+v)", c.lang, c.text, got, c.want, ms)
+		}
+	}
+}
+
+// A future weekday or month resolves forward from publication; the same
+// words in the past resolve back.
+func TestFutureDates(t *testing.T) {
+	today := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
+	pub := time.Date(2025, 3, 12, 0, 0, 0, 0, time.UTC) // a Wednesday
+	cases := []struct {
+		lang, text string
+		future     bool
+		want       string
+	}{
+		{"en", "The ministers will sign the pact on Saturday.", true, "2025-03-15"},
+		{"en", "The ministers signed the pact on Saturday.", false, "2025-03-08"},
+		{"en", "The ministers will meet again on Wednesday.", true, "2025-03-19"},
+		{"fr", "Les ministres signeront l'accord samedi.", true, "2025-03-15"},
+		{"fr", "Le ministre se rendra à Dakar en février.", true, "2026-02"},
+		{"fr", "Le ministre s'est rendu à Dakar en février.", false, "2025-02"},
+	}
+	for _, c := range cases {
+		lx := realLexicon(t, c.lang)
+		ms := Find(token.Split(c.text), c.text, lx)
+		if len(ms) != 1 {
+			t.Errorf("%q: %d mentions, want 1: %+v", c.text, len(ms), ms)
+			continue
+		}
+		ms[0].Future = c.future
+		if got := NewResolver(ms, pub, today).Resolve(ms[0]); got != c.want {
+			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// A date ahead ("planned for the end of 2025") never anchors the estimate
+// of when an undated page was written; a date behind does.
+func TestFutureDoesNotAnchor(t *testing.T) {
+	today := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
+	lx := realLexicon(t, "en")
+	text := "The pact was signed on 3 March 2025 and talks are planned for the end of 2025."
+	ms := Find(token.Split(text), text, lx)
+	if got := NewResolver(ms, time.Time{}, today).Published().Format("2006-01-02"); got != "2025-12-01" {
+		t.Fatalf("unmarked: estimate %s, want the end of 2025 (the test's premise)", got)
+	}
+	for i := range ms {
+		if ms[i].YearEnd {
+			ms[i].Future = true
+		}
+	}
+	if got := NewResolver(ms, time.Time{}, today).Published().Format("2006-01-02"); got != "2025-03-03" {
+		t.Errorf("estimate %s, want 2025-03-03", got)
+	}
+}
+
+// A month name that is someone's first name is no date; a month after a
+// preposition stays one.
+func TestMonthAsGivenName(t *testing.T) {
+	cases := []struct {
+		lang, text string
+		dates      int
+	}{
+		{"es", "El ministro de Defensa, Julio Paredes, llegó a Lima.", 0},
+		{"es", "Abril Mendes encabezó la delegación chilena.", 0},
+		{"en", "Defence Minister June Okafor led the delegation.", 0},
+		{"es", "Los ministros se reunieron en julio en Lima.", 1},
+		{"en", "In May Kenya signed the pact.", 1},
+	}
+	for _, c := range cases {
+		lx := realLexicon(t, c.lang)
+		if ms := Find(token.Split(c.text), c.text, lx); len(ms) != c.dates {
+			t.Errorf("%q: %d dates, want %d: %+v", c.text, len(ms), c.dates, ms)
+		}
+	}
+}

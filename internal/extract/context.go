@@ -1,0 +1,255 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+
+	"pactwatch/internal/event"
+	"pactwatch/internal/gazetteer"
+)
+
+// Facts across sentences (capability 2 of the extraction issue): a page
+// tells one happening over several sentences. The extractor marks what a
+// candidate may take from its neighbours (the dateline city, whether it is
+// recalled history), and Fold lends an event the date and place of the
+// event reported next to it on the same states.
+
+// datelineLines is how many sentences from the top a dateline may stand.
+const datelineLines = 6
+
+// findDateline finds the city that opens the report ("NAIROBI —",
+// "Dakar, le 12 mars", "Душанбе."), removes it from its sentence's places
+// (a dateline is where the report was filed, never an acting state) and
+// returns it as a location.
+func findDateline(sents []*sentence) *event.Location {
+	for i, s := range sents {
+		if i >= datelineLines {
+			break
+		}
+		for k, m := range s.places {
+			if !m.Kind.IsPlace() || (m.Start != 0 && !dateLine(s)) {
+				continue
+			}
+			if m.Start == 0 && !datelineAfter(s, m) && !dateLine(s) {
+				break
+			}
+			loc := &event.Location{Name: cityName(s.mentionText(m)), Country: m.Code}
+			s.places = slices.Delete(slices.Clone(s.places), k, k+1)
+			return loc
+		}
+	}
+	return nil
+}
+
+// dateLine reports a short line that holds a full date and one city
+// ("Thursday 14 August 2025 – Ankara – Agency"): the city is where the
+// report was filed.
+func dateLine(s *sentence) bool {
+	if len(s.toks) > 12 || len(s.places) != 1 {
+		return false
+	}
+	for _, d := range s.dates {
+		if d.Year > 0 && d.Month > 0 && d.Day > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// datelineAfter reports what follows a dateline city: nothing but
+// punctuation, a dash or bracket, or a comma and a date.
+func datelineAfter(s *sentence, m gazetteer.Mention) bool {
+	rest := strings.TrimSpace(s.text[s.toks[m.End-1].End:])
+	switch {
+	case strings.Trim(rest, ".:;") == "":
+		return true
+	case strings.HasPrefix(rest, "—"), strings.HasPrefix(rest, "–"), strings.HasPrefix(rest, "-"),
+		strings.HasPrefix(rest, "("), strings.HasPrefix(rest, "/"):
+		return true
+	case strings.HasPrefix(rest, ","), strings.HasPrefix(rest, "،"):
+		for _, d := range s.dates {
+			if d.Start >= m.End && d.Start-m.End <= 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cityName writes an all-capital dateline city as a name ("NAIROBI" →
+// "Nairobi"); other forms stay as written.
+func cityName(s string) string {
+	if strings.ToUpper(s) != s || strings.ToLower(s) == s {
+		return s
+	}
+	out := []rune(strings.ToLower(s))
+	start := true
+	for i, r := range out {
+		if start && unicode.IsLetter(r) {
+			out[i] = unicode.ToUpper(r)
+		}
+		start = r == ' ' || r == '-'
+	}
+	return string(out)
+}
+
+// isHistory reports a date more than a year before publication: an act the
+// page recalls ("concluded in 2001"), not the news it reports.
+func isHistory(date string, pub time.Time) bool {
+	if date == "" || pub.IsZero() {
+		return false
+	}
+	cut := pub.AddDate(-1, 0, 0).Format("2006-01-02")
+	return date < cut[:min(len(date), len(cut))]
+}
+
+// shareFacts lends an event without a date or place those of the event
+// reported in the sentence next to it on the same states: the dated visit
+// before an undated signing, the ceremony that says where the delivery
+// took place. Recalled history and planned acts neither lend nor borrow; an agreement
+// still in the making has no date of its own; a place is lent only between
+// events whose dates agree.
+func shareFacts(groups []*group) {
+	for _, g := range groups {
+		if g.history || g.planned || (g.ev.Date != "" && g.ev.Location != nil) {
+			continue
+		}
+		var best *group
+		bestGap := 2
+		for _, h := range groups {
+			if h == g || h.history || h.planned || !sameStates(h.ev.Countries, g.ev.Countries) {
+				continue
+			}
+			if gap := sentenceGap(g, h); gap < bestGap {
+				best, bestGap = h, gap
+			}
+		}
+		if best == nil {
+			continue
+		}
+		if g.ev.Date == "" && best.ev.Date != "" && stageGroup(g.ev) != "making" {
+			g.ev.Date, g.guess = best.ev.Date, best.guess
+		}
+		if g.ev.Location == nil && placed(g.ev) && best.ev.Location != nil && !conflict(g.ev.Date, best.ev.Date) && slices.Contains(g.ev.Countries, best.ev.Location.Country) {
+			l := *best.ev.Location
+			g.ev.Location, g.placeLoc = &l, best.placeLoc
+		}
+	}
+}
+
+// sentenceGap is the least distance between the sentences of two events.
+func sentenceGap(g, h *group) int {
+	gap := 1 << 30
+	for _, a := range g.sents {
+		for _, b := range h.sents {
+			gap = min(gap, abs(a-b))
+		}
+	}
+	return gap
+}
+
+// lendDateline gives an event with no place the dateline city when it is
+// in one of the event's states.
+func lendDateline(groups []*group) {
+	for _, g := range groups {
+		if g.ev.Location == nil && placed(g.ev) && g.dateline != nil && slices.Contains(g.ev.Countries, g.dateline.Country) && !g.history {
+			l := *g.dateline
+			g.ev.Location = &l
+		}
+	}
+}
+
+// placed reports an event that happens somewhere: a rupture is a decision,
+// whatever city announced it, and an agreement in the making is no
+// happening yet.
+func placed(e event.Event) bool { return e.Type != event.Rupture && stageGroup(e) != "making" }
+
+// visitor names who came to whom once the meeting's place is known from a
+// neighbouring sentence or the dateline: talks held in one of the two
+// states were a visit by the other, unless one side is the resident
+// ambassador.
+func visitor(groups []*group) {
+	for _, g := range groups {
+		e := &g.ev
+		if e.Type != event.Meeting || e.Initiator != "" || e.Location == nil || len(e.Countries) != 2 ||
+			!slices.Contains(e.Countries, e.Location.Country) || hasRole(e.Persons, "ambassador") {
+			continue
+		}
+		e.Initiator = other(e.Countries, e.Location.Country)
+	}
+}
+
+// participants are the persons a sentence without an act of its own lends
+// to the event before it: none when the sentence names a state outside the
+// event (a related-links line, another affair), and only those whose state,
+// when known, is one of the event's.
+func participants(e, from event.Event) []event.Person {
+	for _, c := range from.Countries {
+		if !slices.Contains(e.Countries, c) {
+			return nil
+		}
+	}
+	var out []event.Person
+	for _, p := range from.Persons {
+		if p.Country == "" || slices.Contains(e.Countries, p.Country) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// attended finds the act that a weak meeting candidate (delegations, talks
+// named by a noun only) attends: another type's event on the same states
+// reported in the sentence just before.
+func attended(groups []*group, c Candidate) *group {
+	if !c.Weak || c.Event.Type != event.Meeting {
+		return nil
+	}
+	for i := len(groups) - 1; i >= 0; i-- {
+		g := groups[i]
+		if g.ev.Type == event.Meeting || g.history || !sameStates(g.ev.Countries, c.Event.Countries) {
+			continue
+		}
+		if slices.Contains(g.sents, c.Sentence-1) {
+			return g
+		}
+	}
+	return nil
+}
+
+// lendDate gives an undated event the date of the sentence after it that
+// tells more of it, when that sentence names no state outside the event.
+func lendDate(g *group, c Candidate) {
+	if g.ev.Date != "" || c.Event.Date == "" || g.planned || stageGroup(g.ev) == "making" {
+		return
+	}
+	for _, s := range c.Event.Countries {
+		if !slices.Contains(g.ev.Countries, s) {
+			return
+		}
+	}
+	g.ev.Date = c.Event.Date
+}
+
+// lendPlace gives an event with no place the place a following sentence
+// says someone arrived at, in one of the event's states.
+func lendPlace(g *group, c Candidate) {
+	l := c.Event.Location
+	if g.ev.Location != nil || l == nil || !placed(g.ev) || g.planned || !slices.Contains(g.ev.Countries, l.Country) {
+		return
+	}
+	loc := *l
+	g.ev.Location, g.placeLoc = &loc, true
+}
+
+// following is the event first reported in the sentence right after c.
+func following(groups []*group, c Candidate) *group {
+	for _, g := range groups {
+		if !g.history && slices.Contains(g.sents, c.Sentence+1) && !slices.ContainsFunc(g.sents, func(i int) bool { return i < c.Sentence }) {
+			return g
+		}
+	}
+	return nil
+}

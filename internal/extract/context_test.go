@@ -1,0 +1,318 @@
+package extract_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"pactwatch/internal/event"
+	"pactwatch/internal/extract"
+	"pactwatch/internal/pipeline"
+)
+
+// contextCase is a short page whose event takes facts from a sentence
+// other than the one that reports it (capability 2), or whose dates belong
+// to another act than the one reported (capabilities 3 and 9).
+type contextCase struct {
+	name, lang, text string
+	key              string // type|countries of the event checked
+	date             string // "" not checked, "-" none
+	location         string // alpha-3, "" not checked, "-" none
+	initiator        string // alpha-3, "" not checked, "-" none
+	stage            event.Stage
+	persons          []string
+	noKey            string // an event that must not come out (type|countries)
+}
+
+var contextCases = []contextCase{
+	// Persons named in the sentence after the act take part in it.
+	{name: "en persons next sentence", lang: "en",
+		text: "Ghana and Togo signed a border security agreement in Accra on 14 May 2025. " +
+			"Defence Minister Kwame Mensah Boateng and his Togolese counterpart Koffi Agbeko Lawson led the two delegations.",
+		key: "agreement|GHA,TGO", date: "2025-05-14", location: "GHA", persons: []string{"Kwame Mensah Boateng", "Koffi Agbeko Lawson"}},
+	{name: "fr persons next sentence", lang: "fr",
+		text: "Le Sénégal et la Mauritanie ont signé un accord de coopération militaire à Dakar le 3 avril 2025. " +
+			"Le ministre des Forces armées, Birame Ndiaye Sarr, et son homologue mauritanien, Ahmed Salem Bilal, ont conduit les délégations.",
+		key: "agreement|MRT,SEN", date: "2025-04-03", location: "SEN", persons: []string{"Birame Ndiaye Sarr", "Ahmed Salem Bilal"}},
+	{name: "es persons next sentence", lang: "es",
+		text: "Perú y Chile firmaron un acuerdo de cooperación en defensa en Lima el 9 de junio de 2025. " +
+			"El ministro de Defensa, Raúl Paredes Roca, y su homólogo chileno, Andrés Felipe Soto Vial, encabezaron las delegaciones.",
+		key: "agreement|CHL,PER", date: "2025-06-09", location: "PER", persons: []string{"Raúl Paredes Roca", "Andrés Felipe Soto Vial"}},
+	{name: "pt persons next sentence", lang: "pt",
+		text: "Angola e Moçambique assinaram um acordo de cooperação militar em Luanda no dia 2 de julho de 2025. " +
+			"O ministro da Defesa, Manuel Pedro Kiala, e o seu homólogo moçambicano, Cristóvão Artur Chume, chefiaram as delegações.",
+		key: "agreement|AGO,MOZ", date: "2025-07-02", location: "AGO", persons: []string{"Manuel Pedro Kiala", "Cristóvão Artur Chume"}},
+	{name: "ru persons next sentence", lang: "ru",
+		text: "Казахстан и Узбекистан подписали соглашение о военном сотрудничестве в Астане 5 марта 2025 года. " +
+			"Делегации возглавили министр обороны Казахстана Руслан Жаксылыков и министр обороны Узбекистана Бахадир Курбанов.",
+		key: "agreement|KAZ,UZB", date: "2025-03-05", location: "KAZ", persons: []string{"Руслан Жаксылыков", "Бахадир Курбанов"}},
+	{name: "tr persons next sentence", lang: "tr",
+		text: "Türkiye ve Azerbaycan, 11 Şubat 2025 tarihinde Ankara'da askeri işbirliği anlaşması imzaladı. " +
+			"Heyetlere Milli Savunma Bakanı Yaşar Güler ve Azerbaycan Savunma Bakanı Zakir Hasanov başkanlık etti.",
+		key: "agreement|AZE,TUR", date: "2025-02-11", location: "TUR", persons: []string{"Yaşar Güler", "Zakir Hasanov"}},
+	{name: "sw persons next sentence", lang: "sw",
+		text: "Kenya na Uganda zilitia saini mkataba wa ushirikiano wa kijeshi jijini Nairobi tarehe 8 Mei 2025. " +
+			"Waziri wa Ulinzi Aden Barre Duale na mwenzake wa Uganda Jacob Marksons Oboth waliongoza ujumbe wa nchi hizo.",
+		key: "agreement|KEN,UGA", date: "2025-05-08", location: "KEN", persons: []string{"Aden Barre Duale", "Jacob Marksons Oboth"}},
+	{name: "ar persons next sentence", lang: "ar",
+		text: "وقعت مصر والسودان اتفاقية للتعاون العسكري في القاهرة يوم 6 مارس 2025. " +
+			"وترأس الوفدين وزير الدفاع المصري عبد المجيد صقر ونظيره السوداني ياسين إبراهيم ياسين.",
+		key: "agreement|EGY,SDN", date: "2025-03-06", location: "EGY", persons: []string{"عبد المجيد صقر", "ياسين إبراهيم ياسين"}},
+
+	// A dateline city is the place when no sentence gives another, and it
+	// is never a state of the event.
+	{name: "en dateline is the place", lang: "en",
+		text: "NAIROBI — Kenya and Somalia held talks on border security and counterterrorism on 12 March 2025, officials said. " +
+			"The defence chiefs agreed to meet again later in the year.",
+		key: "meeting|KEN,SOM", date: "2025-03-12", location: "KEN"},
+	{name: "en dateline of a third state", lang: "en",
+		text: "NAIROBI — Ethiopia and Somalia signed a security cooperation agreement on 3 March 2025, officials in both capitals said. " +
+			"The pact covers intelligence sharing and border security.",
+		key: "agreement|ETH,SOM", date: "2025-03-03", location: "-", noKey: "agreement|ETH,KEN,SOM"},
+	{name: "fr dateline with date", lang: "fr",
+		text: "Dakar, le 12 mars 2025 — Le Sénégal et la Gambie ont tenu des consultations militaires sur la sécurité des frontières. " +
+			"Les chefs d'état-major des deux armées ont examiné la lutte contre les trafics.",
+		key: "meeting|GMB,SEN", location: "SEN"},
+	{name: "es dateline", lang: "es",
+		text: "BOGOTÁ — Colombia y Ecuador celebraron el 4 de febrero de 2025 una reunión de seguridad fronteriza entre sus ministros de Defensa. " +
+			"Ambos gobiernos acordaron reforzar las patrullas contra el narcotráfico.",
+		key: "meeting|COL,ECU", date: "2025-02-04", location: "COL"},
+	{name: "pt dateline", lang: "pt",
+		text: "MAPUTO — Moçambique e Ruanda realizaram em 20 de março de 2025 conversações sobre a segurança da fronteira entre os ministros da Defesa. " +
+			"Os dois governos discutiram o combate ao terrorismo no norte.",
+		key: "meeting|MOZ,RWA", date: "2025-03-20", location: "MOZ"},
+	{name: "ru dateline", lang: "ru",
+		text: "Душанбе. 4 апреля 2025 года министры обороны Таджикистана и Киргизии провели переговоры о безопасности на границе. " +
+			"Стороны обсудили борьбу с терроризмом.",
+		key: "meeting|KGZ,TJK", date: "2025-04-04", location: "TJK"},
+	{name: "tr dateline", lang: "tr",
+		text: "ANKARA — Türkiye ve Irak savunma bakanları 7 Nisan 2025 tarihinde terörle mücadele ve sınır güvenliği konusunda görüştü. " +
+			"İki bakan ortak güvenlik mekanizmasını değerlendirdi.",
+		key: "meeting|IRQ,TUR", date: "2025-04-07", location: "TUR"},
+	{name: "sw dateline", lang: "sw",
+		text: "DAR ES SALAAM — Tanzania na Msumbiji zilifanya mazungumzo ya usalama wa mpakani kati ya mawaziri wa ulinzi tarehe 15 Aprili 2025. " +
+			"Mawaziri hao walijadili mapambano dhidi ya ugaidi.",
+		key: "meeting|MOZ,TZA", date: "2025-04-15", location: "TZA"},
+	{name: "ar dateline", lang: "ar",
+		text: "بغداد - عقد وزيرا الدفاع العراقي والأردني يوم 10 أبريل 2025 محادثات حول أمن الحدود ومكافحة الإرهاب. " +
+			"وبحث الجانبان تعزيز التعاون العسكري بين البلدين.",
+		key: "meeting|IRQ,JOR", date: "2025-04-10", location: "IRQ"},
+
+	// A termination recalls when the agreement was concluded: that date is
+	// the old stage's, never the termination's.
+	{name: "en termination recalls signing", lang: "en",
+		text: "Mali ended the defence cooperation agreement it had signed with France in 2014, the government said on 2 May 2022.",
+		key:  "rupture|FRA,MLI", date: "2022-05-02"},
+	{name: "fr termination recalls signing", lang: "fr",
+		text: "Le Niger a dénoncé l'accord de défense qu'il avait signé avec les États-Unis en 2012, a annoncé le gouvernement le 16 mars 2024.",
+		key:  "rupture|NER,USA", date: "2024-03-16"},
+	{name: "es termination recalls signing", lang: "es",
+		text: "Colombia suspendió el acuerdo de cooperación militar que había firmado con Israel en 2015, informó el gobierno el 2 de mayo de 2024.",
+		key:  "rupture|COL,ISR", date: "2024-05-02"},
+
+	{name: "en termination headline is no signing", lang: "en",
+		text: "Niger ends military pact with the United States\n\n" +
+			"Niger on 16 March 2024 ended the military cooperation agreement it had signed with the United States in 2012.",
+		key: "rupture|NER,USA", date: "2024-03-16", noKey: "agreement|NER,USA"},
+	{name: "es termination headline is no signing", lang: "es",
+		text: "Colombia rompe el acuerdo militar con Israel\n\n" +
+			"Colombia suspendió el 2 de mayo de 2024 el acuerdo de cooperación militar que había firmado con Israel en 2015.",
+		key: "rupture|COL,ISR", date: "2024-05-02", noKey: "agreement|COL,ISR"},
+
+	// The arrival told in the sentence before the talks says where they
+	// took place, and so who came.
+	{name: "es arrival before talks", lang: "es",
+		text: "España y Mauritania refuerzan su cooperación en defensa. " +
+			"La ministra española de Defensa llegó a la capital mauritana en un viaje de diez horas. " +
+			"Mantuvo una reunión con su homólogo mauritano sobre la seguridad de las fronteras.",
+		key: "meeting|ESP,MRT", location: "MRT", initiator: "ESP"},
+	{name: "pt arrival before talks", lang: "pt",
+		text: "Portugal e Cabo Verde reforçam a cooperação em defesa. " +
+			"O ministro português da Defesa chegou à capital cabo-verdiana numa viagem de dois dias. " +
+			"Manteve uma reunião com o seu homólogo cabo-verdiano sobre a segurança marítima.",
+		key: "meeting|CPV,PRT", location: "CPV", initiator: "PRT"},
+
+	// Dates: a planned continuation is not the date of the act; a future
+	// weekday resolves forward.
+	{name: "en future weekday", lang: "en",
+		text: "Published on 12 March 2025\n\nKenya and Uganda will sign a defence cooperation agreement in Nairobi on Saturday, officials said.",
+		key:  "agreement|KEN,UGA", date: "2025-03-15", stage: event.Proposed},
+	{name: "fr future weekday", lang: "fr",
+		text: "Publié le 12 mars 2025\n\nLe Sénégal et la Gambie signeront samedi à Dakar un accord de coopération militaire, selon le gouvernement.",
+		key:  "agreement|GMB,SEN", date: "2025-03-15", stage: event.Proposed},
+	{name: "es future weekday", lang: "es",
+		text: "Publicado el 12 de marzo de 2025\n\nColombia y Ecuador van a firmar el sábado en Quito un acuerdo de cooperación en defensa.",
+		key:  "agreement|COL,ECU", date: "2025-03-15", stage: event.Proposed},
+	{name: "en past weekday", lang: "en",
+		text: "Published on 12 March 2025\n\nKenya and Uganda signed a defence cooperation agreement in Nairobi on Saturday, officials said.",
+		key:  "agreement|KEN,UGA", date: "2025-03-08", stage: event.Signed},
+	{name: "en continuation date", lang: "en",
+		text: "Kenya and Uganda signed a defence cooperation agreement in Nairobi on 3 March 2025, and talks will continue in Kampala on 20 April.",
+		key:  "agreement|KEN,UGA", date: "2025-03-03"},
+	{name: "fr continuation date", lang: "fr",
+		text: "Le Bénin et le Niger ont signé un accord de sécurité frontalière à Cotonou le 5 juin 2025, et les discussions se poursuivront à Niamey le 2 juillet.",
+		key:  "agreement|BEN,NER", date: "2025-06-05"},
+}
+
+// TestFactsAcrossSentences runs each page through the pipeline and checks
+// the event's date, place and persons.
+func TestFactsAcrossSentences(t *testing.T) {
+	p := newTestPipeline(t)
+	for _, c := range contextCases {
+		t.Run(c.name, func(t *testing.T) {
+			res, err := p.Run(context.Background(), pipeline.FileArticle("x.txt", []byte(c.text)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Page.Lang != c.lang {
+				t.Errorf("language %q, want %q", res.Page.Lang, c.lang)
+			}
+			var got *event.Event
+			for _, e := range res.Events() {
+				k := string(e.Type) + "|" + strings.Join(e.Countries, ",")
+				if k == c.key {
+					got = &e
+				}
+				if c.noKey != "" && k == c.noKey {
+					t.Errorf("unexpected %s", k)
+				}
+			}
+			if got == nil {
+				t.Fatalf("missing %s; got:%s", c.key, describe(res.Events()))
+			}
+			loc := ""
+			if got.Location != nil {
+				loc = got.Location.Country
+			}
+			for _, f := range []struct{ field, got, want string }{{"date", got.Date, c.date}, {"location", loc, c.location},
+				{"initiator", got.Initiator, c.initiator}} {
+				switch {
+				case f.want == "":
+				case f.want == "-" && f.got != "":
+					t.Errorf("%s %q, want none", f.field, f.got)
+				case f.want != "-" && f.got != f.want:
+					t.Errorf("%s %q, want %q", f.field, f.got, f.want)
+				}
+			}
+			if c.stage != "" && (got.Agreement == nil || got.Agreement.Stage != c.stage) {
+				t.Errorf("agreement %+v, want stage %s", got.Agreement, c.stage)
+			}
+			for _, name := range c.persons {
+				found := false
+				for _, q := range got.Persons {
+					found = found || q.Name == name
+				}
+				if !found {
+					t.Errorf("person %q missing; got %+v", name, got.Persons)
+				}
+			}
+		})
+	}
+}
+
+func located(c extract.Candidate, country string) extract.Candidate {
+	c.Event.Location = &event.Location{Name: "somewhere in " + country, Country: country}
+	return c
+}
+
+func withPersons(c extract.Candidate, names ...string) extract.Candidate {
+	for _, n := range names {
+		c.Event.Persons = append(c.Event.Persons, event.Person{Name: n})
+	}
+	return c
+}
+
+// TestFoldShareFacts checks what Fold lends between the events of a page:
+// date and place between neighbours on the same states, the dateline city,
+// persons from a sentence without an act, and what it never lends.
+func TestFoldShareFacts(t *testing.T) {
+	nairobi := &event.Location{Name: "Nairobi", Country: "KEN"}
+	withDateline := func(c extract.Candidate) extract.Candidate { c.Dateline = nairobi; return c }
+	history := func(c extract.Candidate) extract.Candidate { c.History = true; return c }
+	planned := func(c extract.Candidate) extract.Candidate { c.Planned = true; return c }
+	type want struct {
+		typ              event.Type
+		date, loc, names string
+	}
+	cases := []struct {
+		name  string
+		cands []extract.Candidate
+		want  []want
+	}{
+		{"the dated visit before an undated signing",
+			[]extract.Candidate{located(dated(cand(0, event.Meeting, 0.7, "KEN", "UGA"), "2025-03-03"), "UGA"),
+				staged(cand(1, event.Agreement, 0.7, "KEN", "UGA"), event.Signed)},
+			[]want{{event.Meeting, "2025-03-03", "UGA", ""}, {event.Agreement, "2025-03-03", "UGA", ""}}},
+		{"a neighbour on other states lends nothing",
+			[]extract.Candidate{dated(cand(0, event.Meeting, 0.7, "KEN", "UGA"), "2025-03-03"),
+				staged(cand(1, event.Agreement, 0.7, "KEN", "TZA"), event.Signed)},
+			[]want{{event.Meeting, "2025-03-03", "", ""}, {event.Agreement, "", "", ""}}},
+		{"a far sentence lends nothing",
+			[]extract.Candidate{dated(cand(0, event.Meeting, 0.7, "KEN", "UGA"), "2025-03-03"),
+				staged(cand(4, event.Agreement, 0.7, "KEN", "UGA"), event.Signed)},
+			[]want{{event.Meeting, "2025-03-03", "", ""}, {event.Agreement, "", "", ""}}},
+		{"an agreement in the making has no date or place",
+			[]extract.Candidate{located(dated(cand(0, event.Meeting, 0.7, "KEN", "UGA"), "2025-03-03"), "UGA"),
+				staged(cand(1, event.Agreement, 0.7, "KEN", "UGA"), event.Negotiating)},
+			[]want{{event.Meeting, "2025-03-03", "UGA", ""}, {event.Agreement, "", "", ""}}},
+		{"recalled history neither lends nor borrows",
+			[]extract.Candidate{history(dated(staged(cand(0, event.Agreement, 0.7, "KEN", "UGA"), event.Signed), "2012")),
+				cand(1, event.Training, 0.7, "KEN", "UGA")},
+			[]want{{event.Agreement, "2012", "", ""}, {event.Training, "", "", ""}}},
+		{"a planned act borrows no date",
+			[]extract.Candidate{dated(staged(cand(0, event.Agreement, 0.7, "KEN", "UGA"), event.Signed), "2025-03-03"),
+				planned(cand(1, event.Exercise, 0.7, "KEN", "UGA"))},
+			[]want{{event.Agreement, "2025-03-03", "", ""}, {event.Exercise, "", "", ""}}},
+		{"the dateline is the place when none is given, not for a rupture",
+			[]extract.Candidate{withDateline(cand(0, event.Meeting, 0.7, "KEN", "SOM")),
+				withDateline(cand(5, event.Rupture, 0.7, "KEN", "SOM"))},
+			[]want{{event.Meeting, "", "KEN", ""}, {event.Rupture, "", "", ""}}},
+		{"a given place beats the dateline",
+			[]extract.Candidate{withDateline(located(cand(0, event.Meeting, 0.7, "KEN", "SOM"), "SOM"))},
+			[]want{{event.Meeting, "", "SOM", ""}}},
+		{"persons of the next sentence join the act",
+			[]extract.Candidate{staged(cand(0, event.Agreement, 0.7, "KEN", "UGA"), event.Signed),
+				attach(withPersons(cand(1, "", 0, "UGA"), "Jacob Oboth"))},
+			[]want{{event.Agreement, "", "", "Jacob Oboth"}}},
+		{"persons of a sentence about another state do not",
+			[]extract.Candidate{staged(cand(0, event.Agreement, 0.7, "KEN", "UGA"), event.Signed),
+				attach(withPersons(cand(1, "", 0, "CAN"), "Louise Tremblay"))},
+			[]want{{event.Agreement, "", "", ""}}},
+		{"persons after recalled history go to the news",
+			[]extract.Candidate{dated(staged(cand(0, event.Agreement, 0.7, "KEN", "UGA"), event.Signed), "2025-03-03"),
+				history(dated(staged(cand(1, event.Agreement, 0.7, "KEN", "UGA"), event.Signed), "2012")),
+				attach(withPersons(cand(2, "", 0), "Jacob Oboth"))},
+			[]want{{event.Agreement, "2025-03-03", "", "Jacob Oboth"}, {event.Agreement, "2012", "", ""}}},
+		{"delegations attending a signing are no meeting",
+			[]extract.Candidate{staged(cand(0, event.Agreement, 0.7, "KEN", "UGA"), event.Signed),
+				func() extract.Candidate {
+					c := withPersons(cand(1, event.Meeting, 0.5, "KEN", "UGA"), "Aden Duale")
+					c.Weak = true
+					return c
+				}()},
+			[]want{{event.Agreement, "", "", "Aden Duale"}}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := extract.Fold(article, c.cands)
+			if len(got) != len(c.want) {
+				t.Fatalf("%d events, want %d:%s", len(got), len(c.want), describe(got))
+			}
+			for i, w := range c.want {
+				e := got[i]
+				loc := ""
+				if e.Location != nil {
+					loc = e.Location.Country
+				}
+				var names []string
+				for _, p := range e.Persons {
+					names = append(names, p.Name)
+				}
+				if e.Type != w.typ || e.Date != w.date || loc != w.loc || strings.Join(names, ",") != w.names {
+					t.Errorf("event %d: %s date=%q loc=%q persons=%q, want %s date=%q loc=%q persons=%q",
+						i, e.Type, e.Date, loc, strings.Join(names, ","), w.typ, w.date, w.loc, w.names)
+				}
+			}
+		})
+	}
+}

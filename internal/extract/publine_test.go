@@ -1,0 +1,45 @@
+package extract
+
+import (
+	"testing"
+	"time"
+
+	"pactwatch/internal/lexicon"
+	"pactwatch/internal/page"
+)
+
+// TestPubLine reads the publication date from the page source, where the
+// furniture filter has not removed the line yet, in every language.
+func TestPubLine(t *testing.T) {
+	set, err := lexicon.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		lang, src string
+		html      bool
+		want      string // "" when the page states none
+	}{
+		{"en", "<div class=\"meta\"><span>Published on 12 March 2025</span> | <span>Updated 14 March 2025</span></div><p>Kenya and Uganda held talks.</p>", true, "2025-03-12"},
+		{"en", "Updated: 14 March 2025\n\nKenya and Uganda held talks.", false, "2025-03-14"},
+		{"en", "Kenya and Uganda will hold talks on 12 March 2025.", false, ""},
+		{"fr", "<p class=\"date\">Publié le mercredi 12 mars 2025 à 10h05</p><p>Le Sénégal et la Gambie ont tenu des consultations.</p>", true, "2025-03-12"},
+		{"fr", "Mis à jour le 14 mars 2025\nPublié le 12 mars 2025\n\nLe texte.", false, "2025-03-12"},
+		{"es", "Publicado el 12 de marzo de 2025 | Actualizado el 13 de marzo de 2025\n\nColombia y Ecuador celebraron una reunión.", false, "2025-03-12"},
+		{"pt", "Publicado em 12 de março de 2025, às 10h\n\nMoçambique e Ruanda realizaram conversações.", false, "2025-03-12"},
+		{"ru", "<time>Опубликовано: 12 марта 2025 года, 10:05</time><p>Министры провели переговоры.</p>", true, "2025-03-12"},
+		{"ar", "نشر في 12 مارس 2025\n\nعقد الوزيران محادثات.", false, "2025-03-12"},
+		{"tr", "Haber Merkezi | Yayınlanma: 12.03.2025 - 10:24 | Güncelleme: 13.03.2025\n\nBakanlar görüştü.", false, "2025-03-12"},
+		{"sw", "Imechapishwa: 12 Machi 2025 | Mwandishi Wetu\n\nMawaziri walifanya mazungumzo.", false, "2025-03-12"},
+	}
+	for _, c := range cases {
+		p := &page.Page{Source: c.src, HTML: c.html, Lang: c.lang}
+		got := ""
+		if d := pubLine(p, set.Get(c.lang)); !d.IsZero() {
+			got = d.Format(time.DateOnly)
+		}
+		if got != c.want {
+			t.Errorf("%s %q: got %q, want %q", c.lang, c.src, got, c.want)
+		}
+	}
+}
