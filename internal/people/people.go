@@ -1,14 +1,11 @@
-// Package people finds named persons in a sentence with their role (from
-// the lexicon's role titles, normalised to the spec's roles) and their state
-// (from a demonym or state named in the role phrase: "son homologue
-// rwandais", "President of the Central African Republic", "وزير الدفاع
-// الكيني"). Capitalised runs name people in Latin and Cyrillic text; in
-// Arabic, the words after a role title do. It knows nothing about events.
 package people
 
 import (
 	"cmp"
+	"slices"
 	"strings"
+	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"pactwatch/internal/gazetteer"
@@ -33,11 +30,29 @@ var connectors = map[string]bool{"de": true, "da": true, "do": true, "dos": true
 
 // Finder finds persons with one language's lexicon.
 type Finder struct {
-	lx *lexicon.Lexicon
+	lx   *lexicon.Lexicon
+	date time.Time // the page's publication date; zero when unknown
+	data *data     // office-holders and words that are never names
 }
 
-// New returns a Finder for a language.
-func New(lx *lexicon.Lexicon) *Finder { return &Finder{lx: lx} }
+// New returns a Finder for a language. Without WithDate, an office-holder
+// named alone is read in his latest term.
+func New(lx *lexicon.Lexicon) *Finder {
+	d, err := loadData()
+	if err != nil {
+		d = &data{holders: &table{}, notNames: wordSet{words: map[string]bool{}}, things: &token.Trie[bool]{}, leaders: &token.Trie[string]{}} // the embedded data is checked by tests
+	}
+	return &Finder{lx: lx, data: d}
+}
+
+// WithDate returns a copy of the Finder that reads office-holders at the
+// page's publication date d: "Trump" names the US head of state only on a
+// page dated in one of his terms. A zero d means unknown.
+func (f *Finder) WithDate(d time.Time) *Finder {
+	g := *f
+	g.date = d
+	return &g
+}
 
 type span struct {
 	start, end int
@@ -55,7 +70,8 @@ func (f *Finder) Find(toks []token.Token, src string, places []gazetteer.Mention
 		}
 		placeAt[m.Start] = m
 	}
-	roles := spans(f.lx.Find(toks, "role"))
+	roles, roleState := f.joinRoles(toks, spans(f.lx.Find(toks, "role")), places)
+	roles = f.leaderRoles(toks, src, roles, roleState, places)
 	titles := spans(f.lx.Find(toks, "title"))
 	counters := spans(f.lx.Find(toks, "counterpart"))
 	lexical := make([]bool, len(toks))
@@ -68,6 +84,11 @@ func (f *Finder) Find(toks []token.Token, src string, places []gazetteer.Mention
 	}
 	var out []Person
 	var names []span
+	plural := map[int]bool{} // persons (by Start) named after a plural title
+	placeEnd := map[int]gazetteer.Mention{}
+	for _, m := range places {
+		placeEnd[m.End] = m
+	}
 	arabic := len(toks) > 0 && toks[0].Arab
 	switch {
 	case arabic:
@@ -94,8 +115,15 @@ func (f *Finder) Find(toks []token.Token, src string, places []gazetteer.Mention
 					switch ss.kind {
 					case "role":
 						p.Role = cmp.Or(p.Role, s.value)
-						if c := firstState(placeAt, s.start, n.start); c != "" {
+						if c := roleState[s.start]; c != "" {
 							p.Country = c
+						} else if c := firstState(placeAt, s.start, n.start); c != "" {
+							p.Country = c
+						} else if c, _ := stateBefore(toks, src, placeEnd, s.start); c != "" {
+							p.Country = c
+						}
+						if f.pluralRole(toks, s) {
+							plural[n.start] = true
 						}
 					case "counterpart":
 						p.Counterpart = true
@@ -109,24 +137,40 @@ func (f *Finder) Find(toks []token.Token, src string, places []gazetteer.Mention
 		// an apposition after the name: "X, President of CAR", "X, chef d'état-major…"
 		stop := clauseEnd(toks, src, n.end)
 		for _, s := range roles {
-			if s.start >= n.end && s.start-n.end <= 3 && s.start < stop && n.end < len(toks) &&
-				strings.ContainsAny(src[toks[n.end-1].End:toks[n.end].Start], ",،") && onlyArticles(toks, n.end, s.start) {
+			// "X, Kenya's defence minister": a state may open the apposition
+			before, from := stateBefore(toks, src, placeEnd, s.start)
+			if before == "" {
+				from = s.start
+			}
+			if s.start >= n.end && from-n.end <= 3 && s.start < stop && n.end < len(toks) &&
+				strings.ContainsAny(src[toks[n.end-1].End:toks[n.end].Start], ",،") && onlyArticles(toks, n.end, from) {
 				cue = true
 				if p.Role == "" {
 					p.Role = s.value
 				}
 				if p.Country == "" {
-					p.Country = firstState(placeAt, s.start, stop)
+					p.Country = cmp.Or(roleState[s.start], before, firstState(placeAt, s.start, stop))
 				}
 				break
 			}
 		}
-		if !cue || (n.end-n.start == 1 && !f.adjacentCue(toks, n.start, roles, titles)) {
+		if !cue && len(out) > 0 {
+			// "the defence ministers X and Y": Y shares X's plural title
+			prev := out[len(out)-1]
+			if plural[prev.Start] && prev.End+1 == n.start && conjunctions[toks[prev.End].Key] {
+				p.Role, cue = prev.Role, true
+				plural[n.start] = true
+			}
+		}
+		if f.thing(toks, src, n, titles) {
+			continue // "la base aérienne Sergent-Chef Adji Kosseï", «Адмирал Трибуц»
+		}
+		if !cue || (n.end-n.start == 1 && !f.adjacentCue(toks, src, n.start, roles, titles)) {
 			continue // a lone capitalised word needs its title right before it
 		}
 		out = append(out, p)
 	}
-	return out
+	return f.addHolders(out, toks, src, inPlace, lexical)
 }
 
 func spans(ms []token.Match[lexicon.Entry]) []span {
@@ -137,11 +181,13 @@ func spans(ms []token.Match[lexicon.Entry]) []span {
 	return out
 }
 
-// adjacentCue reports a role or title ending right before i.
-func (f *Finder) adjacentCue(toks []token.Token, i int, spans ...[]span) bool {
+// adjacentCue reports a role or title ending right before i, with only a
+// space (or a period, "Gen. X") between: "the two ministers, Doğu…" is no
+// title before a name.
+func (f *Finder) adjacentCue(toks []token.Token, src string, i int, spans ...[]span) bool {
 	for _, ss := range spans {
 		for _, s := range ss {
-			if s.end == i {
+			if s.end == i && i > 0 && strings.Trim(src[toks[i-1].End:toks[i].Start], " .\u00a0") == "" {
 				return true
 			}
 		}
@@ -154,8 +200,8 @@ func (f *Finder) adjacentCue(toks []token.Token, i int, spans ...[]span) bool {
 func (f *Finder) gapOK(toks []token.Token, from, to int, inPlace, lexical []bool) bool {
 	for i := from; i < to; i++ {
 		k := toks[i].Key
-		if !(inPlace[i] || lexical[i] || f.lx.Stopwords[k] || connectors[k] || qualifier(toks[i])) {
-			return false
+		if !(inPlace[i] || lexical[i] || f.lx.Stopwords[k] || connectors[k] || qualifier(toks[i]) || f.office(toks, i, i+1)) {
+			return false // office words complete a title: "Kamanda Mkuu wa Polisi ya Jamhuri ya Msumbiji, X"
 		}
 	}
 	return !hasConjunction(toks, from, to)
@@ -218,36 +264,108 @@ func clauseEnd(toks []token.Token, src string, from int) int {
 	return len(toks)
 }
 
-// capitalRuns finds runs of capitalised words that may be names.
+// capitalRuns finds runs of capitalised words that may be names. A run
+// may hold initials ("Daniel R. Kessler", "A.B. Surname"), a short
+// lower-case part after a hyphen ("Kim Yong-hyun") and a generational
+// suffix ("Jr.", "III"). An office, unit or region word ends a run.
 func (f *Finder) capitalRuns(toks []token.Token, src string, inPlace, lexical []bool) []span {
 	var out []span
+	initial := func(k int) bool { return !inPlace[k] && !lexical[k] && initialAt(toks, src, k) } // "U.S." is a state
 	for i := 0; i < len(toks); {
-		if !f.nameWord(toks, i, inPlace, lexical) {
+		if !f.nameWord(toks, i, inPlace, lexical) && !initial(i) {
 			i++
 			continue
 		}
 		j := i + 1
 		for j < len(toks) {
 			gap := src[toks[j-1].End:toks[j].Start]
-			if gap != " " && gap != "-" && gap != "\u00a0" {
+			afterInitial := initial(j-1) && (gap == "." || gap == ". ")
+			if gap != " " && gap != "-" && gap != "\u00a0" && !afterInitial {
 				break
 			}
-			if f.nameWord(toks, j, inPlace, lexical) {
+			if f.nameWord(toks, j, inPlace, lexical) || (initial(j) && gap != "-") {
 				j++
 				continue
 			}
-			if connectors[toks[j].Key] && j+1 < len(toks) && f.nameWord(toks, j+1, inPlace, lexical) {
+			if gap == "-" && hyphenPart(toks, j) && j-i >= 2 && utf8.RuneCountInString(toks[j-1].Text) <= 4 {
+				j++ // "Kim Yong-hyun"
+				continue
+			}
+			if gap == " " && suffixes[toks[j].Text] {
+				j++ // "Gilberto Teodoro Jr."
+				break
+			}
+			if (connectors[toks[j].Key] || articleLink(toks, src, j)) && j+1 < len(toks) && f.nameWord(toks, j+1, inPlace, lexical) {
 				j += 2
 				continue
 			}
 			break
 		}
-		if j-i >= 1 && j-i <= 5 {
+		// initials alone, or initials ending the run, make no name
+		for j > i && initial(j-1) {
+			j--
+		}
+		words := 0
+		for k := i; k < j; k++ {
+			if !initial(k) {
+				words++
+			}
+		}
+		if words >= 1 && j-i <= 6 {
 			out = append(out, span{start: i, end: j})
 		}
-		i = j
+		i = max(j, i+1)
 	}
 	return out
+}
+
+// articles are the Arabic article as transliterated before a hyphen:
+// "Fayiz es-Serrac", "Abdel Fattah as-Sisi", "Kasım el-Araci".
+var articles = map[string]bool{"al": true, "el": true, "as": true, "es": true, "ash": true, "at": true,
+	"et": true, "ad": true, "ed": true, "an": true, "en": true, "ar": true, "er": true, "az": true,
+	"ez": true, "ul": true, "ud": true, "us": true, "aş": true, "eş": true}
+
+// articleLink reports an article joined by a hyphen to the next word.
+func articleLink(toks []token.Token, src string, i int) bool {
+	if !articles[strings.ToLower(toks[i].Text)] || i+1 >= len(toks) {
+		return false
+	}
+	return src[toks[i].End:toks[i+1].Start] == "-"
+}
+
+// suffixes follow a name as written: "Jr.", "Sr.", "III".
+var suffixes = map[string]bool{"Jr": true, "Sr": true, "Jnr": true, "Snr": true, "II": true, "III": true, "IV": true}
+
+// initialAt reports a single capital letter written with a period: "R." in
+// "Daniel R. Kessler", "A" and "B" in "A.B. Surname".
+func initialAt(toks []token.Token, src string, i int) bool {
+	t := toks[i]
+	if utf8.RuneCountInString(t.Text) != 1 || !t.Cap || t.Arab {
+		return false
+	}
+	return strings.HasPrefix(src[t.End:], ".") && i+1 < len(toks)
+}
+
+// hyphenPart reports a short lower-case word that ends a hyphenated given
+// name ("Yong-hyun", "Jae-myung").
+func hyphenPart(toks []token.Token, i int) bool {
+	t := toks[i]
+	n := utf8.RuneCountInString(t.Text)
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return !t.Cap && n >= 2 && n <= 5 && unicode.IsLetter(r) && !t.Arab
+}
+
+// office reports tokens that hold a word no name holds: "Ministério da
+// Defesa", "Primera División de Ejército", "Asuntos Africanos".
+func (f *Finder) office(toks []token.Token, from, to int) bool {
+	for i := from; i < to; i++ {
+		for _, k := range toks[i].Keys() {
+			if f.data.notNames.has(k) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (f *Finder) nameWord(toks []token.Token, i int, inPlace, lexical []bool) bool {
@@ -258,7 +376,7 @@ func (f *Finder) nameWord(toks []token.Token, i int, inPlace, lexical []bool) bo
 	if t.Upper == utf8.RuneCountInString(t.Text) && t.Upper <= 5 {
 		return false // an acronym: FDR, CAR
 	}
-	if f.lx.Stopwords[t.Key] {
+	if f.lx.Stopwords[t.Key] || f.office(toks, i, i+1) {
 		return false
 	}
 	for _, k := range []lexicon.Kind{lexicon.Month, lexicon.Weekday, lexicon.Trigger, lexicon.Domain} {
@@ -293,15 +411,16 @@ func (f *Finder) arabicNames(toks []token.Token, src string, roles, titles, coun
 				break
 			}
 		}
-		if comma >= 0 {
-			i = comma
-		} else {
-			for i < len(toks) && (inPlace[i] || lexical[i] || f.lx.Stopwords[toks[i].Key] || qualifier(toks[i])) {
-				if strings.ContainsAny(src[toks[i-1].End:toks[i].Start], ".؟") {
-					break
-				}
-				i++
+		for i < len(toks) && (inPlace[i] || lexical[i] || f.lx.Stopwords[toks[i].Key] || qualifier(toks[i])) {
+			if strings.ContainsAny(src[toks[i-1].End:toks[i].Start], ".؟") {
+				break
 			}
+			i++
+		}
+		// the comma closes the role phrase ("وزير الدفاع الكيني، عدن دوالي")
+		// unless a name stands before it ("نظيره الأردني مازن الفراية، في")
+		if comma >= 0 && !f.arabicName(toks, i, comma) {
+			i = comma
 		}
 		if i >= len(toks) || i-c.end > 5 {
 			continue
@@ -315,8 +434,12 @@ func (f *Finder) arabicNames(toks []token.Token, src string, roles, titles, coun
 			if j > i && strings.ContainsAny(src[toks[j-1].End:toks[j].Start], "،,.؟:;()") {
 				break
 			}
-			afterLink := j > i && connectors[toks[j-1].Key] // "بن علي": علي is not على
-			if inPlace[j] || lexical[j] || (f.lx.Stopwords[toks[j].Key] && !afterLink) || len(f.lx.At(toks, j, "trigger")) > 0 || !toks[j].Arab {
+			// "بن علي": علي is not على; "عبد الأمير"; "يار الله" ends a name
+			afterLink := j > i && (connectors[toks[j-1].Key] || toks[j].Text == "الله")
+			if f.office(toks, j, j+1) || (j == i && f.anyStopword(toks[j])) {
+				break // "ليزا جونسون وممثل", "وعن الجانب": a noun or "and about" is no name
+			}
+			if inPlace[j] || (lexical[j] && !afterLink) || (f.lx.Stopwords[toks[j].Key] && !afterLink) || len(f.lx.At(toks, j, "trigger")) > 0 || !toks[j].Arab {
 				break
 			}
 			j++
@@ -402,3 +525,282 @@ func nominative(name string) string {
 }
 
 func isCyrillic(r rune) bool { return r >= 0x0400 && r <= 0x04FF }
+
+// anyStopword reports a word that is a stopword once its Arabic prefixes
+// are taken off ("وعن").
+func (f *Finder) anyStopword(t token.Token) bool {
+	for _, k := range t.Keys() {
+		if f.lx.Stopwords[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// stateBefore returns the state named right before a role title, as a
+// demonym or a possessive: "Kenyan Defence Secretary", "Kenya's defence
+// minister", "Kenya Savunma Bakanı".
+// It also returns where the state's name starts.
+func stateBefore(toks []token.Token, src string, placeEnd map[int]gazetteer.Mention, start int) (string, int) {
+	at := start
+	if at >= 2 && toks[at-1].Key == "s" && strings.ContainsAny(src[toks[at-2].End:toks[at-1].Start], "'’") {
+		at-- // "Kenya's"
+	}
+	if m, ok := placeEnd[at]; ok && m.Kind != gazetteer.Org && !m.Kind.IsPlace() {
+		return m.Code, m.Start
+	}
+	return "", start
+}
+
+// pluralRole reports a role title in the plural ("ministers", "ministres",
+// "министры", "bakanları", "mawaziri"): with one of its words made singular
+// it is still a role title.
+func (f *Finder) pluralRole(toks []token.Token, s span) bool {
+	for i := s.start; i < s.end; i++ {
+		for _, k := range singulars(toks[i]) {
+			cp := slices.Clone(toks[s.start:s.end])
+			cp[i-s.start].Key, cp[i-s.start].Alts = k, nil
+			for _, m := range f.lx.At(cp, 0, lexicon.Role) {
+				if m.End == len(cp) && !m.Stem {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// singulars returns the forms a plural word may have in the singular.
+func singulars(t token.Token) []string {
+	k := t.Key
+	var out []string
+	trim := func(suf string) {
+		if strings.HasSuffix(k, suf) && utf8.RuneCountInString(k)-utf8.RuneCountInString(suf) >= 3 {
+			out = append(out, strings.TrimSuffix(k, suf))
+		}
+	}
+	switch {
+	case t.Arab:
+		if k == "وزراء" {
+			out = append(out, "وزير")
+		}
+		trim("ا") // وزيرا الدفاع: the dual in a construct
+		trim("ان")
+		trim("ين")
+	case isCyrillic([]rune(k)[0]):
+		trim("ы")
+		trim("и")
+	default:
+		trim("s")
+		trim("es")
+		trim("lari")
+		trim("leri")
+		trim("lar")
+		trim("ler")
+		if strings.HasPrefix(k, "ma") && len(k) > 5 {
+			out = append(out, k[2:]) // Swahili: mawaziri → waziri
+		}
+	}
+	return out
+}
+
+// addHolders adds the office-holders named in the sentence who held office
+// on the page's date, and gives a person already found the state and role
+// of his office where the sentence said none. A surname form takes the
+// given names written before it ("Sergueï Lavrov"); a Russian name in
+// another case is given in the table's nominative form.
+func (f *Finder) addHolders(out []Person, toks []token.Token, src string, inPlace, lexical []bool) []Person {
+	for _, h := range f.data.holders.find(toks, f.date) {
+		start := h.start
+		if h.end-start == 1 && h.end < len(toks) && !toks[start].Arab && src[toks[start].End:toks[h.end].Start] == " " &&
+			f.nameWord(toks, h.end, inPlace, lexical) {
+			continue // a given name of someone else: "Teodoro López Calderón"
+		}
+		if h.end-start == 1 && !toks[start].Arab {
+			for k := 0; k < 3 && start > 0 && (src[toks[start-1].End:toks[start].Start] == " " || src[toks[start-1].End:toks[start].Start] == "-") && f.nameWord(toks, start-1, inPlace, lexical); k++ {
+				start--
+			}
+		}
+		form := matchedForm(h.term.Forms, toks[h.start:h.end])
+		if i := slices.IndexFunc(out, func(p Person) bool { return p.Start < h.end && start < p.End }); i >= 0 {
+			if !f.date.IsZero() {
+				// a state the text did not give comes from the table only when
+				// the page's date says the term is the one in the text
+				out[i].Country = cmp.Or(out[i].Country, h.term.Country)
+			}
+			out[i].Role = cmp.Or(out[i].Role, h.term.Role)
+			if start <= out[i].Start && h.end >= out[i].End && h.end-start > out[i].End-out[i].Start {
+				// the table knows the whole name: "Ulisses Correia e Silva"
+				out[i].Start, out[i].End = start, h.end
+				out[i].Name = src[toks[start].Start:toks[h.end-1].End]
+			}
+			if toks[start].Arab && out[i].Start == h.start && out[i].End == h.end && form != "" {
+				out[i].Name = form // "وهاكان فيدان": the name without the conjunction
+			}
+			if isCyrillic([]rune(toks[out[i].Start].Key)[0]) {
+				out[i].Name = cmp.Or(nominativeForm(h.term.Forms, toks[out[i].Start:out[i].End]), out[i].Name)
+			}
+			continue
+		}
+		name := src[toks[start].Start:toks[h.end-1].End]
+		if toks[start].Arab && form != "" {
+			name = form
+		}
+		if isCyrillic([]rune(toks[start].Key)[0]) {
+			name = cmp.Or(nominativeForm(h.term.Forms, toks[start:h.end]), nominative(name))
+		}
+		out = append(out, Person{Name: name, Role: h.term.Role, Country: h.term.Country, Start: start, End: h.end})
+	}
+	slices.SortStableFunc(out, func(a, b Person) int { return a.Start - b.Start })
+	return out
+}
+
+// nominativeForm returns the Cyrillic form of the table with as many words
+// as toks whose words begin like them ("Сергеем Лавровым" → "Сергей
+// Лавров"); "" when none does.
+func nominativeForm(forms []string, toks []token.Token) string {
+	for _, f := range forms {
+		f = strings.TrimSuffix(f, "*")
+		words := token.Split(f)
+		if len(words) != len(toks) || !isCyrillic([]rune(words[0].Key)[0]) {
+			continue
+		}
+		ok := true
+		for i, w := range words {
+			fw := []rune(w.Key)
+			if len(fw) > 4 {
+				fw = fw[:len(fw)-1] // Сергей / Сергея / Сергеем share серге
+			}
+			if !strings.HasPrefix(toks[i].Key, string(fw)) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return f
+		}
+	}
+	return ""
+}
+
+// matchedForm returns the table form written exactly as toks read once
+// Arabic prefixes are taken off; "" when the match was on a stem.
+func matchedForm(forms []string, toks []token.Token) string {
+	for _, f := range forms {
+		keys, star := token.Phrase(f)
+		if star || len(keys) != len(toks) {
+			continue
+		}
+		ok := true
+		for i, k := range keys {
+			if !slices.Contains(toks[i].Keys(), k) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return f
+		}
+	}
+	return ""
+}
+
+// joinRoles reads a role title cut by a demonym or a state ("le ministre
+// tchadien des Affaires étrangères", "the Minister of Kenya for Defence"):
+// when the title read without the state is longer, the title spans both
+// parts and the state is the person's. It returns the roles and the state
+// found inside each, by the role's start.
+func (f *Finder) joinRoles(toks []token.Token, roles []span, places []gazetteer.Mention) ([]span, map[int]string) {
+	states := map[int]string{}
+	for i, r := range roles {
+		for _, m := range places {
+			if m.Start != r.end || m.Kind == gazetteer.Org || m.Kind.IsPlace() {
+				continue
+			}
+			joined := append(slices.Clone(toks[r.start:r.end]), toks[m.End:]...)
+			for _, jm := range f.lx.At(joined, 0, lexicon.Role) {
+				if jm.End <= r.end-r.start {
+					continue
+				}
+				roles[i].value = jm.Vals[0].Value
+				roles[i].end = m.End + jm.End - (r.end - r.start)
+				states[r.start] = m.Code
+				break
+			}
+		}
+	}
+	return roles, states
+}
+
+// arabicName reports whether toks[from:to] may be a personal name: two to
+// four Arabic words, the first without the article, none of them an
+// office word.
+func (f *Finder) arabicName(toks []token.Token, from, to int) bool {
+	if to-from < 2 || to-from > 4 || definite(toks[from]) {
+		return false
+	}
+	for i := from; i < to; i++ {
+		if !toks[i].Arab || f.office(toks, i, i+1) {
+			return false
+		}
+	}
+	return true
+}
+
+// thing reports a name that names a base, a ship or a street: a thing noun
+// ("base aérienne", "frigate", "эсминец") stands right before it or its
+// rank, or the name and its rank are quoted.
+func (f *Finder) thing(toks []token.Token, src string, n span, titles []span) bool {
+	start := n.start
+	for _, t := range titles {
+		if t.end == n.start && n.start-t.start <= 3 {
+			start = t.start // the rank in "Almirante Grau", "Sergent-Chef Adji"
+		}
+	}
+	if start == 0 {
+		return false
+	}
+	for k := max(0, start-3); k < start; k++ {
+		for _, m := range f.data.things.MatchAt(toks, k) {
+			if m.End == start {
+				return true
+			}
+		}
+	}
+	end := len(src)
+	if n.end < len(toks) {
+		end = toks[n.end].Start
+	}
+	open, close := src[toks[start-1].End:toks[start].Start], src[toks[n.end-1].End:end]
+	return strings.ContainsAny(open, "«“\"") && strings.ContainsAny(close, "»”\"")
+}
+
+// leaderRoles adds the leadership nouns that stand next to a state ("North
+// Korean leader", "le dirigeant malien", "kiongozi wa Mali") as role
+// titles of that state, where the lexicon found no title.
+func (f *Finder) leaderRoles(toks []token.Token, src string, roles []span, roleState map[int]string, places []gazetteer.Mention) []span {
+	placeAt := map[int]gazetteer.Mention{}
+	placeEnd := map[int]gazetteer.Mention{}
+	for _, m := range places {
+		if m.Kind != gazetteer.Org && !m.Kind.IsPlace() {
+			placeAt[m.Start], placeEnd[m.End] = m, m
+		}
+	}
+	for _, m := range f.data.leaders.Scan(toks, nil) {
+		if overlaps(roles, m.Start, m.End) {
+			continue
+		}
+		s := span{start: m.Start, end: m.End, value: m.Vals[0]}
+		if c, _ := stateBefore(toks, src, placeEnd, m.Start); c != "" {
+			roleState[s.start] = c
+		} else if p, ok := placeAt[m.End]; ok {
+			s.end, roleState[s.start] = p.End, p.Code // "le dirigeant malien"
+		} else if p, ok := placeAt[m.End+1]; ok && f.lx.Stopwords[toks[m.End].Key] {
+			s.end, roleState[s.start] = p.End, p.Code // "kiongozi wa Mali"
+		} else {
+			continue // "opposition leader", "rebel leader"
+		}
+		roles = append(roles, s)
+	}
+	return roles
+}
