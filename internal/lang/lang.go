@@ -9,6 +9,8 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -27,6 +29,15 @@ var languageNames = map[string]string{"de": "German", "it": "Italian", "nl": "Du
 type Identifier struct {
 	supported   map[string]map[string]bool
 	unsupported map[string]map[string]bool
+	langs       []scored         // the languages told apart by their words
+	index       map[string][]int // stopword → indexes in langs
+}
+
+// scored is a language whose stopwords are counted: one pactwatch reads
+// (ok) or one it only names.
+type scored struct {
+	code string
+	ok   bool
 }
 
 // ErrUnsupported is returned for text in a language pactwatch cannot read.
@@ -48,6 +59,21 @@ func New(lx *lexicon.Set) *Identifier {
 			set[token.Fold(w)] = true
 		}
 		id.unsupported[l] = set
+	}
+	id.index = map[string][]int{}
+	add := func(code string, set map[string]bool, ok bool) {
+		id.langs = append(id.langs, scored{code, ok})
+		for w := range set {
+			id.index[w] = append(id.index[w], len(id.langs)-1)
+		}
+	}
+	for _, l := range slices.Sorted(maps.Keys(id.supported)) {
+		if l != "ar" && l != "ru" { // told by their script
+			add(l, id.supported[l], true)
+		}
+	}
+	for _, l := range slices.Sorted(maps.Keys(id.unsupported)) {
+		add(l, id.unsupported[l], false)
 	}
 	return id
 }
@@ -117,29 +143,23 @@ func (id *Identifier) Detect(text, hint string) (string, error) {
 		hits int
 		ok   bool
 	}
-	var scores []score
-	count := func(l string, set map[string]bool, ok bool) {
-		n := 0
-		for _, t := range toks {
-			if set[t.Key] {
-				n++
-			}
-		}
-		scores = append(scores, score{l, n, ok})
-	}
-	for l, set := range id.supported {
-		if l != "ar" && l != "ru" {
-			count(l, set, true)
+	// one pass over the words: each stopword adds to the languages it
+	// belongs to (id.index, built once)
+	hits := make([]int, len(id.langs))
+	for _, t := range toks {
+		for _, i := range id.index[t.Key] {
+			hits[i]++
 		}
 	}
-	for l, set := range id.unsupported {
-		count(l, set, false)
+	scores := make([]score, 0, len(id.langs))
+	for i, l := range id.langs {
+		scores = append(scores, score{l.code, hits[i], l.ok})
 	}
 	// letters only one of the Latin-script languages uses tell a short
 	// text apart where function words are few
-	for i := range scores {
-		if letters, ok := distinctLetters[scores[i].lang]; ok {
-			scores[i].hits += min(countAny(text, letters), 3)
+	if letterCounts := countDistinct(text); len(letterCounts) > 0 {
+		for i := range scores {
+			scores[i].hits += min(letterCounts[scores[i].lang], 3)
 		}
 	}
 	hint = strings.SplitN(hint, "-", 2)[0]
@@ -186,6 +206,35 @@ func (id *Identifier) Detect(text, hint string) (string, error) {
 		return "", fmt.Errorf("%w: looks like %s", ErrUnsupported, languageNames[scores[0].lang])
 	}
 	return scores[0].lang, nil
+}
+
+// letterLang maps each letter of distinctLetters to its language.
+var letterLang = func() map[rune]string {
+	m := map[rune]string{}
+	for l, letters := range distinctLetters {
+		for _, r := range letters {
+			m[r] = l
+		}
+	}
+	return m
+}()
+
+// countDistinct counts, in one pass, the distinct letters of each language
+// in s (non-ASCII runes only: every distinct letter is).
+func countDistinct(s string) map[string]int {
+	var out map[string]int
+	for _, r := range s {
+		if r < 0x80 {
+			continue
+		}
+		if l, ok := letterLang[r]; ok {
+			if out == nil {
+				out = map[string]int{}
+			}
+			out[l]++
+		}
+	}
+	return out
 }
 
 // countAny counts the runes of s that are in chars.

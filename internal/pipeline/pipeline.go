@@ -168,10 +168,23 @@ func (p *Pipeline) Run(ctx context.Context, a *source.Article) (*Result, error) 
 // runLetters is the least a run of blocks in another language than the
 // page's must hold to be read in that language: one paragraph judged
 // wrongly never switches.
+// blockSample is how much of a block decides its language.
 const (
 	blockLetters = 100
 	runLetters   = 300
+	blockSample  = 600
 )
+
+// head is at most the first n bytes of s, cut at a rune boundary.
+func head(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && s[n]&0xC0 == 0x80 {
+		n--
+	}
+	return s[:n]
+}
 
 // languages names the page's language and, when some of its blocks are in
 // another language pactwatch reads (a bilingual page, a translated
@@ -193,7 +206,7 @@ func (p *Pipeline) languages(pg *page.Page) (string, map[string][]int, error) {
 	for i, b := range pg.Blocks {
 		of[i], size[i] = prev, letters(b.Text)
 		if size[i] >= blockLetters {
-			if bl, berr := p.langs.Detect(b.Text, ""); berr == nil {
+			if bl, berr := p.langs.Detect(head(b.Text, blockSample), ""); berr == nil {
 				of[i] = bl
 			}
 		}
