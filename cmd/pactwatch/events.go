@@ -24,6 +24,7 @@ func runEvents(args []string) int {
 	until := fs.String("until", "", "only events dated on or before D (YYYY[-MM[-DD]])")
 	q := fs.String("q", "", "only events whose articles contain this text")
 	minConf := fs.Float64("min-confidence", 0, "only events at least this confident")
+	review := fs.String("review", "", "which events by analysts' review: all, confirmed, rejected, merged, corrected or unreviewed (default: all but rejected and merged-away events)")
 	format := fs.String("format", "table", "output: table, jsonl or csv")
 	limit := fs.Int("limit", 50, "at most N events (0: all)")
 	offset := fs.Int("offset", 0, "skip the first N events")
@@ -31,7 +32,7 @@ func runEvents(args []string) int {
 		return code
 	}
 	f := store.Filter{Stage: event.Stage(*stage), Since: *since, Until: *until, Q: *q,
-		MinConfidence: *minConf, Limit: *limit, Offset: *offset}
+		MinConfidence: *minConf, Limit: *limit, Offset: *offset, Review: *review}
 	for _, c := range countries {
 		f.Countries = append(f.Countries, strings.ToUpper(c))
 	}
@@ -124,6 +125,12 @@ func checkFilter(f store.Filter) error {
 			return fmt.Errorf("--stage %q: not a stage", f.Stage)
 		}
 	}
+	switch f.Review {
+	case "", store.ReviewAll, store.ReviewCorrected, store.ReviewUnreviewed, store.StatusConfirmed,
+		store.StatusRejected, store.StatusMerged:
+	default:
+		return fmt.Errorf("--review %q: want all, confirmed, rejected, merged, corrected or unreviewed", f.Review)
+	}
 	for flag, d := range map[string]string{"--since": f.Since, "--until": f.Until} {
 		if d != "" && !validDate(d) {
 			return fmt.Errorf("%s %q: want YYYY, YYYY-MM or YYYY-MM-DD", flag, d)
@@ -155,11 +162,16 @@ func runExport(args []string) int {
 	sf := addStoreFlags(fs)
 	format := fs.String("format", "", "jsonl, csv, graphml, geojson or dyadyear")
 	out := fs.String("out", "", "write to this file (default: standard output)")
+	review := fs.String("review", "", "which events by analysts' review: all, confirmed, rejected, merged, corrected or unreviewed (default: all but rejected and merged-away events)")
 	if _, code := parse(fs, args); code >= 0 {
 		return code
 	}
 	if *format == "" {
 		warnf("export: --format is required (jsonl, csv, graphml, geojson or dyadyear)")
+		return 2
+	}
+	if err := checkFilter(store.Filter{Review: *review}); err != nil {
+		warnf("export: %v", err)
 		return 2
 	}
 	var w io.Writer = os.Stdout
@@ -186,7 +198,7 @@ func runExport(args []string) int {
 		return 1
 	}
 	defer st.Close()
-	err = st.EachEvent(ctx, store.Filter{}, ew.Write)
+	err = st.EachEvent(ctx, store.Filter{Review: *review}, ew.Write)
 	if err == nil {
 		err = ew.Close()
 	}
