@@ -126,7 +126,7 @@ func (e Event) Validate() error {
 		return fmt.Errorf("event %s countries %v are not sorted", e.Type, e.Countries)
 	}
 	for i, c := range e.Countries {
-		if len(c) != 3 || strings.ToUpper(c) != c {
+		if !IsCode(c) {
 			return fmt.Errorf("event %s country %q is not an ISO alpha-3 code", e.Type, c)
 		}
 		if i > 0 && e.Countries[i-1] == c {
@@ -153,6 +153,20 @@ func (e Event) Validate() error {
 		}
 	}
 	return nil
+}
+
+// IsCode reports whether s has the shape of an ISO 3166-1 alpha-3 code:
+// three capital Latin letters.
+func IsCode(s string) bool {
+	if len(s) != 3 {
+		return false
+	}
+	for i := 0; i < 3; i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 func validType(t Type) bool {

@@ -321,7 +321,7 @@ func bestLocation(srcs []*source) (*event.Location, []event.Alternative) {
 	// an alternative shows a place by its country code, or its name as written
 	var alt []event.Alternative
 	for _, a := range alternatives("location", won.value, ballots, srcs) {
-		if !isCode(a.Value) {
+		if !event.IsCode(a.Value) {
 			for _, m := range srcs[slices.IndexFunc(srcs, func(s *source) bool { return s.Article == a.Sources[0] })].mentions {
 				if m.Location != nil && locationKey(m.Location) == a.Value {
 					a.Value = m.Location.Name
@@ -332,18 +332,6 @@ func bestLocation(srcs []*source) (*event.Location, []event.Alternative) {
 		alt = append(alt, a)
 	}
 	return loc, alt
-}
-
-func isCode(s string) bool {
-	if len(s) != 3 {
-		return false
-	}
-	for i := 0; i < 3; i++ {
-		if s[i] < 'A' || s[i] > 'Z' {
-			return false
-		}
-	}
-	return true
 }
 
 // bestInitiator picks the initiator most sources give.

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"pactwatch/internal/event"
 	"pactwatch/internal/token"
 	"pactwatch/internal/tsv"
 )
@@ -118,7 +119,7 @@ func parseRow(cols []string) (Place, error) {
 		return Place{}, fmt.Errorf("want 5 or 6 columns, got %d", len(cols))
 	}
 	p := Place{ISO3: cols[0], Kind: Kind(cols[1]), Name: strings.TrimSpace(cols[2])}
-	if !isCode(p.ISO3) {
+	if !event.IsCode(p.ISO3) {
 		return p, fmt.Errorf("state %q is not an ISO alpha-3 code", p.ISO3)
 	}
 	if !validKind(p.Kind) {
@@ -155,18 +156,6 @@ func parseDegrees(s string, limit float64) (float64, error) {
 		return 0, fmt.Errorf("%v is outside -%v..%v", v, limit, limit)
 	}
 	return v, nil
-}
-
-func isCode(s string) bool {
-	if len(s) != 3 {
-		return false
-	}
-	for i := 0; i < 3; i++ {
-		if s[i] < 'A' || s[i] > 'Z' {
-			return false
-		}
-	}
-	return true
 }
 
 // Places returns every row of the table, in file order. The slice is the
