@@ -121,6 +121,9 @@ type eventDetail struct {
 	Review  *reviewDetail `json:"review"`  // null when no analyst acted on it
 	Machine *event.Record `json:"machine"` // the machine's record, when reviewed
 	Sources []sourceInfo  `json:"sources"`
+	// StageHistory is the record's stages, each marked as read by the
+	// machine or set by an analyst (with who and when).
+	StageHistory []store.StageStep `json:"stage_history"`
 }
 
 // reviewDetail is an event's review with the machine's value of every
@@ -190,6 +193,9 @@ func (s *Server) getEvent(w http.ResponseWriter, r *http.Request) (any, error) {
 	}
 	ctx := r.Context()
 	rec, err := s.st.Event(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, s.goneEvent(ctx, id, err)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -198,7 +204,9 @@ func (s *Server) getEvent(w http.ResponseWriter, r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	d.StageHistory = store.StageHistory(&rec, nil)
 	if ok {
+		d.StageHistory = store.StageHistory(&rec, &rv)
 		hist, err := s.st.ReviewHistory(ctx, id)
 		if err != nil {
 			return nil, err

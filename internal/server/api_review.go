@@ -1,11 +1,17 @@
 package server
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
+	"time"
 	"unicode/utf8"
+
+	"pactwatch/internal/event"
+	"pactwatch/internal/store"
 )
 
 // reviewer names who acted: the request's reviewer, or "analyst".
@@ -82,7 +88,7 @@ func (s *Server) postReview(w http.ResponseWriter, r *http.Request) (any, error)
 	if err := checkNote(req.Note); err != nil {
 		return nil, err
 	}
-	if _, err := s.st.Event(r.Context(), id); err != nil {
+	if err := s.exists(r.Context(), id); err != nil {
 		return nil, err
 	}
 	if err := s.st.SetStatus(r.Context(), id, req.Status, who, req.Note); err != nil {
@@ -107,7 +113,7 @@ func (s *Server) postCorrections(w http.ResponseWriter, r *http.Request) (any, e
 	if err := checkNote(req.Note); err != nil {
 		return nil, err
 	}
-	if _, err := s.st.Event(r.Context(), id); err != nil {
+	if err := s.exists(r.Context(), id); err != nil {
 		return nil, err
 	}
 	if _, err := s.st.Correct(r.Context(), id, req.Fields, who, req.Note); err != nil {
@@ -133,7 +139,7 @@ func (s *Server) postMerge(w http.ResponseWriter, r *http.Request) (any, error) 
 		return nil, err
 	}
 	for _, e := range []int64{id, req.From} {
-		if _, err := s.st.Event(r.Context(), e); err != nil {
+		if err := s.exists(r.Context(), e); err != nil {
 			return nil, err
 		}
 	}
@@ -159,7 +165,7 @@ func (s *Server) postSplit(w http.ResponseWriter, r *http.Request) (any, error) 
 	if err := checkNote(req.Note); err != nil {
 		return nil, err
 	}
-	if _, err := s.st.Event(r.Context(), id); err != nil {
+	if err := s.exists(r.Context(), id); err != nil {
 		return nil, err
 	}
 	newID, err := s.st.SplitEvent(r.Context(), id, req.Articles, who, req.Note)
@@ -167,4 +173,77 @@ func (s *Server) postSplit(w http.ResponseWriter, r *http.Request) (any, error) 
 		return nil, badRequest(err)
 	}
 	return s.reviewed(w, r, newID, http.StatusCreated)
+}
+
+// exists returns nil when the event is in the store, else the error of
+// goneEvent.
+func (s *Server) exists(ctx context.Context, id int64) error {
+	_, err := s.st.Event(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return s.goneEvent(ctx, id, err)
+	}
+	return err
+}
+
+// goneEvent is the error for an event that is not in the store: 410 Gone
+// with the reason when a rebuild deleted it and its review was kept, else
+// notFound as it is.
+func (s *Server) goneEvent(ctx context.Context, id int64, notFound error) error {
+	rv, ok, err := s.st.Review(ctx, id)
+	if err != nil {
+		return err
+	}
+	if !ok || rv.Orphan == nil {
+		return notFound
+	}
+	return &httpError{http.StatusGone, fmt.Errorf("event %d is gone: %s; its review is kept (/api/reviews/orphaned)",
+		id, rv.Orphan.Reason)}
+}
+
+// orphanedReview is the review of an event a rebuild deleted: what the
+// analysts had decided, why the event is gone and which events took its
+// mentions, for an analyst to carry the decisions over.
+type orphanedReview struct {
+	EventID    int64                     `json:"event"`
+	Status     string                    `json:"status"`
+	Fields     map[string]correctedField `json:"fields"`
+	MergedInto int64                     `json:"merged_into,omitempty"`
+	SplitFrom  int64                     `json:"split_from,omitempty"`
+	SplitOff   []int64                   `json:"split_off"`
+	Reviewer   string                    `json:"reviewer"`
+	At         time.Time                 `json:"at"`
+	Orphan     store.Orphan              `json:"orphan"`
+	Machine    event.Record              `json:"machine"` // the record as the machine last built it
+	History    []store.ReviewAction      `json:"history"`
+}
+
+// orphanedReviews is the answer of GET /api/reviews/orphaned.
+type orphanedReviews struct {
+	Reviews []orphanedReview `json:"reviews"`
+}
+
+func (s *Server) getOrphanedReviews(w http.ResponseWriter, r *http.Request) (any, error) {
+	ctx := r.Context()
+	rvs, err := s.st.OrphanedReviews(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := orphanedReviews{Reviews: make([]orphanedReview, 0, len(rvs))}
+	for _, rv := range rvs {
+		hist, err := s.st.ReviewHistory(ctx, rv.EventID)
+		if err != nil {
+			return nil, err
+		}
+		o := orphanedReview{EventID: rv.EventID, Status: rv.Status, Fields: map[string]correctedField{},
+			MergedInto: rv.MergedInto, SplitFrom: rv.SplitFrom, SplitOff: nonNil(rv.SplitOff), Reviewer: rv.Reviewer,
+			At: rv.At, Orphan: *rv.Orphan, Machine: rv.Machine, History: nonNil(hist)}
+		if o.Orphan.Successors == nil {
+			o.Orphan.Successors = []int64{}
+		}
+		for name, c := range rv.Fields {
+			o.Fields[name] = correctedField{Value: c.Value, Machine: machineValue(&rv.Machine, name), By: c.By, At: c.At}
+		}
+		out.Reviews = append(out.Reviews, o)
+	}
+	return out, nil
 }

@@ -252,6 +252,7 @@ func TestOpenAPI(t *testing.T) {
 		{"/api/events/{id}/split", "POST", "/api/events/{id}/split", map[string]any{"articles": []string{multi.Sources[1].Article}}, 201},
 		{"/api/events/{id}/merge", "POST", "/api/events/{id}/merge", map[string]any{"from": other.ID}, 200},
 		{"/api/events/{id}/merge", "POST", "/api/events/{id}/merge", map[string]any{"from": 99999999}, 404},
+		{"/api/reviews/orphaned", "GET", "/api/reviews/orphaned", nil, 200},
 		{"/api/ingest", "POST", "/api/ingest", map[string]any{"text": "NAIROBI, 3 March 2026 - Kenya and Uganda signed a defence cooperation agreement in Nairobi on Tuesday."}, 200},
 		{"/api/ingest", "POST", "/api/ingest", map[string]any{"text": "Kenya and Uganda held joint naval drills off Mombasa on 2 March 2026.", "keep": true}, 201},
 		{"/api/ingest", "POST", "/api/ingest", map[string]any{}, 400},

@@ -405,6 +405,7 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /api/events/{id}/corrections", s.api(s.postCorrections))
 	m.HandleFunc("POST /api/events/{id}/merge", s.api(s.postMerge))
 	m.HandleFunc("POST /api/events/{id}/split", s.api(s.postSplit))
+	m.HandleFunc("GET /api/reviews/orphaned", s.api(s.getOrphanedReviews))
 	m.HandleFunc("GET /api/watches", s.api(s.getWatches))
 	m.HandleFunc("POST /api/watches", s.api(s.postWatch))
 	m.HandleFunc("GET /api/watches/{id}", s.api(s.getWatch))

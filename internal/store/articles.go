@@ -418,12 +418,13 @@ func (s *Store) SaveFeedState(ctx context.Context, url string, f FeedState) erro
 	return nil
 }
 
-const matchingEventsSQL = `SELECT DISTINCT m.event_id FROM mentions m WHERE m.event_id IS NOT NULL AND m.article_id IN (%s)`
+const matchingEventsSQL = eventsOfArticlesSQL // %s: the articles matched
 
 // MatchingEvents returns the ids of the events with a source article whose
 // cleaned text holds every term of q (as SearchArticles finds them), in no
-// order; nil when q has no term. Events merged into another count for
-// their own id only.
+// order; nil when q has no term. Hits follow analysts' reviews: an article
+// split off an event counts for the event split off, not for the event it
+// came from; an event merged into another counts for both.
 func (s *Store) MatchingEvents(ctx context.Context, q string) ([]int64, error) {
 	match, args := s.searchSQL(q)
 	if match == "" {

@@ -23,6 +23,9 @@
 // SaveExtraction recomputes from the review whenever it rebuilds a reviewed
 // event, so corrections survive reprocessing. review_log is the history;
 // watches and watch_hits are saved questions and the events that matched.
+// A reviewed event that a rebuild makes disappear keeps its review, marked
+// orphaned with the reason and the events that took its mentions (migration
+// 00003); review_splits lets full-text hits follow a split.
 //
 // # Writing
 //

@@ -40,7 +40,7 @@ const (
 	whereAlsoCountry    = `EXISTS (SELECT 1 FROM event_countries x WHERE x.event_id = d.event_id AND x.country = ?)`
 	whereStage          = `e.stage = ?`
 	whereConfidence     = `e.confidence >= ?`
-	whereSourceMatches  = `e.id IN (SELECT m.event_id FROM mentions m WHERE m.article_id IN (%s))`
+	whereSourceMatches  = `e.id IN (` + eventsOfArticlesSQL + `)` // %s: the articles matched
 	orderEventsByDate   = ` ORDER BY e.date DESC, e.id`
 	orderDrivingByDate  = ` ORDER BY d.date DESC, d.event_id`
 	selectRecords       = `SELECT e.id, e.date, e.record`

@@ -480,6 +480,7 @@ func (s *Store) remerge(ctx context.Context, tx *sql.Tx, key string, changed []m
 		ids[c] = newIDs[i]
 	}
 	kept := map[int64]bool{}
+	successors := map[int64][]int64{} // old event -> the events that took its mentions
 	for c, members := range clusters {
 		group := make([]event.Mention, len(members))
 		for i, m := range members {
@@ -512,6 +513,9 @@ func (s *Store) remerge(ctx context.Context, tx *sql.Tx, key string, changed []m
 			ch.Created++
 		}
 		for _, m := range members {
+			if prev := rows[m].eventID; prev != 0 && prev != rec.ID && !slices.Contains(successors[prev], rec.ID) {
+				successors[prev] = append(successors[prev], rec.ID)
+			}
 			if rows[m].eventID != rec.ID {
 				if _, err := s.txExec(ctx, tx, setMentionEventSQL, rec.ID, rows[m].id); err != nil {
 					return ch, fmt.Errorf("mention %d: %w", rows[m].id, err)
@@ -527,6 +531,10 @@ func (s *Store) remerge(ctx context.Context, tx *sql.Tx, key string, changed []m
 	}
 	slices.Sort(gone)
 	for _, id := range gone {
+		slices.Sort(successors[id])
+		if err := s.reviewVanished(ctx, tx, id, successors[id]); err != nil { // analysts' reviews (reviews.go)
+			return ch, err
+		}
 		if _, err := s.txExec(ctx, tx, deleteEventSQL, id); err != nil {
 			return ch, fmt.Errorf("delete event %d: %w", id, err)
 		}

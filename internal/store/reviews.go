@@ -60,6 +60,17 @@ type Review struct {
 	Machine      event.Record         // the record as the machine last built it
 	Reviewer     string               // who acted last
 	At           time.Time            // when
+	Orphan       *Orphan              // set when a rebuild deleted the event; nil while it exists
+}
+
+// Orphan says why a reviewed event is gone: a rebuild (re-extraction,
+// reprocess) deleted it because its mentions formed no event any more, or
+// formed events with other ids. The review is kept, with what the analyst
+// decided, so that it can be carried over by hand to the successors.
+type Orphan struct {
+	At         time.Time `json:"at"`         // when the rebuild deleted the event
+	Reason     string    `json:"reason"`     // in words
+	Successors []int64   `json:"successors"` // the events that now hold its former mentions
 }
 
 // ReviewAction is one entry of an event's review history.
@@ -81,15 +92,32 @@ type Evidence struct {
 
 // SQL of reviews.
 const (
-	reviewColumns   = `event_id, status, fields, merged_into, split_from, split_sources, machine, reviewer, reviewed_at`
+	reviewColumns   = `event_id, status, fields, merged_into, split_from, split_sources, machine, reviewer, reviewed_at, orphan`
 	reviewSQL       = `SELECT ` + reviewColumns + ` FROM event_reviews WHERE event_id = ?`
-	mergedIntoSQL   = `SELECT event_id FROM event_reviews WHERE merged_into = ? AND status = 'merged' ORDER BY event_id`
+	mergedIntoSQL   = `SELECT event_id FROM event_reviews WHERE merged_into = ? AND status = 'merged' AND orphan = '' ORDER BY event_id`
 	splitOffSQL     = `SELECT event_id FROM event_reviews WHERE split_from = ? ORDER BY event_id`
 	eventRecordSQL  = `SELECT record, merge_key FROM events WHERE id = ?`
-	insertReviewSQL = `INSERT INTO event_reviews (` + reviewColumns + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	insertReviewSQL = `INSERT INTO event_reviews (` + reviewColumns + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	updateReviewSQL = `UPDATE event_reviews SET status = ?, fields = ?, merged_into = ?, split_from = ?,
-	split_sources = ?, machine = ?, reviewer = ?, reviewed_at = ? WHERE event_id = ?`
-	saveMachineSQL     = `UPDATE event_reviews SET machine = ? WHERE event_id = ?`
+	split_sources = ?, machine = ?, reviewer = ?, reviewed_at = ?, orphan = ? WHERE event_id = ?`
+	saveMachineSQL = `UPDATE event_reviews SET machine = ? WHERE event_id = ?`
+	insertSplitSQL = `INSERT INTO review_splits (split_from, article_id, event_id)
+SELECT ?, a.id, ? FROM articles a WHERE a.article = ? ON CONFLICT DO NOTHING`
+	orphansSQL     = `SELECT event_id FROM event_reviews WHERE orphan <> '' ORDER BY event_id`
+	eventExistsSQL = `SELECT count(*) FROM events WHERE id = ?`
+
+	// eventsOfArticlesSQL selects the events whose sources include one of
+	// the articles the subquery %s selects (by key), as analysts left them:
+	// the events of the articles' mentions, less an event an article was
+	// split off (the event split off it instead), and the events analysts
+	// merged one of these into (beside the merged event itself).
+	eventsOfArticlesSQL = `WITH hit(k) AS (%s),
+own(id) AS (SELECT m.event_id FROM mentions m WHERE m.article_id IN (SELECT k FROM hit) AND m.event_id IS NOT NULL
+	AND NOT EXISTS (SELECT 1 FROM review_splits x WHERE x.split_from = m.event_id AND x.article_id = m.article_id)
+	UNION SELECT x.event_id FROM review_splits x WHERE x.article_id IN (SELECT k FROM hit))
+SELECT id FROM own
+UNION SELECT r.merged_into FROM event_reviews r
+	WHERE r.event_id IN (SELECT id FROM own) AND r.status = 'merged' AND r.orphan = ''`
 	logReviewSQL       = `INSERT INTO review_log (event_id, action, detail, reviewer, at) VALUES (?, ?, ?, ?, ?)`
 	reviewLogSQL       = `SELECT event_id, action, detail, reviewer, at FROM review_log WHERE event_id = ? ORDER BY id`
 	deleteCountriesSQL = `DELETE FROM event_countries WHERE event_id = ?`
@@ -151,10 +179,10 @@ func (s *Store) Review(ctx context.Context, id int64) (rv Review, ok bool, err e
 
 func (s *Store) review(ctx context.Context, db rowQueryer, id int64) (Review, bool, error) {
 	var rv Review
-	var fields, sources, machine string
+	var fields, sources, machine, orphan string
 	var at timeCol
 	err := db.QueryRowContext(ctx, s.q(reviewSQL), id).Scan(&rv.EventID, &rv.Status, &fields, &rv.MergedInto,
-		&rv.SplitFrom, &sources, &machine, &rv.Reviewer, &at)
+		&rv.SplitFrom, &sources, &machine, &rv.Reviewer, &at, &orphan)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Review{EventID: id}, false, nil
 	}
@@ -172,6 +200,12 @@ func (s *Store) review(ctx context.Context, db rowQueryer, id int64) (Review, bo
 		return Review{}, false, fmt.Errorf("machine record: %w", err)
 	}
 	rv.Machine.ID = id
+	if orphan != "" {
+		rv.Orphan = &Orphan{}
+		if err := json.Unmarshal([]byte(orphan), rv.Orphan); err != nil {
+			return Review{}, false, fmt.Errorf("orphan: %w", err)
+		}
+	}
 	if rv.Merged, err = s.ids(ctx, db, mergedIntoSQL, id); err != nil {
 		return Review{}, false, err
 	}
@@ -181,8 +215,8 @@ func (s *Store) review(ctx context.Context, db rowQueryer, id int64) (Review, bo
 	return rv, true, nil
 }
 
-func (s *Store) ids(ctx context.Context, db queryer, query string, arg any) ([]int64, error) {
-	rows, err := db.QueryContext(ctx, s.q(query), arg)
+func (s *Store) ids(ctx context.Context, db queryer, query string, args ...any) ([]int64, error) {
+	rows, err := db.QueryContext(ctx, s.q(query), args...)
 	if err != nil {
 		return nil, err
 	}
@@ -329,18 +363,6 @@ func (s *Store) Correct(ctx context.Context, id int64, fields map[string]json.Ra
 var correctionDate = regexp.MustCompile(`^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$`)
 
 // isCode reports whether c is three upper-case ASCII letters.
-func isCode(c string) bool {
-	if len(c) != 3 {
-		return false
-	}
-	for i := range 3 {
-		if c[i] < 'A' || c[i] > 'Z' {
-			return false
-		}
-	}
-	return true
-}
-
 // maxCorrectionText bounds each text an analyst gives.
 const maxCorrectionText = 300
 
@@ -372,7 +394,7 @@ func checkCorrection(name string, v json.RawMessage) (json.RawMessage, error) {
 		}
 		for i, c := range cs {
 			cs[i] = strings.ToUpper(strings.TrimSpace(c))
-			if !isCode(cs[i]) {
+			if !event.IsCode(cs[i]) {
 				return bad(fmt.Errorf("%q is not an ISO alpha-3 code", c))
 			}
 		}
@@ -408,7 +430,7 @@ func checkCorrection(name string, v json.RawMessage) (json.RawMessage, error) {
 		if err := checkText("name", l.Name); err != nil {
 			return bad(err)
 		}
-		if l.Country != "" && !isCode(l.Country) {
+		if l.Country != "" && !event.IsCode(l.Country) {
 			return bad(fmt.Errorf("country %q is not an ISO alpha-3 code", l.Country))
 		}
 		out = l
@@ -433,7 +455,7 @@ func checkCorrection(name string, v json.RawMessage) (json.RawMessage, error) {
 			if p.Role != "" && !slices.Contains(event.Roles, p.Role) {
 				return bad(fmt.Errorf("person %q: role %q is not a role", p.Name, p.Role))
 			}
-			if p.Country != "" && !isCode(p.Country) {
+			if p.Country != "" && !event.IsCode(p.Country) {
 				return bad(fmt.Errorf("person %q: country %q is not an ISO alpha-3 code", p.Name, p.Country))
 			}
 		}
@@ -501,6 +523,61 @@ func applyCorrections(rec *event.Record, fields map[string]Corrected) {
 			}
 		}
 	}
+	if _, ok := fields["stage"]; ok && rec.Agreement != nil && rec.Agreement.Stage != "" {
+		rec.Stages = withStage(rec.Stages, rec.Agreement.Stage, rec.Date)
+	}
+}
+
+// withStage puts an analyst's stage into a stage history, after the other
+// corrections (the date among them): when the machine has a step of that
+// stage it stays as it is (its date and articles); otherwise a step of the
+// analyst's is added, dated with the record's date and with no article
+// (sources empty: no article reports it, an analyst says it; who and when
+// are in the review), in lifecycle order. The machine's steps all stay.
+func withStage(steps []event.StageStep, st event.Stage, date string) []event.StageStep {
+	if slices.ContainsFunc(steps, func(x event.StageStep) bool { return x.Stage == st }) {
+		return steps
+	}
+	out := append(slices.Clone(steps), event.StageStep{Stage: st, Date: date, Sources: []string{}})
+	slices.SortStableFunc(out, func(a, b event.StageStep) int {
+		return cmp.Compare(slices.Index(event.Stages, a.Stage), slices.Index(event.Stages, b.Stage))
+	})
+	return out
+}
+
+// StageStep is one step of an event's stage history as the workbench
+// shows it: the record's step, and for the step of a stage an analyst set,
+// who set it and when.
+type StageStep struct {
+	event.StageStep
+	Analyst bool      `json:"analyst"`      // the stage an analyst set
+	By      string    `json:"by,omitempty"` // who, when Analyst
+	At      time.Time `json:"at,omitzero"`  // when, when Analyst
+	Machine bool      `json:"machine"`      // a step the machine read in the articles
+}
+
+// StageHistory returns the stage history of rec (an event's effective
+// record) with each step marked as the machine's (articles report it), the
+// analyst's (the stage an analyst set, with who and when) or both, by the
+// event's review (rv nil: not reviewed).
+func StageHistory(rec *event.Record, rv *Review) []StageStep {
+	var by string
+	var at time.Time
+	var set event.Stage
+	if rv != nil {
+		if c, ok := rv.Fields["stage"]; ok && json.Unmarshal(c.Value, &set) == nil {
+			by, at = c.By, c.At
+		}
+	}
+	out := make([]StageStep, 0, len(rec.Stages))
+	for _, st := range rec.Stages {
+		step := StageStep{StageStep: st, Machine: len(st.Sources) > 0}
+		if set != "" && st.Stage == set {
+			step.Analyst, step.By, step.At = true, by, at
+		}
+		out = append(out, step)
+	}
+	return out
 }
 
 // MergeEvents merges the event from into the event into: an analyst says
@@ -625,6 +702,11 @@ func (s *Store) SplitEvent(ctx context.Context, id int64, articles []string, rev
 		if err := s.saveReview(ctx, tx, &crv); err != nil {
 			return err
 		}
+		for _, a := range taken { // full-text hits in these articles count for the new event
+			if _, err := tx.ExecContext(ctx, s.q(insertSplitSQL), id, newID, a); err != nil {
+				return fmt.Errorf("split article %s: %w", a, err)
+			}
+		}
 		detail := map[string]any{"from": id, "into": newID, "articles": taken, "note": note}
 		for _, e := range []int64{id, newID} {
 			if err := s.logReview(ctx, tx, e, "split", detail, reviewer); err != nil {
@@ -652,6 +734,9 @@ func sortedKeys(m map[string]bool) []string {
 // event's current record as the machine's) when it has none.
 func (s *Store) reviewFor(ctx context.Context, tx *sql.Tx, id int64) (rv Review, stored bool, err error) {
 	rv, ok, err := s.review(ctx, tx, id)
+	if err == nil && ok && rv.Orphan != nil {
+		return Review{}, false, fmt.Errorf("event %d is gone (%s): %w", id, rv.Orphan.Reason, ErrNotFound)
+	}
 	if err != nil || ok {
 		return rv, ok, err
 	}
@@ -688,8 +773,16 @@ func (s *Store) saveReview(ctx context.Context, tx *sql.Tx, rv *Review) error {
 	if err != nil {
 		return err
 	}
+	orphan := ""
+	if rv.Orphan != nil {
+		b, err := json.Marshal(rv.Orphan)
+		if err != nil {
+			return err
+		}
+		orphan = string(b)
+	}
 	args := []any{rv.Status, fields, rv.MergedInto, rv.SplitFrom, mustJSON(rv.SplitSources), string(machine),
-		text(rv.Reviewer), s.stamp(rv.At)}
+		text(rv.Reviewer), s.stamp(rv.At), orphan}
 	res, err := tx.ExecContext(ctx, s.q(updateReviewSQL), append(args, rv.EventID)...)
 	if err != nil {
 		return fmt.Errorf("save review: %w", err)
@@ -827,6 +920,95 @@ func (s *Store) reviewRebuilt(ctx context.Context, tx *sql.Tx, rec *event.Record
 		return s.writeEffective(ctx, tx, rv.MergedInto)
 	}
 	return nil
+}
+
+// reviewVanished is called by SaveExtraction for each event a rebuild
+// deletes, before deleting it, with the events that now hold the mentions
+// it had (none when its articles no longer report it). A reviewed event's
+// review is kept and marked orphaned, with the reason, and logged; the
+// events an analyst merged into it are taken out again (shown, each with a
+// logged "unmerge"); the event it was merged into loses its sources. The
+// events split off it keep their last record.
+// rebuilder is the reviewer of the review actions a rebuild takes.
+const rebuilder = "rebuild"
+
+func (s *Store) reviewVanished(ctx context.Context, tx *sql.Tx, id int64, successors []int64) error {
+	rv, ok, err := s.review(ctx, tx, id)
+	if err != nil || !ok || rv.Orphan != nil {
+		return err
+	}
+	now := time.Now()
+	reason := "a rebuild deleted the event: its articles' mentions no longer form it (their type, states or date changed, or they were removed)"
+	if len(successors) > 0 {
+		ids := make([]string, len(successors))
+		for i, x := range successors {
+			ids[i] = strconv.FormatInt(x, 10)
+		}
+		reason = "a rebuild deleted the event: its mentions now belong to event " + strings.Join(ids, ", ")
+	}
+	rv.Orphan = &Orphan{At: now.UTC(), Reason: reason, Successors: slices.Clone(successors)}
+	if rv.Orphan.Successors == nil {
+		rv.Orphan.Successors = []int64{}
+	}
+	if err := s.saveReview(ctx, tx, &rv); err != nil {
+		return err
+	}
+	if err := s.logReview(ctx, tx, id, "orphan", rv.Orphan, rebuilder); err != nil {
+		return err
+	}
+	for _, m := range rv.Merged {
+		mrv, ok, err := s.review(ctx, tx, m)
+		if err != nil || !ok {
+			return err
+		}
+		mrv.Status, mrv.MergedInto, mrv.At = "", 0, now
+		if err := s.saveReview(ctx, tx, &mrv); err != nil {
+			return err
+		}
+		note := fmt.Sprintf("event %d, which this event was merged into, is gone: %s", id, reason)
+		if err := s.logReview(ctx, tx, m, "unmerge", map[string]any{"note": note, "from": id}, rebuilder); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, s.q(touchEventSQL), s.now(), m); err != nil {
+			return fmt.Errorf("event %d: %w", m, err)
+		}
+	}
+	for _, c := range rv.SplitOff {
+		note := fmt.Sprintf("event %d, which this event was split off, is gone: %s", id, reason)
+		if err := s.logReview(ctx, tx, c, "orphan-parent", map[string]any{"note": note, "from": id}, rebuilder); err != nil {
+			return err
+		}
+	}
+	if rv.Status == StatusMerged && rv.MergedInto != 0 {
+		var n int
+		if err := tx.QueryRowContext(ctx, s.q(eventExistsSQL), rv.MergedInto).Scan(&n); err != nil {
+			return fmt.Errorf("event %d: %w", rv.MergedInto, err)
+		}
+		if n > 0 {
+			return s.writeEffective(ctx, tx, rv.MergedInto)
+		}
+	}
+	return nil
+}
+
+// OrphanedReviews returns the reviews whose event a rebuild deleted (Orphan
+// set), in event id order.
+func (s *Store) OrphanedReviews(ctx context.Context) ([]Review, error) {
+	ids, err := s.ids(ctx, s.db, orphansSQL)
+	if err != nil {
+		return nil, fmt.Errorf("orphaned reviews: %w", err)
+	}
+	out := make([]Review, 0, len(ids))
+	for _, id := range ids {
+		rv, ok, err := s.review(ctx, s.db, id)
+		if err != nil {
+			return nil, fmt.Errorf("orphaned review of event %d: %w", id, err)
+		}
+		if ok {
+			out = append(out, rv)
+		}
+	}
+	return out, nil
 }
 
 // cloneRecord copies a record deeply enough that changing the copy's

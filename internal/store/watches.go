@@ -136,7 +136,7 @@ func checkWatch(w *Watch) error {
 	cs := []string{}
 	for _, c := range w.Countries {
 		c = strings.ToUpper(strings.TrimSpace(c))
-		if !isCode(c) {
+		if !event.IsCode(c) {
 			return fmt.Errorf("country %q is not an ISO alpha-3 code", c)
 		}
 		cs = append(cs, c)
