@@ -202,9 +202,11 @@ func participants(e, from event.Event) []event.Person {
 
 // attended finds the act that a weak meeting candidate (delegations, talks
 // named by a noun only) attends: another type's event on the same states
-// reported in the sentence just before.
+// reported in the sentence just before. A reception ("the soldiers were
+// welcomed at the airport by the prime minister") attends the arrival
+// told just before it: a deployment, a delivery or aid.
 func attended(groups []*group, c Candidate) *group {
-	if !c.Weak || c.Event.Type != event.Meeting {
+	if !(c.Weak || c.Welcome) || c.Event.Type != event.Meeting {
 		return nil
 	}
 	for i := len(groups) - 1; i >= 0; i-- {
@@ -212,11 +214,20 @@ func attended(groups []*group, c Candidate) *group {
 		if g.ev.Type == event.Meeting || g.history || !sameStates(g.ev.Countries, c.Event.Countries) {
 			continue
 		}
+		if !c.Weak && !arrives(g.ev.Type) {
+			continue // a reception after a signing is a meeting of its own
+		}
 		if slices.Contains(g.sents, c.Sentence-1) {
 			return g
 		}
 	}
 	return nil
+}
+
+// arrives reports the types of act that bring people or goods to the
+// partner, whose reception attends them.
+func arrives(t event.Type) bool {
+	return t == event.Deployment || t == event.Arms || t == event.Aid
 }
 
 // lendDate gives an undated event the date of the sentence after it that

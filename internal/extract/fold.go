@@ -11,6 +11,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"pactwatch/internal/event"
 )
@@ -75,7 +76,7 @@ func Fold(article string, cands []Candidate) []event.Event {
 			}
 			continue
 		}
-		if c.Event.Type == event.Agreement && c.Event.Agreement != nil {
+		if c.Standing && !c.History && c.Event.Type == event.Agreement && c.Event.Agreement != nil {
 			// an agreement referred to without a stage, and no other record
 			// of it on the page: an existing framework, operating
 			e := own(c.Event)
@@ -87,6 +88,7 @@ func Fold(article string, cands []Candidate) []event.Event {
 	}
 	groups = foldSubsets(groups)
 	groups = foldBareRuptures(groups)
+	groups = foldContingents(groups)
 	shareFacts(groups)
 	lendDateline(groups)
 	visitor(groups)
@@ -196,6 +198,34 @@ func foldBareRuptures(groups []*group) []*group {
 	return out
 }
 
+// foldContingents merges an undated deployment into the exercise on the
+// same states: "the Indian contingent of 60 personnel" and "the Uzbek side
+// has sent 50 soldiers" tell who takes part in the drills, not a
+// stationing of its own.
+func foldContingents(groups []*group) []*group {
+	var out []*group
+	for _, g := range groups {
+		if g.ev.Type != event.Deployment || g.ev.Date != "" {
+			out = append(out, g)
+			continue
+		}
+		var into *group
+		for _, h := range groups {
+			if h.ev.Type == event.Exercise && !h.history && subset(g.ev.Countries, h.ev.Countries) {
+				into = h
+				break
+			}
+		}
+		if into == nil {
+			out = append(out, g)
+			continue
+		}
+		into.ev.Evidence = union(into.ev.Evidence, g.ev.Evidence...)
+		into.ev.Persons = mergePersons(into.ev.Persons, g.ev.Persons)
+	}
+	return out
+}
+
 func subset(a, b []string) bool {
 	for _, x := range a {
 		found := false
@@ -241,12 +271,32 @@ func find(groups []*group, c Candidate) *group {
 		if key(g.ev) != key(c.Event) || stageGroup(g.ev) != stageGroup(c.Event) {
 			continue
 		}
-		if conflict(g.ev.Date, c.Event.Date) {
+		if conflict(g.ev.Date, c.Event.Date) && !(c.Event.Type == event.Meeting && daysApart(g.ev.Date, c.Event.Date) <= visitDays) {
 			continue
 		}
 		return g
 	}
 	return nil
+}
+
+// visitDays is how many days apart two dated reports of talks between the
+// same states on one page may lie and still tell one visit: "arrived on
+// Thursday ... the delegation also toured factories on Saturday".
+const visitDays = 3
+
+// daysApart is the number of days between two dates given to the day, or
+// a large number when either is not.
+func daysApart(a, b string) int {
+	ta, errA := time.Parse(time.DateOnly, a)
+	tb, errB := time.Parse(time.DateOnly, b)
+	if errA != nil || errB != nil {
+		return 1 << 30
+	}
+	d := int(ta.Sub(tb).Hours() / 24)
+	if d < 0 {
+		d = -d
+	}
+	return d
 }
 
 // conflict reports whether two dates cannot be the same happening.

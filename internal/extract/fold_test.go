@@ -34,6 +34,13 @@ func staged(c extract.Candidate, s event.Stage) extract.Candidate {
 
 func attach(c extract.Candidate) extract.Candidate { c.Attach = true; return c }
 
+// standing marks a stage-less agreement mention that may stand for a
+// framework in force.
+func standing(c extract.Candidate) extract.Candidate { c.Standing = true; return c }
+
+// welcome marks a meeting told by a reception verb.
+func welcome(c extract.Candidate) extract.Candidate { c.Welcome = true; return c }
+
 func domains(c extract.Candidate, ds ...string) extract.Candidate { c.Event.Domains = ds; return c }
 
 // summary is the part of an event the cases check.
@@ -169,9 +176,99 @@ func TestEvents(t *testing.T) {
 		{
 			name: "a stage-less agreement alone stands as one in force",
 			cands: []extract.Candidate{
-				attach(staged(cand(2, event.Agreement, 0.6, "FRA", "KEN"), "")),
+				standing(attach(staged(cand(2, event.Agreement, 0.6, "FRA", "KEN"), ""))),
 			},
 			want: []summary{{event.Agreement, "FRA,KEN", "", event.InForce, 1}},
+		},
+		{
+			name: "a stage-less agreement not marked as standing makes nothing",
+			cands: []extract.Candidate{
+				attach(staged(cand(2, event.Agreement, 0.6, "FRA", "KEN"), "")),
+			},
+			want: []summary{},
+		},
+		{
+			name: "a recalled stage-less agreement does not stand even when marked",
+			cands: []extract.Candidate{
+				func() extract.Candidate {
+					c := standing(attach(staged(cand(2, event.Agreement, 0.6, "FRA", "KEN"), "")))
+					c.History = true
+					return c
+				}(),
+			},
+			want: []summary{},
+		},
+		{
+			name: "a reception after a deployment attends it",
+			cands: []extract.Candidate{
+				cand(3, event.Deployment, 0.7, "GTM", "HTI"),
+				welcome(cand(4, event.Meeting, 0.7, "GTM", "HTI")),
+			},
+			want: []summary{{event.Deployment, "GTM,HTI", "", "", 2}},
+		},
+		{
+			name: "a reception after a signing is a meeting of its own",
+			cands: []extract.Candidate{
+				staged(cand(3, event.Agreement, 0.7, "GTM", "HTI"), event.Signed),
+				welcome(cand(4, event.Meeting, 0.7, "GTM", "HTI")),
+			},
+			want: []summary{{event.Agreement, "GTM,HTI", "", event.Signed, 1}, {event.Meeting, "GTM,HTI", "", "", 1}},
+		},
+		{
+			name: "a reception two sentences after the arrival is a meeting of its own",
+			cands: []extract.Candidate{
+				cand(3, event.Deployment, 0.7, "GTM", "HTI"),
+				welcome(cand(5, event.Meeting, 0.7, "GTM", "HTI")),
+			},
+			want: []summary{{event.Deployment, "GTM,HTI", "", "", 1}, {event.Meeting, "GTM,HTI", "", "", 1}},
+		},
+		{
+			name: "an undated contingent on an exercise's states takes part in it",
+			cands: []extract.Candidate{
+				dated(cand(1, event.Exercise, 0.7, "IND", "UZB"), "2025-04-16"),
+				cand(3, event.Deployment, 0.6, "IND", "UZB"),
+			},
+			want: []summary{{event.Exercise, "IND,UZB", "2025-04-16", "", 2}},
+		},
+		{
+			name: "a dated deployment beside an exercise is its own",
+			cands: []extract.Candidate{
+				dated(cand(1, event.Exercise, 0.7, "IND", "UZB"), "2025-04-16"),
+				dated(cand(3, event.Deployment, 0.6, "IND", "UZB"), "2025-05"),
+			},
+			want: []summary{{event.Exercise, "IND,UZB", "2025-04-16", "", 1}, {event.Deployment, "IND,UZB", "2025-05", "", 1}},
+		},
+		{
+			name: "an undated deployment on other states than the exercise's is its own",
+			cands: []extract.Candidate{
+				dated(cand(1, event.Exercise, 0.7, "IND", "UZB"), "2025-04-16"),
+				cand(3, event.Deployment, 0.6, "KAZ", "UZB"),
+			},
+			want: []summary{{event.Exercise, "IND,UZB", "2025-04-16", "", 1}, {event.Deployment, "KAZ,UZB", "", "", 1}},
+		},
+		{
+			name: "talks dated two days apart are one visit",
+			cands: []extract.Candidate{
+				dated(cand(1, event.Meeting, 0.7, "LBY", "TUR"), "2025-04-03"),
+				dated(cand(4, event.Meeting, 0.7, "LBY", "TUR"), "2025-04-05"),
+			},
+			want: []summary{{event.Meeting, "LBY,TUR", "2025-04-03", "", 2}},
+		},
+		{
+			name: "talks a week apart are two meetings",
+			cands: []extract.Candidate{
+				dated(cand(1, event.Meeting, 0.7, "LBY", "TUR"), "2025-04-03"),
+				dated(cand(4, event.Meeting, 0.7, "LBY", "TUR"), "2025-04-10"),
+			},
+			want: []summary{{event.Meeting, "LBY,TUR", "2025-04-03", "", 1}, {event.Meeting, "LBY,TUR", "2025-04-10", "", 1}},
+		},
+		{
+			name: "deliveries dated two days apart stay apart",
+			cands: []extract.Candidate{
+				dated(cand(1, event.Arms, 0.7, "KEN", "TUR"), "2025-01-07"),
+				dated(cand(4, event.Arms, 0.7, "KEN", "TUR"), "2025-01-09"),
+			},
+			want: []summary{{event.Arms, "KEN,TUR", "2025-01-07", "", 1}, {event.Arms, "KEN,TUR", "2025-01-09", "", 1}},
 		},
 		{
 			name: "a stage-less agreement enriches the signed one",
@@ -310,7 +407,7 @@ func TestEventsConfidence(t *testing.T) {
 		{"capped", []extract.Candidate{
 			cand(0, event.Meeting, 0.95, "FRA", "KEN"), cand(1, event.Meeting, 0.95, "FRA", "KEN")}, 0.97},
 		{"an in-force agreement from a bare mention is less sure", []extract.Candidate{
-			attach(staged(cand(0, event.Agreement, 0.6, "FRA", "KEN"), ""))}, 0.45},
+			standing(attach(staged(cand(0, event.Agreement, 0.6, "FRA", "KEN"), "")))}, 0.45},
 		{"enrichment does not raise confidence", []extract.Candidate{
 			staged(cand(0, event.Agreement, 0.7, "FRA", "KEN"), event.Signed),
 			attach(staged(cand(1, event.Agreement, 0.9, "FRA", "KEN"), ""))}, 0.7},

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"pactwatch/internal/event"
 	"pactwatch/internal/gazetteer"
 	"pactwatch/internal/lexicon"
 )
@@ -242,4 +243,43 @@ func (s *sentence) orgActs(t cue) bool {
 		org = true
 	}
 	return org
+}
+
+// listed reports two states named in one list of three or more ("troops
+// from South Africa, Malawi and Tanzania", "chosen by Portugal, Hungary
+// and the Netherlands"): states listed side by side share a role, and are
+// not each other's partners in an act between two sides.
+func (s *sentence) listed(a, b string) bool {
+	run := []gazetteer.Mention{}
+	check := func() bool {
+		if len(run) < 3 {
+			return false
+		}
+		hasA, hasB := false, false
+		for _, m := range run {
+			hasA = hasA || m.Code == a
+			hasB = hasB || m.Code == b
+		}
+		return hasA && hasB
+	}
+	for i, m := range s.places {
+		if i > 0 && !s.coordinated(s.places[i-1], m) {
+			if check() {
+				return true
+			}
+			run = run[:0]
+		}
+		run = append(run, m)
+	}
+	return check()
+}
+
+// bilateral reports the types of act that go from one side to another,
+// whose two states are never two items of one list.
+func bilateral(t event.Type) bool {
+	switch t {
+	case event.Deployment, event.Arms, event.Aid, event.Training, event.Intelligence, event.Rupture:
+		return true
+	}
+	return false
 }

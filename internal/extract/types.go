@@ -101,6 +101,17 @@ func (s *sentence) near(kind lexicon.Kind, t cue, n int) bool {
 	return false
 }
 
+// within reports a cue of the kind that spans the trigger or overlaps it:
+// the reception verb "were welcomed" that reports a meeting.
+func (s *sentence) within(kind lexicon.Kind, t cue) bool {
+	for _, c := range s.cues[kind] {
+		if c.start < t.end && t.start < c.end {
+			return true
+		}
+	}
+	return false
+}
+
 // jointNear reports "joint", "conjoint", "совместн*" qualifying t.
 func (s *sentence) jointNear(t cue) bool { return s.near(lexicon.Joint, t, 2) }
 

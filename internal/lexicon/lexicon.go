@@ -78,7 +78,7 @@ const (
 	Domain       Kind = "domain"       // a spec domain
 	Pair         Kind = "pair"         // "the two countries"
 	Visit        Kind = "visit"        // a visit's destination ("to") or origin ("from")
-	Host         Kind = "host"         // the host receives the visitor (not read yet)
+	Host         Kind = "host"         // receiving or hosting: "received", "were welcomed" (a reception attends an arrival)
 	Locative     Kind = "locative"     // "in", "à": the next place is where it happened
 	Background   Kind = "background"   // history, not news
 	Role         Kind = "role"         // a person's role

@@ -1,0 +1,222 @@
+package extract_test
+
+import (
+	"testing"
+
+	"pactwatch/internal/event"
+)
+
+// falsePosCases pin three general rules against false events, each in
+// every language: states listed side by side are not each other's
+// partners ("listed"), a reception at the airport attends the arrival told
+// just before ("welcome"), and a stage-less agreement named with states
+// the page is not about stands for no agreement in force ("standing"),
+// and an undated act of one of the page's states with third states only is
+// told in passing ("sideline").
+// The name starts with the language and the rule.
+var falsePosCases = []pipelineCase{
+	// listed: the second sentence lists the contributors of a force
+	{"en listed", "en",
+		"Rwanda deployed 1,000 soldiers to Mozambique on 10 July 2025 to secure the gas region. " +
+			"The regional force also includes troops from Kenya, Uganda and Burundi.",
+		[]wantEvent{{typ: event.Deployment, countries: "MOZ,RWA", initiator: "RWA"}}},
+	{"fr listed", "fr",
+		"Le Rwanda a déployé 1 000 soldats au Mozambique le 10 juillet 2025 pour sécuriser la région gazière. " +
+			"La force régionale compte aussi des troupes du Kenya, de l'Ouganda et du Burundi.",
+		[]wantEvent{{typ: event.Deployment, countries: "MOZ,RWA", initiator: "RWA"}}},
+	{"es listed", "es",
+		"Ruanda desplegó 1.000 soldados en Mozambique el 10 de julio de 2025 para asegurar la región gasística. " +
+			"La fuerza regional incluye también tropas de Kenia, Uganda y Burundi.",
+		[]wantEvent{{typ: event.Deployment, countries: "MOZ,RWA", initiator: "RWA"}}},
+	{"pt listed", "pt",
+		"O Ruanda destacou 1.000 soldados para Moçambique em 10 de julho de 2025 para proteger a região do gás. " +
+			"A força regional inclui ainda tropas do Quénia, do Uganda e do Burundi.",
+		[]wantEvent{{typ: event.Deployment, countries: "MOZ,RWA", initiator: "RWA"}}},
+	{"ru listed", "ru",
+		"Руанда 10 июля 2025 года разместила в Мозамбике контингент из 1000 военнослужащих для охраны газового региона. " +
+			"В состав региональных сил также входят военные Кении, Уганды и Бурунди.",
+		[]wantEvent{{typ: event.Deployment, countries: "MOZ,RWA", initiator: "RWA"}}},
+	{"sw listed", "sw",
+		"Rwanda ilituma wanajeshi 1,000 nchini Msumbiji tarehe 10 Julai 2025 kulinda eneo la gesi. " +
+			"Kikosi hicho cha kikanda pia kina wanajeshi kutoka Kenya, Uganda na Burundi.",
+		[]wantEvent{{typ: event.Deployment, countries: "MOZ,RWA", initiator: "RWA"}}},
+	{"tr listed", "tr",
+		"Ruanda, 10 Temmuz 2025'te gaz bölgesini korumak için Mozambik'e 1.000 asker konuşlandırdı. " +
+			"Bölgesel güçte ayrıca Kenya, Uganda ve Burundi askerleri de yer alıyor.",
+		[]wantEvent{{typ: event.Deployment, countries: "MOZ,RWA", initiator: "RWA"}}},
+	{"ar listed", "ar",
+		"أرسلت رواندا تعزيزات عسكرية إلى موزمبيق يوم 10 يوليو 2025 لتأمين منطقة الغاز. " +
+			"وتضم القوة الإقليمية أيضا جنودا من كينيا وأوغندا وبوروندي.",
+		[]wantEvent{{typ: event.Deployment, countries: "MOZ,RWA", initiator: "RWA"}}},
+
+	// welcome: the soldiers who arrived are received at the airport
+	{"en welcome", "en",
+		"Guatemala deployed 150 military police officers to Haiti on 18 January 2025 to join the security mission. " +
+			"The soldiers were received at the airport by Haiti's prime minister.",
+		[]wantEvent{{typ: event.Deployment, countries: "GTM,HTI", initiator: "GTM"}}},
+	{"fr welcome", "fr",
+		"Le Guatemala a déployé 150 militaires en Haïti le 18 janvier 2025 pour rejoindre la mission de sécurité. " +
+			"Les soldats ont été accueillis à l'aéroport par le Premier ministre haïtien.",
+		[]wantEvent{{typ: event.Deployment, countries: "GTM,HTI", initiator: "GTM"}}},
+	{"es welcome", "es",
+		"Guatemala desplegó 150 militares en Haití el 18 de enero de 2025 para sumarse a la misión de seguridad. " +
+			"Los soldados fueron recibidos en el aeropuerto por el primer ministro haitiano.",
+		[]wantEvent{{typ: event.Deployment, countries: "GTM,HTI", initiator: "GTM"}}},
+	{"pt welcome", "pt",
+		"A Guatemala destacou 150 soldados para o Haiti em 18 de janeiro de 2025 para integrar a missão de segurança. " +
+			"Os soldados foram recebidos no aeroporto pelo primeiro-ministro haitiano.",
+		[]wantEvent{{typ: event.Deployment, countries: "GTM,HTI", initiator: "GTM"}}},
+	{"ru welcome", "ru",
+		"Гватемала 18 января 2025 года направила на Гаити контингент из 150 военных для участия в миссии по обеспечению безопасности. " +
+			"В аэропорту военных встретил премьер-министр Гаити.",
+		[]wantEvent{{typ: event.Deployment, countries: "GTM,HTI", initiator: "GTM"}}},
+	{"sw welcome", "sw",
+		"Guatemala ilituma wanajeshi 150 nchini Haiti tarehe 18 Januari 2025 kujiunga na ujumbe wa usalama. " +
+			"Wanajeshi hao walipokelewa katika uwanja wa ndege na Waziri Mkuu wa Haiti.",
+		[]wantEvent{{typ: event.Deployment, countries: "GTM,HTI", initiator: "GTM"}}},
+	{"tr welcome", "tr",
+		"Guatemala, 18 Ocak 2025'te güvenlik misyonuna katılmak üzere Haiti'ye 150 asker konuşlandırdı. " +
+			"Askerler havalimanında Haiti Başbakanı tarafından karşılandı.",
+		[]wantEvent{{typ: event.Deployment, countries: "GTM,HTI", initiator: "GTM"}}},
+	{"ar welcome", "ar",
+		"أرسلت غواتيمالا تعزيزات عسكرية إلى هايتي يوم 18 يناير 2025 للانضمام إلى بعثة الأمن. " +
+			"واستقبل رئيس وزراء هايتي الجنود في المطار.",
+		[]wantEvent{{typ: event.Deployment, countries: "GTM,HTI", initiator: "GTM"}}},
+
+	// standing: an agreement named again with a third state in passing
+	{"en standing", "en",
+		"India and Sri Lanka signed a defence cooperation memorandum in Colombo on 5 April 2025. " +
+			"Analysts said the defence agreement comes as China and India compete for influence in the region.",
+		[]wantEvent{{typ: event.Agreement, countries: "IND,LKA", stage: event.Signed}}},
+	{"fr standing", "fr",
+		"L'Inde et le Sri Lanka ont signé un mémorandum de coopération en matière de défense à Colombo le 5 avril 2025. " +
+			"Selon des analystes, l'accord de défense intervient alors que la Chine et l'Inde se disputent l'influence dans la région.",
+		[]wantEvent{{typ: event.Agreement, countries: "IND,LKA", stage: event.Signed}}},
+	{"es standing", "es",
+		"India y Sri Lanka firmaron un memorando de cooperación en defensa en Colombo el 5 de abril de 2025. " +
+			"Según analistas, el acuerdo de defensa llega mientras China e India compiten por influencia en la región.",
+		[]wantEvent{{typ: event.Agreement, countries: "IND,LKA", stage: event.Signed}}},
+	{"pt standing", "pt",
+		"A Índia e o Sri Lanka assinaram um memorando de cooperação em defesa em Colombo em 5 de abril de 2025. " +
+			"Segundo analistas, o acordo de defesa surge quando a China e a Índia disputam influência na região.",
+		[]wantEvent{{typ: event.Agreement, countries: "IND,LKA", stage: event.Signed}}},
+	{"ru standing", "ru",
+		"Индия и Шри-Ланка 5 апреля 2025 года подписали в Коломбо меморандум о сотрудничестве в области обороны. " +
+			"По мнению аналитиков, оборонное соглашение появилось на фоне соперничества Китая и Индии за влияние в регионе.",
+		[]wantEvent{{typ: event.Agreement, countries: "IND,LKA", stage: event.Signed}}},
+	{"sw standing", "sw",
+		"India na Sri Lanka zilitia saini mkataba wa ushirikiano wa ulinzi mjini Colombo tarehe 5 Aprili 2025. " +
+			"Wachambuzi walisema mkataba huo wa ulinzi unakuja wakati China na India zinashindana kupata ushawishi katika eneo hilo.",
+		[]wantEvent{{typ: event.Agreement, countries: "IND,LKA", stage: event.Signed}}},
+	{"tr standing", "tr",
+		"Hindistan ve Sri Lanka, 5 Nisan 2025'te Kolombo'da savunma işbirliği mutabakat zaptı imzaladı. " +
+			"Analistlere göre savunma anlaşması, Çin ile Hindistan'ın bölgede nüfuz rekabeti sürerken geldi.",
+		[]wantEvent{{typ: event.Agreement, countries: "IND,LKA", stage: event.Signed}}},
+	{"ar standing", "ar",
+		"وقعت الهند وسريلانكا مذكرة تفاهم للتعاون الدفاعي في كولومبو يوم 5 أبريل 2025. " +
+			"ويرى محللون أن الاتفاق الدفاعي يأتي في ظل تنافس الصين والهند على النفوذ في المنطقة.",
+		[]wantEvent{{typ: event.Agreement, countries: "IND,LKA", stage: event.Signed}}},
+	// sideline: the partner's other ties told undated in passing
+	{"en sideline", "en",
+		"India and Uzbekistan opened the joint military exercise Dustlik in Termez on 16 April 2025. " +
+			"Uzbekistan also holds regular military exercises with Kazakhstan and Kyrgyzstan.",
+		[]wantEvent{{typ: event.Exercise, countries: "IND,UZB"}}},
+	{"fr sideline", "fr",
+		"L'Inde et l'Ouzbékistan ont ouvert l'exercice militaire conjoint Dustlik à Termez le 16 avril 2025. " +
+			"L'Ouzbékistan organise aussi régulièrement des exercices militaires avec le Kazakhstan et le Kirghizistan.",
+		[]wantEvent{{typ: event.Exercise, countries: "IND,UZB"}}},
+	{"es sideline", "es",
+		"India y Uzbekistán iniciaron el ejercicio militar conjunto Dustlik en Termez el 16 de abril de 2025. " +
+			"Uzbekistán también realiza con regularidad ejercicios militares con Kazajistán y Kirguistán.",
+		[]wantEvent{{typ: event.Exercise, countries: "IND,UZB"}}},
+	{"pt sideline", "pt",
+		"A Índia e o Uzbequistão iniciaram o exercício militar conjunto Dustlik em Termez em 16 de abril de 2025. " +
+			"O Uzbequistão também realiza regularmente exercícios militares com o Cazaquistão e o Quirguistão.",
+		[]wantEvent{{typ: event.Exercise, countries: "IND,UZB"}}},
+	{"ru sideline", "ru",
+		"Индия и Узбекистан 16 апреля 2025 года начали в Термезе совместные военные учения «Дустлик». " +
+			"Узбекистан также регулярно проводит военные учения с Казахстаном и Киргизией.",
+		[]wantEvent{{typ: event.Exercise, countries: "IND,UZB"}}},
+	{"sw sideline", "sw",
+		"India na Uzbekistan zilianza mazoezi ya pamoja ya kijeshi ya Dustlik mjini Termez tarehe 16 Aprili 2025. " +
+			"Uzbekistan pia hufanya mazoezi ya kijeshi mara kwa mara na Kazakhstan na Kyrgyzstan.",
+		[]wantEvent{{typ: event.Exercise, countries: "IND,UZB"}}},
+	{"tr sideline", "tr",
+		"Hindistan ve Özbekistan, 16 Nisan 2025'te Tirmiz'de Dustlik ortak askeri tatbikatına başladı. " +
+			"Özbekistan ayrıca Kazakistan ve Kırgızistan ile düzenli olarak askeri tatbikatlar yapıyor.",
+		[]wantEvent{{typ: event.Exercise, countries: "IND,UZB"}}},
+	{"ar sideline", "ar",
+		"بدأت الهند وأوزبكستان يوم 16 أبريل 2025 في ترمذ المناورات العسكرية المشتركة دوستليك. " +
+			"كما تجري أوزبكستان بانتظام مناورات عسكرية مع كازاخستان وقيرغيزستان.",
+		[]wantEvent{{typ: event.Exercise, countries: "IND,UZB"}}},
+	// a third-state act dated on its own is news, not a sideline
+	{"en sideline dated", "en",
+		"India and Uzbekistan opened the joint military exercise Dustlik in Termez on 16 April 2025. " +
+			"Uzbekistan also held a military exercise with Kazakhstan on 3 March 2025.",
+		[]wantEvent{{typ: event.Exercise, countries: "IND,UZB"}, {typ: event.Exercise, countries: "KAZ,UZB", date: "2025-03-03"}}},
+	{"ru sideline dated", "ru",
+		"Индия и Узбекистан 16 апреля 2025 года начали в Термезе совместные военные учения «Дустлик». " +
+			"Узбекистан также провёл 3 марта 2025 года военные учения с Казахстаном.",
+		[]wantEvent{{typ: event.Exercise, countries: "IND,UZB"}, {typ: event.Exercise, countries: "KAZ,UZB", date: "2025-03-03"}}},
+	// with no page pair told elsewhere, a sentence's own states are its pair
+	{"en sideline alone", "en",
+		"Norway and Denmark halted their military aid to Ethiopia after the border clashes.",
+		[]wantEvent{{typ: event.Rupture, countries: "DNK,ETH"}, {typ: event.Rupture, countries: "ETH,NOR"}}},
+	// contingent: the sides' troops in the drills are no stationing
+	{"en contingent", "en",
+		"India and Uzbekistan opened the joint military exercise Dustlik in Termez on 16 April 2025. " +
+			"The Indian contingent of 60 soldiers comes from an infantry battalion, while the Uzbek side has sent about 50 troops.",
+		[]wantEvent{{typ: event.Exercise, countries: "IND,UZB"}}},
+	{"fr contingent", "fr",
+		"L'Inde et l'Ouzbékistan ont ouvert l'exercice militaire conjoint Dustlik à Termez le 16 avril 2025. " +
+			"Le contingent indien de 60 soldats vient d'un bataillon d'infanterie, et la partie ouzbèke a envoyé une cinquantaine de militaires.",
+		[]wantEvent{{typ: event.Exercise, countries: "IND,UZB"}}},
+	{"es contingent", "es",
+		"India y Uzbekistán iniciaron el ejercicio militar conjunto Dustlik en Termez el 16 de abril de 2025. " +
+			"El contingente indio de 60 soldados procede de un batallón de infantería, y la parte uzbeka envió unos 50 militares.",
+		[]wantEvent{{typ: event.Exercise, countries: "IND,UZB"}}},
+	{"pt contingent", "pt",
+		"A Índia e o Uzbequistão iniciaram o exercício militar conjunto Dustlik em Termez em 16 de abril de 2025. " +
+			"O contingente indiano de 60 soldados vem de um batalhão de infantaria, e a parte uzbeque enviou cerca de 50 militares.",
+		[]wantEvent{{typ: event.Exercise, countries: "IND,UZB"}}},
+	{"ru contingent", "ru",
+		"Индия и Узбекистан 16 апреля 2025 года начали в Термезе совместные военные учения «Дустлик». " +
+			"Индийский контингент из 60 военнослужащих представлен пехотным батальоном, узбекская сторона выделила около 50 военных.",
+		[]wantEvent{{typ: event.Exercise, countries: "IND,UZB"}}},
+	{"sw contingent", "sw",
+		"India na Uzbekistan zilianza mazoezi ya pamoja ya kijeshi ya Dustlik mjini Termez tarehe 16 Aprili 2025. " +
+			"Kikosi cha India cha wanajeshi 60 kinatoka katika kikosi cha askari wa miguu, na upande wa Uzbekistan umetuma wanajeshi 50.",
+		[]wantEvent{{typ: event.Exercise, countries: "IND,UZB"}}},
+	{"tr contingent", "tr",
+		"Hindistan ve Özbekistan, 16 Nisan 2025'te Tirmiz'de Dustlik ortak askeri tatbikatına başladı. " +
+			"Hindistan birliği 60 askerden oluşuyor, Özbek tarafı ise yaklaşık 50 asker gönderdi.",
+		[]wantEvent{{typ: event.Exercise, countries: "IND,UZB"}}},
+	{"ar contingent", "ar",
+		"بدأت الهند وأوزبكستان يوم 16 أبريل 2025 في ترمذ المناورات العسكرية المشتركة دوستليك. " +
+			"وتضم الوحدة الهندية 60 جنديا، فيما أرسلت أوزبكستان قوات قوامها 50 جنديا.",
+		[]wantEvent{{typ: event.Exercise, countries: "IND,UZB"}}},
+}
+
+func TestFalseEventRules(t *testing.T) {
+	p := newTestPipeline(t)
+	covered := map[string]bool{}
+	for _, c := range falsePosCases {
+		covered[c.name] = true
+		t.Run(c.name, func(t *testing.T) {
+			problems, got := runCase(p, c)
+			for _, pr := range problems {
+				t.Errorf("%s", pr)
+			}
+			if len(problems) > 0 {
+				t.Logf("got:%s", describe(got))
+			}
+		})
+	}
+	for _, l := range []string{"ar", "en", "es", "fr", "pt", "ru", "sw", "tr"} {
+		for _, rule := range []string{"listed", "welcome", "standing", "sideline", "contingent"} {
+			if !covered[l+" "+rule] {
+				t.Errorf("no %s case for %s", rule, l)
+			}
+		}
+	}
+}
