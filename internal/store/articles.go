@@ -68,7 +68,7 @@ func (s *Store) PutArticle(ctx context.Context, a *source.Article) (key int64, e
 		if err != nil {
 			return 0, false, wrapArticle(a.ID, err)
 		}
-		err = s.db.QueryRowContext(ctx, s.q(insertArticleSQL), id, url, text(a.Title), text(string(a.Format)),
+		err = s.dbQueryRow(ctx, insertArticleSQL, id, url, text(a.Title), text(string(a.Format)),
 			text(a.Language), day(a.Published), text(string(a.PublishedFrom)), day(a.Fallback), text(a.Origin),
 			hash, s.now(), nonNil(a.Raw)).Scan(&key)
 		if err == nil {
@@ -98,14 +98,14 @@ func nonNil(b []byte) []byte {
 // findArticle returns the key of the article with this content or URL, or 0.
 func (s *Store) findArticle(ctx context.Context, hash, url string) (int64, error) {
 	var key int64
-	err := s.db.QueryRowContext(ctx, s.q(articleByHashSQL), hash).Scan(&key)
+	err := s.dbQueryRow(ctx, articleByHashSQL, hash).Scan(&key)
 	if err == nil || !errors.Is(err, sql.ErrNoRows) {
 		return key, err
 	}
 	if url == "" {
 		return 0, nil
 	}
-	err = s.db.QueryRowContext(ctx, s.q(articleByURLSQL), url).Scan(&key)
+	err = s.dbQueryRow(ctx, articleByURLSQL, url).Scan(&key)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, nil
 	}
@@ -121,7 +121,7 @@ func (s *Store) freeID(ctx context.Context, id, hash string) (string, error) {
 	candidates := []string{id, id + "~" + hash[:8], id + "~" + hash[:16], id + "~" + hash}
 	for _, c := range candidates {
 		var n int
-		if err := s.db.QueryRowContext(ctx, s.q(articleIDUsedSQL), c).Scan(&n); err != nil {
+		if err := s.dbQueryRow(ctx, articleIDUsedSQL, c).Scan(&n); err != nil {
 			return "", err
 		}
 		if n == 0 {
@@ -141,7 +141,7 @@ const (
 
 // Article returns the article with this key; ErrNotFound when none.
 func (s *Store) Article(ctx context.Context, key int64) (*StoredArticle, error) {
-	a, err := scanArticle(s.db.QueryRowContext(ctx, s.q(articleSQL), key))
+	a, err := scanArticle(s.dbQueryRow(ctx, articleSQL, key))
 	if err != nil {
 		return nil, fmt.Errorf("article %d: %w", key, err)
 	}

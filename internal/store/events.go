@@ -267,7 +267,7 @@ func (s *Store) CountEvents(ctx context.Context, f Filter) (int, error) {
 // Event returns the event with this id; ErrNotFound when none.
 func (s *Store) Event(ctx context.Context, id int64) (event.Record, error) {
 	var js []byte
-	err := s.db.QueryRowContext(ctx, s.q(eventSQL), id).Scan(&id, &js)
+	err := s.dbQueryRow(ctx, eventSQL, id).Scan(&id, &js)
 	if errors.Is(err, sql.ErrNoRows) {
 		return event.Record{}, fmt.Errorf("event %d: %w", id, ErrNotFound)
 	}
@@ -491,7 +491,7 @@ func (s *Store) allocateEventIDs(ctx context.Context, tx *sql.Tx, n int) ([]int6
 	ids := make([]int64, 0, n)
 	if s.dialect == SQLite {
 		var last int64
-		if err := tx.QueryRowContext(ctx, sqliteNextEventID).Scan(&last); err != nil {
+		if err := s.txQueryRow(ctx, tx, sqliteNextEventID).Scan(&last); err != nil {
 			return nil, err
 		}
 		for i := range n {
@@ -499,7 +499,7 @@ func (s *Store) allocateEventIDs(ctx context.Context, tx *sql.Tx, n int) ([]int6
 		}
 		return ids, nil
 	}
-	rows, err := tx.QueryContext(ctx, s.q(postgresNextEventID), n)
+	rows, err := s.txQuery(ctx, tx, postgresNextEventID, n)
 	if err != nil {
 		return nil, err
 	}

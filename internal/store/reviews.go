@@ -181,7 +181,7 @@ func (s *Store) review(ctx context.Context, db rowQueryer, id int64) (Review, bo
 	var rv Review
 	var fields, sources, machine, orphan string
 	var at timeCol
-	err := db.QueryRowContext(ctx, s.q(reviewSQL), id).Scan(&rv.EventID, &rv.Status, &fields, &rv.MergedInto,
+	err := s.queryRow(ctx, db, reviewSQL, id).Scan(&rv.EventID, &rv.Status, &fields, &rv.MergedInto,
 		&rv.SplitFrom, &sources, &machine, &rv.Reviewer, &at, &orphan)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Review{EventID: id}, false, nil

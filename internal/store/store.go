@@ -204,11 +204,12 @@ func (s *Store) q(query string) string {
 // preparing inside a transaction would wait for the connection the
 // transaction holds.
 var hotQueries = map[string][]string{
-	SQLite:   {lockArticleSQLite, deleteFTSSQL, insertFTSSQL},
-	Postgres: {lockArticlePostgres, lockKeySQL, deleteSearchSQL, insertSearchSQL},
+	SQLite:   {lockArticleSQLite, deleteFTSSQL, insertFTSSQL, sqliteNextEventID},
+	Postgres: {lockArticlePostgres, lockKeySQL, deleteSearchSQL, insertSearchSQL, postgresNextEventID},
 	"": {articleMentionsSQL, keyMentionsSQL, insertMentionSQL, updateMentionSQL, deleteMentionSQL,
 		setMentionEventSQL, keyEventsSQL, updateEventSQL, deleteEventSQL, updateEventDatesSQL,
-		updatePairDatesSQL, saveArticleSQL},
+		updatePairDatesSQL, saveArticleSQL, reviewSQL, insertArticleSQL, articleByHashSQL,
+		articleByURLSQL, articleIDUsedSQL, articleSQL, eventSQL},
 }
 
 // prepare prepares the hot queries of this store's dialect.
@@ -238,6 +239,26 @@ func (s *Store) txQuery(ctx context.Context, tx *sql.Tx, query string, args ...a
 		return tx.StmtContext(ctx, st).QueryContext(ctx, args...)
 	}
 	return tx.QueryContext(ctx, s.q(query), args...)
+}
+
+// dbQueryRow runs a one-row query outside any transaction, through its
+// prepared statement when it has one.
+func (s *Store) dbQueryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	if st, ok := s.stmts[query]; ok {
+		return st.QueryRowContext(ctx, args...)
+	}
+	return s.db.QueryRowContext(ctx, s.q(query), args...)
+}
+
+// queryRow runs a one-row query in tx when db is one, else on the store.
+func (s *Store) queryRow(ctx context.Context, db rowQueryer, query string, args ...any) *sql.Row {
+	if tx, ok := db.(*sql.Tx); ok {
+		return s.txQueryRow(ctx, tx, query, args...)
+	}
+	if db == rowQueryer(s.db) {
+		return s.dbQueryRow(ctx, query, args...)
+	}
+	return db.QueryRowContext(ctx, s.q(query), args...)
 }
 
 // txQueryRow is txExec for queries that return one row.
