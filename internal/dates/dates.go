@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"pactwatch/internal/lexicon"
 	"pactwatch/internal/token"
@@ -32,6 +33,8 @@ type Mention struct {
 	IsRel      bool
 	RelYear    int // years from publication ("last year" = -1) when IsRelYear
 	IsRelYear  bool
+	RelMonth   int // months from publication ("last month" = -1) when IsRelMonth
+	IsRelMonth bool
 	Last, Next bool // "last November", "next week"
 	YearEnd    bool // "end of 2023": the year is all we know
 	// Future is set by the caller when the date is governed by a future
@@ -122,7 +125,7 @@ func Find(toks []token.Token, src string, lx *lexicon.Lexicon) []Mention {
 					}
 				}
 			}
-			if m.Day == 0 && m.Year == 0 && givenName(toks, src, m) {
+			if m.Day == 0 && m.Year == 0 && (givenName(toks, src, m) || titledName(toks, src, m, lx)) {
 				continue // "El ministro, Julio Paredes": a name, not July
 			}
 			if m.Day == 0 && m.Year == 0 {
@@ -158,6 +161,23 @@ func Find(toks []token.Token, src string, lx *lexicon.Lexicon) []Mention {
 				}
 				out = append(out, m)
 				i = ys[0].End - 1
+				continue
+			}
+		}
+		if ms := lx.At(toks, i, lexicon.MonthWord); len(ms) > 0 && ms[0].Vals[0].Value == lexicon.Void {
+			i = ms[0].End - 1 // "ces derniers mois": recent months, not last month
+			continue
+		}
+		if ms := lx.At(toks, i, lexicon.MonthWord); len(ms) > 0 && !monthNear(used, i, ms[0].End) {
+			// "last month", "mwezi uliopita", "в прошлом месяце"; not the
+			// "mes" of "el próximo mes de enero", which is January
+			if last, next := nearCue(toks, i, ms[0].End, lx); last != next {
+				m := Mention{Start: i, End: ms[0].End, IsRelMonth: true, RelMonth: -1}
+				if next {
+					m.RelMonth = 1
+				}
+				out = append(out, m)
+				i = ms[0].End - 1
 				continue
 			}
 		}
@@ -201,6 +221,17 @@ func allFillers(toks []token.Token) bool {
 		}
 	}
 	return true
+}
+
+// monthNear reports a month name read within two words of the tokens
+// from..to: the month word then only introduces it ("el mes de enero").
+func monthNear(used []bool, from, to int) bool {
+	for k := max(0, from-2); k < min(len(used), to+3); k++ {
+		if used[k] && (k < from || k >= to) {
+			return true
+		}
+	}
+	return false
 }
 
 func gapHas(src string, a, b token.Token, s string) bool {
@@ -264,6 +295,44 @@ func givenName(toks []token.Token, src string, m Mention) bool {
 	prev := toks[m.Start-1]
 	// a capitalised word before it, unless only for opening the sentence
 	return (prev.Cap && m.Start > 1) || strings.ContainsAny(src[prev.End:toks[m.Start].Start], ",;:(")
+}
+
+// titledName reports a bare month name that is the first name of someone
+// named with a role or title just before it ("Ulusal Güvenlik Danışmanı
+// Kasım el-Araci", "the adviser June Okafor"): a surname follows it, a
+// capitalised word or one with a particle ("el-", "al-"), in the same
+// word group (no suffix or punctuation between).
+func titledName(toks []token.Token, src string, m Mention, lx *lexicon.Lexicon) bool {
+	if m.End >= len(toks) || !toks[m.Start].Cap || !surname(toks, src, m.End) {
+		return false
+	}
+	if gap := src[toks[m.End-1].End:toks[m.End].Start]; strings.TrimSpace(gap) != "" {
+		return false // "Kasım'da Ankara", "May, Kenya"
+	}
+	for k := max(0, m.Start-4); k < m.Start; k++ {
+		for _, kind := range []lexicon.Kind{lexicon.Role, lexicon.Title} {
+			for _, r := range lx.At(toks, k, kind) {
+				if r.End == m.Start {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// surname reports a word at toks[i] shaped like a family name:
+// capitalised, not all capitals, or a short lowercase particle joined by a
+// hyphen to a capitalised name ("el-Araci", "al-Sudani").
+func surname(toks []token.Token, src string, i int) bool {
+	t := toks[i]
+	if t.Cap {
+		return t.Upper <= 1
+	}
+	if utf8.RuneCountInString(t.Text) > 3 || i+1 >= len(toks) || !toks[i+1].Cap {
+		return false
+	}
+	return t.End <= toks[i+1].Start && toks[i+1].Start <= len(src) && src[t.End:toks[i+1].Start] == "-"
 }
 
 // ordinalBefore reads a day written as a word before a month, fillers
@@ -445,6 +514,8 @@ func (r *Resolver) Resolve(m Mention) string {
 		return r.partial(m)
 	case m.IsRelYear && !r.published.IsZero():
 		return fmt.Sprintf("%04d", r.published.Year()+m.RelYear)
+	case m.IsRelMonth && !r.published.IsZero():
+		return format(date(r.published.Year(), int(r.published.Month()), 1).AddDate(0, m.RelMonth, 0), false)
 	case m.IsRel && !r.published.IsZero():
 		return format(r.published.AddDate(0, 0, m.RelDay), true)
 	case m.Weekday > 0 && !r.published.IsZero():

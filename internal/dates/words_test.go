@@ -129,3 +129,81 @@ func TestMonthAsGivenName(t *testing.T) {
 		}
 	}
 }
+
+// "Last month" and "next month" resolve to the month before or after
+// publication, in every language; a month word that only introduces a
+// month name ("el próximo mes de enero") is that month.
+func TestRelativeMonth(t *testing.T) {
+	today := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
+	pub := time.Date(2025, 1, 20, 0, 0, 0, 0, time.UTC)
+	cases := []struct {
+		lang, text string
+		want       string
+	}{
+		{"en", "The two navies trained together last month off the coast.", "2024-12"},
+		{"en", "The defence ministers will meet next month in the capital.", "2025-02"},
+		{"fr", "Les deux armées ont signé un accord le mois dernier.", "2024-12"},
+		{"fr", "Le ministre se rendra au Sénégal le mois prochain.", "2025-02"},
+		{"es", "Los dos ejércitos firmaron un acuerdo el mes pasado.", "2024-12"},
+		{"es", "Los ministros firmarán el acuerdo el próximo mes de marzo.", "2025-03"},
+		{"pt", "Os dois exércitos assinaram um acordo no mês passado.", "2024-12"},
+		{"pt", "O ministro visitará Luanda no próximo mês.", "2025-02"},
+		{"ru", "Стороны подписали соглашение в прошлом месяце.", "2024-12"},
+		{"ru", "Министры встретятся в следующем месяце.", "2025-02"},
+		{"tr", "İki ülke geçen ay bir anlaşma imzaladı.", "2024-12"},
+		{"tr", "Bakanlar önümüzdeki ay bir araya gelecek.", "2025-02"},
+		{"sw", "Nchi hizo mbili zilitia saini mkataba mwezi uliopita.", "2024-12"},
+		{"sw", "Mawaziri watakutana mwezi ujao jijini Dodoma.", "2025-02"},
+		{"ar", "وقع البلدان اتفاقا الشهر الماضي.", "2024-12"},
+		{"ar", "سيلتقي الوزيران الشهر المقبل.", "2025-02"},
+	}
+	for _, c := range cases {
+		lx := realLexicon(t, c.lang)
+		ms := Find(token.Split(c.text), c.text, lx)
+		if len(ms) != 1 {
+			t.Errorf("%q: %d mentions, want 1: %+v", c.text, len(ms), ms)
+			continue
+		}
+		if got := NewResolver(ms, pub, today).Resolve(ms[0]); got != c.want {
+			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// A month name after a role or title and before a surname is someone's
+// first name ("Kasım" is November in Turkish and a given name); with a
+// day, a year or a suffix it stays a month.
+func TestTitledMonthName(t *testing.T) {
+	cases := []struct {
+		lang, text string
+		dates      int
+	}{
+		{"tr", "Toplantıya Ulusal Güvenlik Danışmanı Kasım el-Hadi de katıldı.", 0},
+		{"tr", "Heyete Savunma Bakan Yardımcısı Kasım Demirtaş başkanlık etti.", 0},
+		{"tr", "Anlaşma 14 Kasım 2024 tarihinde imzalandı.", 1},
+		{"tr", "Tatbikat Kasım'da Ankara yakınlarında yapıldı.", 1},
+		{"en", "The talks were chaired by the adviser June Okafor in Abuja.", 0},
+		{"es", "La delegación llegó a Quito en mayo de 2025.", 1},
+	}
+	for _, c := range cases {
+		lx := realLexicon(t, c.lang)
+		if ms := Find(token.Split(c.text), c.text, lx); len(ms) != c.dates {
+			t.Errorf("%q: %d dates, want %d: %+v", c.text, len(ms), c.dates, ms)
+		}
+	}
+}
+
+// Recent or coming months in the plural are no date.
+func TestRecentMonthsAreNoDate(t *testing.T) {
+	cases := []struct{ lang, text string }{
+		{"fr", "Les deux armées se sont rapprochées ces derniers mois."},
+		{"fr", "Les livraisons reprendront dans les prochains mois."},
+		{"en", "The two armies grew closer over the past months."},
+	}
+	for _, c := range cases {
+		lx := realLexicon(t, c.lang)
+		if ms := Find(token.Split(c.text), c.text, lx); len(ms) != 0 {
+			t.Errorf("%q: %d dates, want none: %+v", c.text, len(ms), ms)
+		}
+	}
+}

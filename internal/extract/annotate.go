@@ -41,7 +41,7 @@ var (
 		lexicon.CapitalWord, lexicon.Embassy, lexicon.Hostile, lexicon.LocSuffix}
 	judgeKinds = []lexicon.Kind{lexicon.Hypothetical, lexicon.Request, lexicon.Demand, lexicon.Threat,
 		lexicon.Refusal, lexicon.Condition, lexicon.Combat, lexicon.Adversary, lexicon.Provision, lexicon.Framework,
-		lexicon.Clause, lexicon.Joint, lexicon.Service, lexicon.CodeName, lexicon.Equipment, lexicon.Arrival,
+		lexicon.Document, lexicon.Clause, lexicon.Joint, lexicon.Service, lexicon.CodeName, lexicon.Equipment, lexicon.Arrival,
 		lexicon.Aside, lexicon.Host}
 )
 
@@ -239,7 +239,7 @@ func dropWaters(places []gazetteer.Mention, waters []token.Match[lexicon.Entry],
 func (s *sentence) markFuture() {
 	for i := range s.dates {
 		d := &s.dates[i]
-		if d.Last || d.IsRel || d.IsRelYear || (d.Year > 0 && !d.YearEnd) || (d.Year == 0 && d.Weekday == 0 && d.Month == 0) {
+		if d.Last || d.IsRel || d.IsRelYear || d.IsRelMonth || (d.Year > 0 && !d.YearEnd) || (d.Year == 0 && d.Weekday == 0 && d.Month == 0) {
 			continue
 		}
 		for _, m := range s.cues[lexicon.Modal] {

@@ -975,7 +975,7 @@ func (a *article) dateFor(s *sentence, t cue) (string, bool) {
 		if lo, hi := min(m.Start, t.start), max(m.End-1, t.start); !s.reach(lo, hi, true) {
 			d += 10 // another clause: "KAMPALA, 21 Oktoba 2025 - ... tarehe 20 Oktoba"
 		}
-		if m.Month == 0 && m.Weekday == 0 && !m.IsRel {
+		if m.Month == 0 && m.Weekday == 0 && !m.IsRel && !m.IsRelMonth {
 			d += 6 // a bare year says less than a day or a weekday nearby
 		}
 		if d < bestDist {
@@ -1181,7 +1181,7 @@ func (a *article) sentenceDate(s *sentence) string {
 		return "" // "Thursday, 12 June 2025 | By ...": the page's date line
 	}
 	for _, m := range s.dates {
-		if m.Future || m.YearEnd || (m.Month == 0 && m.Weekday == 0 && !m.IsRel) {
+		if m.Future || m.YearEnd || (m.Month == 0 && m.Weekday == 0 && !m.IsRel && !m.IsRelMonth) {
 			continue
 		}
 		if (s.index < 10 && len(s.text) < 100) || (s.index < datelineLines && m.Start <= 3) {
@@ -1267,8 +1267,9 @@ func agreementKind(s *sentence, t cue) string {
 
 // confidence scores how sure a candidate is; merge raises it with support.
 func confidence(c Candidate, s *sentence) float64 {
-	// calibrated on the own corpus (2026-11-29, version 5): ECE 0.140 → 0.045
-	conf := 0.78
+	// calibrated on the own corpus (2026-11-29, version 5: ECE 0.140 → 0.045;
+	// version 6, with fewer false events, base 0.78 → 0.82: ECE 0.059 → 0.043)
+	conf := 0.82
 	if c.Inferred {
 		conf -= 0.10
 	}

@@ -27,7 +27,9 @@ const (
 // clauseBounds marks the clause boundaries of a sentence: punctuation
 // between words, and clause-opening words ("which", "while", "after";
 // connectives such as "but" and "however" have the value "conn"; "that",
-// value "back", only stops a cue reaching back). A clause that a
+// value "back", only stops a cue reaching back; a list connective, value
+// "list", such as "а также" ("as well as"), is only a comma: the list it
+// continues stays in the clause). A clause that a
 // subordinating word opens after a comma, or first in the sentence, ends
 // at the next comma ("Mali, which had asked Russia for help, received
 // helicopters").
@@ -38,6 +40,8 @@ func clauseBounds(s *sentence) []bound {
 		switch {
 		case strings.ContainsAny(gap, ";:()[]—–؛") || strings.Contains(gap, " - "):
 			b[i] = hardBound
+		case (gap == "," || gap == ".") && digitsOnly(s.toks[i-1].Text) && digitsOnly(s.toks[i].Text):
+			// "4,000 troops", "1.200 soldados": a number, not a list
 		case strings.ContainsAny(gap, ",،"):
 			b[i] = softBound
 		}
@@ -49,6 +53,12 @@ func clauseBounds(s *sentence) []bound {
 		if c.value == "back" {
 			if c.start > 0 && b[c.start] == noBound {
 				b[c.start] = backBound
+			}
+			continue
+		}
+		if c.value == "list" {
+			if c.start > 0 && b[c.start] == noBound {
+				b[c.start] = softBound
 			}
 			continue
 		}
@@ -71,6 +81,16 @@ func clauseBounds(s *sentence) []bound {
 		}
 	}
 	return b
+}
+
+// digitsOnly reports a token of ASCII digits only.
+func digitsOnly(w string) bool {
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // reach reports whether the tokens from..to (from <= to) stay in one clause:
@@ -281,18 +301,38 @@ func (s *sentence) adversarySubject(t cue) bool {
 // foresees joint exercises", "the text also covers intelligence") or that
 // talks were about ("met ... and discussed joint exercises"): a provision
 // cue governs it, and an agreement or a meeting is named before the cue in
-// the sentence, or an agreement in one of the two sentences before.
+// the sentence, or an agreement in one of the two sentences before. A
+// provision governs the whole clause it opens (or, verb-final, closes):
+// its list runs over commas and list connectives to the clause's end,
+// however long ("предусматривает обмен …, заходы …, подготовку …, а также
+// сотрудничество спецслужб", "… eğitim almasını ve … paylaşımını öngörüyor").
 func (a *article) provided(s *sentence, t cue) bool {
 	typ := event.Type(t.value)
-	if typ == event.Agreement || typ == event.Meeting || typ == event.Rupture {
+	if typ == event.Agreement || typ == event.Rupture {
 		return false
 	}
-	r := moodRule{kind: lexicon.Provision, ahead: 20, commas: true}
+	// talks are never what talks were about; consultations and visits
+	// that an agreement provides for are not meetings held
+	meeting := typ == event.Meeting
+	r := moodRule{kind: lexicon.Provision, ahead: len(s.toks), commas: true}
 	for _, c := range s.cues[lexicon.Provision] {
 		if !s.governs(r, c, t) {
 			continue
 		}
-		if s.agreementBefore(c.start) || s.meetingBefore(c.start) {
+		if s.agreementBefore(c.start) || (!meeting && s.meetingBefore(c.start)) {
+			return true
+		}
+		// "the memorandum ... provides for", "وتنص الوثيقة على": a
+		// document noun beside the cue names an agreement the page told
+		// of in any sentence before, or one whose signing this sentence
+		// tells ("a roadmap, signed in 2020, that covers training")
+		if s.documentNear(c) && (a.agreementTold(s.index) || len(s.cues[lexicon.Stage]) > 0) {
+			return true
+		}
+		// "a strategic compass, which provides for ...": a relative
+		// clause that the provision verb opens describes a text, unless
+		// what it qualifies is a state ("France, qui prévoit d'envoyer")
+		if s.relativeText(c) {
 			return true
 		}
 		for i := s.index - 1; i >= 0 && i >= s.index-2; i-- {
@@ -322,6 +362,50 @@ func (s *sentence) framed(t cue) bool {
 	r := moodRule{kind: lexicon.Framework, ahead: 3}
 	for _, c := range s.cues[lexicon.Framework] {
 		if s.governs(r, c, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// documentNear reports a document noun ("the document", "muhtıra") as the
+// subject of provision cue p: before it, or just after it where the verb
+// comes first ("وتنص الوثيقة على").
+func (s *sentence) documentNear(p cue) bool {
+	for _, c := range s.cues[lexicon.Document] {
+		if c.start < p.start || (c.start >= p.end && c.start-p.end <= 1) {
+			return true
+		}
+	}
+	return false
+}
+
+// relativeText reports a provision cue p that follows a clause word with
+// nothing between ("qui prévoit", "which provides for", "который
+// предусматривает"), where the word before the clause word is no place:
+// the clause then tells what a text contains.
+func (s *sentence) relativeText(p cue) bool {
+	if p.extra == "prev" || p.value == "prev" || p.start < 2 {
+		return false
+	}
+	for _, c := range s.cues[lexicon.Clause] {
+		if c.end != p.start || c.value == "conn" || c.value == "list" || c.start < 1 {
+			continue
+		}
+		for _, m := range s.places {
+			if m.End == c.start {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// agreementTold reports an agreement named in a sentence before sentence i.
+func (a *article) agreementTold(i int) bool {
+	for j := 0; j < i && j < len(a.sents); j++ {
+		if a.sents[j].agreementBefore(len(a.sents[j].toks)) {
 			return true
 		}
 	}

@@ -68,6 +68,7 @@ const (
 	Adversary    Kind = "adversary"    // armed non-state side: "gangs", "rebels", "armed groups"
 	Provision    Kind = "provision"    // what an agreement provides for: "provides for", "covers"
 	Framework    Kind = "framework"    // the act named after it is a framework: "under", "as part of"
+	Document     Kind = "document"     // a noun that names an agreement told before: "the document", "the text", "muhtıra"
 	Clause       Kind = "clause"       // a word opening a new clause: "which", "while", "after"
 	Joint        Kind = "joint"        // "joint", "combined": done together
 	Service      Kind = "service"      // an armed service: "navy", "air force", "marines"
@@ -97,6 +98,7 @@ const (
 	Abbrev       Kind = "abbrev"       // abbreviations that do not end a sentence
 	Security     Kind = "security"     // puts a sentence in the defence domain
 	YearWord     Kind = "yearword"     // the word for "year"
+	MonthWord    Kind = "monthword"    // the word for "month": "last month", "mwezi uliopita"
 	CapitalWord  Kind = "capitalword"  // "capital", "coast": with a demonym, a place
 	Embassy      Kind = "embassy"      // "embassy": with a demonym, in the other state
 	LocSuffix    Kind = "locsuffix"    // a locative ending after an apostrophe ("Ankara'da")
@@ -105,9 +107,9 @@ const (
 
 // Kinds lists every kind, once.
 var Kinds = []Kind{Trigger, Stage, Modal, Hypothetical, Request, Demand, Threat, Refusal, Condition,
-	Negation, Combat, Hostile, Adversary, Provision, Framework, Clause, Joint, Service, CodeName, Equipment, Arrival,
+	Negation, Combat, Hostile, Adversary, Provision, Framework, Document, Clause, Joint, Service, CodeName, Equipment, Arrival,
 	Aside, Domain, Pair, Visit, Host, Locative, Background, Role, Title, Counterpart, Month, Weekday, Ordinal, Relday,
-	Last, Next, YearEnd, PubLine, Boilerplate, Stopword, Abbrev, Security, YearWord, CapitalWord, Embassy,
+	Last, Next, YearEnd, PubLine, Boilerplate, Stopword, Abbrev, Security, YearWord, MonthWord, CapitalWord, Embassy,
 	LocSuffix, WaterWord}
 
 // Load reads every embedded lexicon.

@@ -37,7 +37,9 @@ var values = map[Kind][]string{
 	Adversary:    {"-", Void},
 	Provision:    moods,
 	Framework:    moods,
-	Clause:       {"-", "back", "conn"},
+	Document:     {"-"},
+	MonthWord:    {"-", Void},
+	Clause:       {"-", "back", "conn", "list"},
 	Joint:        {"-"},
 	Service:      {"army", "navy", "air_force", "marines", "special_forces", "gendarmerie", "coast_guard"},
 	CodeName:     {"-"},
@@ -131,7 +133,7 @@ func TestEveryLanguageIsComplete(t *testing.T) {
 		}
 		for _, k := range []Kind{Trigger, Stage, Modal, Domain, Pair, Visit, Locative, Role, Title, Counterpart, Month, Weekday, Security,
 			Hypothetical, Request, Demand, Threat, Refusal, Condition, Negation, Combat, Hostile, Adversary, Provision,
-			Framework, Clause, Joint, Service, CodeName, Equipment, Arrival, Aside} {
+			Framework, Document, Clause, Joint, Service, CodeName, Equipment, Arrival, Aside} {
 			if lx.Size(k) == 0 {
 				t.Errorf("%s: no %s phrases", l, k)
 			}
