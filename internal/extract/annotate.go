@@ -40,7 +40,7 @@ var (
 		lexicon.Visit, lexicon.Locative, lexicon.Background, lexicon.Negation, lexicon.Counterpart, lexicon.Security,
 		lexicon.CapitalWord, lexicon.Embassy, lexicon.Hostile, lexicon.LocSuffix}
 	judgeKinds = []lexicon.Kind{lexicon.Hypothetical, lexicon.Request, lexicon.Demand, lexicon.Threat,
-		lexicon.Refusal, lexicon.Condition, lexicon.Combat, lexicon.Adversary, lexicon.Provision, lexicon.Framework,
+		lexicon.Refusal, lexicon.Condition, lexicon.Combat, lexicon.Adversary, lexicon.Provision, lexicon.Framework, lexicon.Occasion,
 		lexicon.Document, lexicon.Clause, lexicon.Joint, lexicon.Service, lexicon.CodeName, lexicon.Equipment, lexicon.Arrival,
 		lexicon.Aside, lexicon.Host}
 )

@@ -368,11 +368,11 @@ func (a *article) candidates(s *sentence) []Candidate {
 	for _, t := range acts {
 		typ := event.Type(t.value)
 		weak := t.extra == "weak"
-		if weak && strong {
+		if weak && strong && !s.companion(primary, typ, t, strong) {
 			continue // the activity is a topic of the stronger act
 		}
 		reference := typ == event.Agreement && agreementStage(s, t) == ""
-		if typ != primary && !(typ == event.Agreement && primary == event.Rupture) && !reference {
+		if typ != primary && !(typ == event.Agreement && primary == event.Rupture) && !reference && !s.companion(primary, typ, t, strong) {
 			continue // one happening per sentence: its main act
 		}
 		if typ == event.Meeting && s.modalBefore(t) {
@@ -455,6 +455,9 @@ func (a *article) candidates(s *sentence) []Candidate {
 			seen[string(c.Event.Type)] = true
 			c.Event.Confidence = confidence(c, s)
 			c.History = isHistory(c.Event.Date, a.resolver.Published())
+			if c.History && typ != primary && typ != event.Agreement {
+				continue // a recalled signing's visit or purchase is background, not news
+			}
 			c.Planned = s.modalNear(t) // "will hold joint exercises"
 			if a.dateline != nil && slices.Contains(c.Event.Countries, a.dateline.Country) {
 				c.Dateline = a.dateline
@@ -568,6 +571,161 @@ func (a *article) acts(s *sentence, triggers []cue) (acts []cue, provided bool) 
 		}
 	}
 	return acts, provided
+}
+
+// companion reports a second act a sentence reports beside its main
+// agreement (capability 1 of issue 6): the visit it was signed during (see
+// occasion), an act told in a clause of its own (see ownClause), or the
+// arms the agreement buys, named right after the agreement
+// noun in its clause ("a contract to acquire 24 aircraft", "un accord pour
+// l'acquisition de radars") or right before it ("helikopter satın alma
+// anlaşması"). Arms an agreement will provide ("an accord
+// under which China will fund drones") stay its content, and an activity
+// noun counts only in a security sentence.
+func (s *sentence) companion(primary, typ event.Type, t cue, strong bool) bool {
+	if primary != event.Agreement || !strong {
+		return false
+	}
+	if typ == event.Meeting {
+		return s.occasion(t)
+	}
+	if t.extra != "weak" && s.ownClause(t) {
+		return true // "sign defence pact, hold joint drills"
+	}
+	if typ != event.Arms || s.has(lexicon.Hostile) {
+		return false
+	}
+	if t.extra == "weak" && !s.secure() {
+		return false
+	}
+	for _, g := range s.cues[lexicon.Trigger] {
+		after := g.end <= t.start && t.start-g.end <= companionReach   // "a deal to acquire 24 aircraft"
+		before := t.end <= g.start && g.start-t.end <= companionBefore // "helikopter satın alma anlaşması"
+		if g.value != string(event.Agreement) || !(after || before) {
+			continue
+		}
+		if st := agreementStage(s, g); st == "" || st == event.Suspended || st == event.Terminated || s.framed(g) {
+			continue
+		}
+		from, to := g.end, t.start
+		if before {
+			from, to = t.end, g.start
+		}
+		if !s.boundBetween(from, to) && !s.modalNear(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// occasion reports a visit or talks named as the occasion of the
+// sentence's agreement ("signed during the president's state visit",
+// "firmado durante la visita", "ziyareti sırasında imzalandı"): a strong
+// meeting cue right after an occasion cue (or right before a postposition),
+// when the sentence's agreement was really signed or agreed.
+func (s *sentence) occasion(t cue) bool {
+	if t.extra == "weak" || s.modalBefore(t) || !s.agreementReal() {
+		return false
+	}
+	for _, c := range s.cues[lexicon.Occasion] {
+		switch {
+		case c.value == "next" && c.end <= t.start && t.start-c.end <= companionReach && !s.boundBetween(c.end, t.start):
+			return true
+		case c.value == "prev" && c.start >= t.end && c.start-t.end <= 1:
+			return true
+		}
+	}
+	return false
+}
+
+// agreementReal reports an agreement trigger with a stage that happened.
+func (s *sentence) agreementReal() bool {
+	for _, g := range s.cues[lexicon.Trigger] {
+		if g.value != string(event.Agreement) || s.framed(g) {
+			continue
+		}
+		switch agreementStage(s, g) {
+		case event.Signed, event.Ratified, event.InForce:
+			return true
+		}
+	}
+	return false
+}
+
+// ownClause reports an act told in a clause of its own after the
+// agreement's, joined by a comma and opened by a word or two that no cue
+// or place covers (its verb): "sign defence pact, hold joint drills",
+// "firman un acuerdo, realizan maniobras". A list of what the agreement
+// covers ("on training, joint drills", "logistics and joint drills") is
+// no act: its items are cues themselves.
+func (s *sentence) ownClause(t cue) bool {
+	if !s.agreementReal() || s.modalNear(t) {
+		return false
+	}
+	at := -1
+	for i := t.start; i > 0 && i > t.start-3; i-- {
+		if s.bounds[i] == hardBound {
+			return false
+		}
+		if s.bounds[i] == softBound {
+			at = i
+			break
+		}
+	}
+	if at < 0 || at == t.start {
+		return false
+	}
+	agreed := false
+	for _, g := range s.cues[lexicon.Trigger] {
+		if g.value == string(event.Agreement) && g.end <= at {
+			agreed = true
+		}
+	}
+	if !agreed {
+		return false
+	}
+	for i := at; i < t.start; i++ {
+		if s.covered(i) || digitsOnly(s.toks[i].Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// covered reports a token inside a cue or a place mention.
+func (s *sentence) covered(i int) bool {
+	for _, cs := range s.cues {
+		for _, c := range cs {
+			if c.start <= i && i < c.end {
+				return true
+			}
+		}
+	}
+	for _, m := range s.places {
+		if m.Start <= i && i < m.End {
+			return true
+		}
+	}
+	return false
+}
+
+// companionReach is how many words may stand between an agreement noun and
+// the arms cue that names what it buys ("deal to acquire", "contrato para
+// la compra de").
+const companionReach = 4
+
+// companionBefore is how many words may stand between an arms cue and the
+// agreement noun after it ("12 helikopterin satın alınması için anlaşma").
+const companionBefore = 3
+
+// boundBetween reports a clause boundary between tokens from and to.
+func (s *sentence) boundBetween(from, to int) bool {
+	for i := from; i <= to && i < len(s.bounds); i++ {
+		if s.bounds[i] != noBound {
+			return true
+		}
+	}
+	return false
 }
 
 // typePriority ranks the acts a sentence may report, most telling first:

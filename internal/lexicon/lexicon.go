@@ -68,6 +68,7 @@ const (
 	Adversary    Kind = "adversary"    // armed non-state side: "gangs", "rebels", "armed groups"
 	Provision    Kind = "provision"    // what an agreement provides for: "provides for", "covers"
 	Framework    Kind = "framework"    // the act named after it is a framework: "under", "as part of"
+	Occasion     Kind = "occasion"     // the act named after ("next") or before ("prev") it is the occasion of another: "during", "sırasında"
 	Document     Kind = "document"     // a noun that names an agreement told before: "the document", "the text", "muhtıra"
 	Clause       Kind = "clause"       // a word opening a new clause: "which", "while", "after"
 	Joint        Kind = "joint"        // "joint", "combined": done together
@@ -107,7 +108,7 @@ const (
 
 // Kinds lists every kind, once.
 var Kinds = []Kind{Trigger, Stage, Modal, Hypothetical, Request, Demand, Threat, Refusal, Condition,
-	Negation, Combat, Hostile, Adversary, Provision, Framework, Document, Clause, Joint, Service, CodeName, Equipment, Arrival,
+	Negation, Combat, Hostile, Adversary, Provision, Framework, Occasion, Document, Clause, Joint, Service, CodeName, Equipment, Arrival,
 	Aside, Domain, Pair, Visit, Host, Locative, Background, Role, Title, Counterpart, Month, Weekday, Ordinal, Relday,
 	Last, Next, YearEnd, PubLine, Boilerplate, Stopword, Abbrev, Security, YearWord, MonthWord, CapitalWord, Embassy,
 	LocSuffix, WaterWord}

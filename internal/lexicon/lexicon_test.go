@@ -37,6 +37,7 @@ var values = map[Kind][]string{
 	Adversary:    {"-", Void},
 	Provision:    moods,
 	Framework:    moods,
+	Occasion:     {"next", "prev"},
 	Document:     {"-"},
 	MonthWord:    {"-", Void},
 	Clause:       {"-", "back", "conn", "list"},
@@ -133,7 +134,7 @@ func TestEveryLanguageIsComplete(t *testing.T) {
 		}
 		for _, k := range []Kind{Trigger, Stage, Modal, Domain, Pair, Visit, Locative, Role, Title, Counterpart, Month, Weekday, Security,
 			Hypothetical, Request, Demand, Threat, Refusal, Condition, Negation, Combat, Hostile, Adversary, Provision,
-			Framework, Document, Clause, Joint, Service, CodeName, Equipment, Arrival, Aside} {
+			Framework, Occasion, Document, Clause, Joint, Service, CodeName, Equipment, Arrival, Aside} {
 			if lx.Size(k) == 0 {
 				t.Errorf("%s: no %s phrases", l, k)
 			}

@@ -9,9 +9,9 @@ package pipeline
 // the first 52 keep their own floor, raised as they improved; the whole
 // corpus has floors of its own, set at what it measured when it grew.
 const (
-	firstCorpusFloor = 0.94 // the first 52 pages, F1 on required events (0.857 → 0.933 → 0.938 → 0.950)
-	corpusFloor      = 0.85 // the whole corpus, F1 on required events, all languages (0.788 → 0.839 → 0.852)
-	langFloor        = 0.76 // the whole corpus, F1 per language (lowest: fr 0.690 → 0.755 → 0.769)
-	negativeMisses   = 1    // negative pages of the whole corpus with a false event (1 of 36)
-	devsetFloor      = 1.00 // shared devset, F1 on required events (stays 1.00)
+	firstCorpusFloor = 0.94  // the first 52 pages, F1 on required events (0.857 → 0.933 → 0.938 → 0.950)
+	corpusFloor      = 0.854 // the whole corpus, F1 on required events, all languages (0.788 → 0.839 → 0.852 → 0.855)
+	langFloor        = 0.76  // the whole corpus, F1 per language (lowest: fr 0.690 → 0.755 → 0.769)
+	negativeMisses   = 1     // negative pages of the whole corpus with a false event (1 of 36)
+	devsetFloor      = 1.00  // shared devset, F1 on required events (stays 1.00)
 )

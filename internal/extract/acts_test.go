@@ -1,0 +1,130 @@
+package extract_test
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"pactwatch/internal/pipeline"
+)
+
+// actsCase is a short page whose one sentence reports several acts
+// (capability 1): an agreement signed during a visit, an agreement to buy
+// arms, a headline that packs two acts.
+type actsCase struct {
+	name, lang, text string
+	want             []string // type|countries that must come out
+	not              []string // type|countries that must not
+}
+
+var actsCases = []actsCase{
+	// An agreement signed during a visit is an agreement and a meeting.
+	{name: "en signed during a state visit", lang: "en",
+		text: "Ghana and Togo signed a defence cooperation agreement in Accra on 14 May 2026 during the state visit of the Togolese president.",
+		want: []string{"agreement|GHA,TGO", "meeting|GHA,TGO"}},
+	{name: "fr signé lors d'une visite", lang: "fr",
+		text: "Le Sénégal et la Mauritanie ont signé le 3 avril 2026 un accord de coopération militaire lors de la visite officielle du président mauritanien à Dakar.",
+		want: []string{"agreement|MRT,SEN", "meeting|MRT,SEN"}},
+	{name: "es firmado durante una visita", lang: "es",
+		text: "Perú y Chile firmaron el 9 de junio de 2026 un acuerdo de cooperación en defensa durante la visita oficial del presidente chileno a Lima.",
+		want: []string{"agreement|CHL,PER", "meeting|CHL,PER"}},
+	{name: "pt assinado durante uma visita", lang: "pt",
+		text: "Angola e Moçambique assinaram no dia 2 de julho de 2026 um acordo de cooperação militar durante a visita oficial do presidente moçambicano a Luanda.",
+		want: []string{"agreement|AGO,MOZ", "meeting|AGO,MOZ"}},
+	{name: "ru подписали в ходе визита", lang: "ru",
+		text: "Казахстан и Узбекистан подписали 5 марта 2026 года соглашение о военном сотрудничестве в ходе официального визита президента Узбекистана в Астану.",
+		want: []string{"agreement|KAZ,UZB", "meeting|KAZ,UZB"}},
+	{name: "tr ziyaret sırasında imzalandı", lang: "tr",
+		text: "Türkiye ve Azerbaycan, 11 Şubat 2026 tarihinde Azerbaycan Cumhurbaşkanının Ankara ziyareti sırasında askeri işbirliği anlaşması imzaladı.",
+		want: []string{"agreement|AZE,TUR", "meeting|AZE,TUR"}},
+	{name: "sw walitia saini wakati wa ziara", lang: "sw",
+		text: "Kenya na Uganda zilitia saini mkataba wa ushirikiano wa kijeshi tarehe 8 Mei 2026 wakati wa ziara rasmi ya Rais wa Uganda jijini Nairobi.",
+		want: []string{"agreement|KEN,UGA", "meeting|KEN,UGA"}},
+	{name: "ar وقعت خلال زيارة", lang: "ar",
+		text: "وقعت مصر والسودان اتفاقية للتعاون العسكري في القاهرة يوم 6 مارس 2026 خلال زيارة رسمية للرئيس السوداني.",
+		want: []string{"agreement|EGY,SDN", "meeting|EGY,SDN"}},
+
+	// An agreement to buy arms is an agreement and an arms transfer.
+	{name: "en letter of intent to purchase tanks", lang: "en",
+		text: "Poland and South Korea signed a letter of intent to purchase 180 tanks on 2 March 2026, the Polish defence minister said.",
+		want: []string{"agreement|KOR,POL", "arms|KOR,POL"}},
+	{name: "es acuerdo para la adquisición", lang: "es",
+		text: "Colombia y España firmaron el 10 de marzo de 2026 un acuerdo para la adquisición de 12 helicópteros militares, informó el Ministerio de Defensa.",
+		want: []string{"agreement|COL,ESP", "arms|COL,ESP"}},
+	{name: "pt acordo para a compra", lang: "pt",
+		text: "O Brasil e a Suécia assinaram em 10 de março de 2026 um acordo para a compra de 36 caças, informou o Ministério da Defesa.",
+		want: []string{"agreement|BRA,SWE", "arms|BRA,SWE"}},
+
+	{name: "fr accord pour l'acquisition", lang: "fr",
+		text: "Le Maroc et la France ont signé le 10 mars 2026 un accord pour l'acquisition de 12 hélicoptères militaires, a annoncé le ministère de la Défense.",
+		want: []string{"agreement|FRA,MAR", "arms|FRA,MAR"}},
+	{name: "ru соглашение о закупке", lang: "ru",
+		text: "Армения и Индия подписали 10 марта 2026 года соглашение о закупке 12 вертолётов для армии, сообщило министерство обороны.",
+		want: []string{"agreement|ARM,IND", "arms|ARM,IND"}},
+	{name: "ar اتفاقية لشراء", lang: "ar",
+		text: "وقعت مصر وفرنسا يوم 10 مارس 2026 اتفاقية لشراء 30 طائرة مقاتلة، بحسب وزارة الدفاع.",
+		want: []string{"agreement|EGY,FRA", "arms|EGY,FRA"}},
+	{name: "sw mkataba wa ununuzi", lang: "sw",
+		text: "Tanzania na China zilitia saini mkataba wa ununuzi wa helikopta 6 za kijeshi tarehe 10 Machi 2026, wizara ya ulinzi ilisema.",
+		want: []string{"agreement|CHN,TZA", "arms|CHN,TZA"}},
+	{name: "tr satın alma anlaşması", lang: "tr",
+		text: "Türkiye ve İtalya, 10 Mart 2026 tarihinde 12 askeri helikopterin satın alınması için anlaşma imzaladı.",
+		want: []string{"agreement|ITA,TUR", "arms|ITA,TUR"}},
+
+	// A headline that packs two acts.
+	{name: "en headline two acts", lang: "en",
+		text: "Kenya and Tanzania sign defence pact, hold joint drills.",
+		want: []string{"agreement|KEN,TZA", "exercise|KEN,TZA"}},
+	{name: "fr titre deux actes", lang: "fr",
+		text: "Le Niger et le Tchad signent un accord de défense, organisent des exercices conjoints.",
+		want: []string{"agreement|NER,TCD", "exercise|NER,TCD"}},
+	{name: "es titular dos actos", lang: "es",
+		text: "Perú y Chile firman un acuerdo de cooperación en defensa para los próximos años, realizan ejercicios conjuntos en la frontera.",
+		want: []string{"agreement|CHL,PER", "exercise|CHL,PER"}},
+
+	// A visit recalled from years ago, with the signing it saw, is background.
+	{name: "en recalled signing visit", lang: "en",
+		text: "Ghana and Togo held joint border patrols on 14 May 2026. The two states signed a defence cooperation agreement in 2012 during a state visit of the Togolese president.",
+		not:  []string{"meeting|GHA,TGO"}},
+
+	// What the agreement will provide is its content, not a second act;
+	// a planned visit has not happened.
+	{name: "ru arms the agreement will fund", lang: "ru",
+		text: "Стороны подписали соглашение о военном сотрудничестве между Таджикистаном и Китаем, по которому Китай в 2027 году профинансирует поставку беспилотников.",
+		want: []string{"agreement|CHN,TJK"}, not: []string{"arms|CHN,TJK"}},
+	{name: "en agreement on a list of topics", lang: "en",
+		text: "Ghana and Togo signed a defence cooperation agreement on 14 May 2026 on training, border security and joint exercises.",
+		want: []string{"agreement|GHA,TGO"}, not: []string{"exercise|GHA,TGO"}},
+}
+
+// TestSeveralActs runs each page through the pipeline and checks the acts
+// its sentence reports.
+func TestSeveralActs(t *testing.T) {
+	p := newTestPipeline(t)
+	for _, c := range actsCases {
+		t.Run(c.name, func(t *testing.T) {
+			res, err := p.Run(context.Background(), pipeline.FileArticle("x.txt", []byte(c.text)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Page.Lang != c.lang {
+				t.Errorf("language %q, want %q", res.Page.Lang, c.lang)
+			}
+			var got []string
+			for _, e := range res.Events() {
+				got = append(got, string(e.Type)+"|"+strings.Join(e.Countries, ","))
+			}
+			for _, k := range c.want {
+				if !slices.Contains(got, k) {
+					t.Errorf("missing %s; got %v", k, got)
+				}
+			}
+			for _, k := range c.not {
+				if slices.Contains(got, k) {
+					t.Errorf("unexpected %s; got %v", k, got)
+				}
+			}
+		})
+	}
+}
