@@ -3,9 +3,6 @@ package main
 import (
 	"context"
 	"database/sql"
-	"fmt"
-	"net/url"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -14,39 +11,9 @@ import (
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib"
-)
 
-// freshPostgres makes an empty database on the test server named by
-// PACTWATCH_TEST_PG (scripts/pg-test.sh starts one) and returns its URL.
-func freshPostgres(t *testing.T) string {
-	t.Helper()
-	base := os.Getenv("PACTWATCH_TEST_PG")
-	if base == "" {
-		t.Skip("PostgreSQL not available: set PACTWATCH_TEST_PG (scripts/pg-test.sh does)")
-	}
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
-	name := fmt.Sprintf("pw_cli_%d", time.Now().UnixNano())
-	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil { // name is ours, not input
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		db, err := sql.Open("pgx", base)
-		if err == nil {
-			db.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
-			db.Close()
-		}
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u.Path = "/" + name
-	return u.String()
-}
+	"pactwatch/internal/store/storetest"
+)
 
 // Three worker processes share one PostgreSQL: every page is extracted once,
 // by one of them; one worker killed mid-run leaves its pages to the others;
@@ -55,7 +22,7 @@ func TestThreeWorkersOnePostgres(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow: runs several processes")
 	}
-	dsn := freshPostgres(t)
+	dsn := storetest.FreshPostgres(t)
 	pages := filepath.Join(t.TempDir(), "pages")
 	if r := pactwatch(t, "", "generate", "--pages", pages, "--n", "300", "--seed", "5"); r.code != 0 {
 		t.Fatalf("generate: %s", r.stderr)

@@ -2,20 +2,17 @@ package queue
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
 	"testing"
 	"time"
 
-	_ "github.com/jackc/pgx/v5/stdlib"
-
 	"pactwatch/internal/pipeline"
 	"pactwatch/internal/source"
 	"pactwatch/internal/store"
+	"pactwatch/internal/store/storetest"
 	"pactwatch/internal/synth"
 )
 
@@ -150,8 +147,8 @@ func BenchmarkIngest(b *testing.B) {
 		b.ReportMetric(float64(len(pages)*b.N)/b.Elapsed().Seconds(), "pages/s")
 	})
 	backends := map[string]func(b *testing.B) *store.Store{"sqlite": func(b *testing.B) *store.Store { return openSQLite(b) }}
-	if base := os.Getenv("PACTWATCH_TEST_PG"); base != "" {
-		backends["postgres"] = func(b *testing.B) *store.Store { return openPostgres(b, base) }
+	if os.Getenv(storetest.Env) != "" {
+		backends["postgres"] = openPostgres
 	}
 	for name, open := range backends {
 		for _, workers := range []int{1, 2} {
@@ -185,28 +182,11 @@ func BenchmarkIngest(b *testing.B) {
 	}
 }
 
-func openPostgres(b *testing.B, base string) *store.Store {
-	admin, err := sql.Open("pgx", base)
+func openPostgres(b *testing.B) *store.Store {
+	st, err := store.Open(context.Background(), storetest.FreshPostgres(b))
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer admin.Close()
-	name := fmt.Sprintf("pw_bench_%d", time.Now().UnixNano())
-	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
-		b.Fatal(err)
-	}
-	u, _ := url.Parse(base)
-	u.Path = "/" + name
-	st, err := store.Open(context.Background(), u.String())
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() {
-		st.Close()
-		if db, err := sql.Open("pgx", base); err == nil {
-			db.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
-			db.Close()
-		}
-	})
+	b.Cleanup(func() { st.Close() })
 	return st
 }

@@ -26,32 +26,65 @@ func reviewer(name string) (string, error) {
 	return name, nil
 }
 
-// reviewRequest confirms, rejects or reopens an event.
-type reviewRequest struct {
-	Status   string `json:"status"` // confirmed, rejected, or "" to reopen
+// reviewBase is what every review action carries: who, and why.
+type reviewBase struct {
 	Note     string `json:"note"`
 	Reviewer string `json:"reviewer"`
+}
+
+func (b *reviewBase) base() *reviewBase { return b }
+
+// reviewRequest confirms, rejects or reopens an event.
+type reviewRequest struct {
+	Status string `json:"status"` // confirmed, rejected, or "" to reopen
+	reviewBase
 }
 
 // correctionRequest corrects fields of an event.
 type correctionRequest struct {
-	Fields   map[string]json.RawMessage `json:"fields"`
-	Note     string                     `json:"note"`
-	Reviewer string                     `json:"reviewer"`
+	Fields map[string]json.RawMessage `json:"fields"`
+	reviewBase
 }
 
 // mergeRequest merges another event into this one.
 type mergeRequest struct {
-	From     int64  `json:"from"`
-	Note     string `json:"note"`
-	Reviewer string `json:"reviewer"`
+	From int64 `json:"from"`
+	reviewBase
 }
 
 // splitRequest splits sources off this event into a new one.
 type splitRequest struct {
 	Articles []string `json:"articles"`
-	Note     string   `json:"note"`
-	Reviewer string   `json:"reviewer"`
+	reviewBase
+}
+
+// readAction reads a review action on the event in the path: its body
+// into req, the reviewer's name checked, the note's length checked, and
+// the event (and any other event ids given) known to the store.
+func (s *Server) readAction(w http.ResponseWriter, r *http.Request, req interface{ base() *reviewBase }, others ...*int64) (id int64, who string, err error) {
+	if id, err = pathID(r, "id"); err != nil {
+		return 0, "", err
+	}
+	if err = decodeJSON(w, r, maxJSONBody, req); err != nil {
+		return 0, "", err
+	}
+	b := req.base()
+	if who, err = reviewer(b.Reviewer); err != nil {
+		return 0, "", err
+	}
+	if err = checkNote(b.Note); err != nil {
+		return 0, "", err
+	}
+	ids := []int64{id}
+	for _, o := range others {
+		ids = append(ids, *o)
+	}
+	for _, e := range ids {
+		if err = s.exists(r.Context(), e); err != nil {
+			return 0, "", err
+		}
+	}
+	return id, who, nil
 }
 
 func checkNote(note string) error {
@@ -73,22 +106,9 @@ func (s *Server) reviewed(w http.ResponseWriter, r *http.Request, id int64, stat
 }
 
 func (s *Server) postReview(w http.ResponseWriter, r *http.Request) (any, error) {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return nil, err
-	}
 	var req reviewRequest
-	if err := decodeJSON(w, r, maxJSONBody, &req); err != nil {
-		return nil, err
-	}
-	who, err := reviewer(req.Reviewer)
+	id, who, err := s.readAction(w, r, &req)
 	if err != nil {
-		return nil, err
-	}
-	if err := checkNote(req.Note); err != nil {
-		return nil, err
-	}
-	if err := s.exists(r.Context(), id); err != nil {
 		return nil, err
 	}
 	if err := s.st.SetStatus(r.Context(), id, req.Status, who, req.Note); err != nil {
@@ -98,22 +118,9 @@ func (s *Server) postReview(w http.ResponseWriter, r *http.Request) (any, error)
 }
 
 func (s *Server) postCorrections(w http.ResponseWriter, r *http.Request) (any, error) {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return nil, err
-	}
 	var req correctionRequest
-	if err := decodeJSON(w, r, maxJSONBody, &req); err != nil {
-		return nil, err
-	}
-	who, err := reviewer(req.Reviewer)
+	id, who, err := s.readAction(w, r, &req)
 	if err != nil {
-		return nil, err
-	}
-	if err := checkNote(req.Note); err != nil {
-		return nil, err
-	}
-	if err := s.exists(r.Context(), id); err != nil {
 		return nil, err
 	}
 	if _, err := s.st.Correct(r.Context(), id, req.Fields, who, req.Note); err != nil {
@@ -123,25 +130,10 @@ func (s *Server) postCorrections(w http.ResponseWriter, r *http.Request) (any, e
 }
 
 func (s *Server) postMerge(w http.ResponseWriter, r *http.Request) (any, error) {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return nil, err
-	}
 	var req mergeRequest
-	if err := decodeJSON(w, r, maxJSONBody, &req); err != nil {
-		return nil, err
-	}
-	who, err := reviewer(req.Reviewer)
+	id, who, err := s.readAction(w, r, &req, &req.From)
 	if err != nil {
 		return nil, err
-	}
-	if err := checkNote(req.Note); err != nil {
-		return nil, err
-	}
-	for _, e := range []int64{id, req.From} {
-		if err := s.exists(r.Context(), e); err != nil {
-			return nil, err
-		}
 	}
 	if err := s.st.MergeEvents(r.Context(), id, req.From, who, req.Note); err != nil {
 		return nil, badRequest(err)
@@ -150,22 +142,9 @@ func (s *Server) postMerge(w http.ResponseWriter, r *http.Request) (any, error) 
 }
 
 func (s *Server) postSplit(w http.ResponseWriter, r *http.Request) (any, error) {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return nil, err
-	}
 	var req splitRequest
-	if err := decodeJSON(w, r, maxJSONBody, &req); err != nil {
-		return nil, err
-	}
-	who, err := reviewer(req.Reviewer)
+	id, who, err := s.readAction(w, r, &req)
 	if err != nil {
-		return nil, err
-	}
-	if err := checkNote(req.Note); err != nil {
-		return nil, err
-	}
-	if err := s.exists(r.Context(), id); err != nil {
 		return nil, err
 	}
 	newID, err := s.st.SplitEvent(r.Context(), id, req.Articles, who, req.Note)

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"io/fs"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -35,18 +34,7 @@ func TestReviewsAndWatches(t *testing.T) {
 		{"watch webhooks and checks", testWatchNotify},
 		{"summaries and marks", testSummaries},
 	}
-	for _, backend := range []string{SQLite, Postgres} {
-		t.Run(backend, func(t *testing.T) {
-			if backend == Postgres && os.Getenv(pgEnv) == "" {
-				t.Skip("PostgreSQL not available: set PACTWATCH_TEST_PG (scripts/pg-test.sh does)")
-			}
-			for _, c := range cases {
-				t.Run(c.name, func(t *testing.T) {
-					c.run(t, newFixture(t, backend))
-				})
-			}
-		})
-	}
+	runOnBoth(t, cases)
 }
 
 func raw(s string) json.RawMessage { return json.RawMessage(s) }

@@ -3,13 +3,9 @@ package store
 import (
 	"cmp"
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -22,6 +18,7 @@ import (
 	"pactwatch/internal/event"
 	"pactwatch/internal/merge"
 	"pactwatch/internal/source"
+	"pactwatch/internal/store/storetest"
 )
 
 // pgEnv names the PostgreSQL server the tests use (scripts/pg-test.sh sets it).
@@ -57,6 +54,12 @@ func TestStore(t *testing.T) {
 		{"a killed writer leaves a consistent store", testKilledWriter},
 		{"a large key is re-grouped near its changes, as a whole re-grouping would", testWindowedRegroup},
 	}
+	runOnBoth(t, cases)
+}
+
+// runOnBoth runs every case on SQLite and on PostgreSQL (when
+// PACTWATCH_TEST_PG names a server), each on a fresh database.
+func runOnBoth(t *testing.T, cases []storeCase) {
 	for _, backend := range []string{SQLite, Postgres} {
 		t.Run(backend, func(t *testing.T) {
 			if backend == Postgres && os.Getenv(pgEnv) == "" {
@@ -75,7 +78,7 @@ func newFixture(t *testing.T, backend string) fixture {
 	t.Helper()
 	dsn := filepath.Join(t.TempDir(), "store.db")
 	if backend == Postgres {
-		dsn = freshPostgres(t)
+		dsn = storetest.FreshPostgres(t)
 	}
 	s, err := Open(context.Background(), dsn)
 	if err != nil {
@@ -83,36 +86,6 @@ func newFixture(t *testing.T, backend string) fixture {
 	}
 	t.Cleanup(func() { s.Close() })
 	return fixture{s: s, dsn: dsn}
-}
-
-// freshPostgres creates a database of its own for one test on the server
-// PACTWATCH_TEST_PG names, drops it when the test ends, and returns its URL.
-func freshPostgres(t *testing.T) string {
-	t.Helper()
-	base := os.Getenv(pgEnv)
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { admin.Close() })
-	b := make([]byte, 6)
-	rand.Read(b)
-	name := "t_" + hex.EncodeToString(b) // made here, never from input
-	ctx := context.Background()
-	if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+name); err != nil {
-		t.Fatalf("create test database: %v", err)
-	}
-	t.Cleanup(func() {
-		if _, err := admin.ExecContext(context.Background(), "DROP DATABASE "+name+" WITH (FORCE)"); err != nil {
-			t.Errorf("drop test database: %v", err)
-		}
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatalf("%s: %v", pgEnv, err)
-	}
-	u.Path = "/" + name
-	return u.String()
 }
 
 // mention is a hand-made mention of one article, with evidence in our own words.
@@ -175,7 +148,7 @@ func testMigrations(t *testing.T, fx fixture) {
 	// Open applied them; a fresh database applies every file, then none.
 	var dsn string
 	if fx.s.Dialect() == Postgres {
-		dsn = freshPostgres(t)
+		dsn = storetest.FreshPostgres(t)
 	} else {
 		dsn = filepath.Join(t.TempDir(), "again.db")
 	}
