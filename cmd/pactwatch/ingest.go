@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"os"
@@ -171,7 +172,7 @@ func (s *session) read(ctx context.Context, src string, published time.Time, t *
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
-			fail(cmpOr(a.Origin, a.ID), err)
+			fail(cmp.Or(a.Origin, a.ID), err)
 			return nil
 		}
 		if existed {
@@ -371,13 +372,6 @@ func runReprocess(args []string) int {
 		return 1
 	}
 	return 0
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // runWork runs queued jobs until stopped: more machines pointed at one

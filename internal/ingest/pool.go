@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"runtime"
@@ -74,7 +75,7 @@ func Extract(ctx context.Context, p *pipeline.Pipeline, workers int, produce fun
 }
 
 func runOne(ctx context.Context, p *pipeline.Pipeline, a *source.Article) (o Outcome) {
-	o.Where, o.Article = cmpOr(a.Origin, a.ID), a
+	o.Where, o.Article = cmp.Or(a.Origin, a.ID), a
 	defer func() {
 		if r := recover(); r != nil {
 			o.Result, o.Err = nil, fmt.Errorf("internal error: %v", r)
@@ -82,11 +83,4 @@ func runOne(ctx context.Context, p *pipeline.Pipeline, a *source.Article) (o Out
 	}()
 	o.Result, o.Err = p.Run(ctx, a)
 	return o
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }

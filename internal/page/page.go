@@ -6,6 +6,7 @@ package page
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -67,7 +68,7 @@ func FromArticle(a *source.Article) (*Page, error) {
 	raw := a.Raw
 	p := &Page{Path: a.Origin, Name: a.ID, LangHint: a.Language, Fallback: a.Fallback}
 	if !a.Published.IsZero() {
-		p.Published, p.From = a.Published, cmpOr(a.PublishedFrom, source.OriginMetadata)
+		p.Published, p.From = a.Published, cmp.Or(a.PublishedFrom, source.OriginMetadata)
 	}
 	if len(raw) > MaxBytes {
 		return nil, ErrTooLarge
@@ -94,13 +95,6 @@ func FromArticle(a *source.Article) (*Page, error) {
 		p.HTML = ext == ".html" || ext == ".htm" || (ext != ".txt" && looksHTML(text))
 	}
 	return p, nil
-}
-
-func cmpOr(o, def source.Origin) source.Origin {
-	if o == source.OriginNone {
-		return def
-	}
-	return o
 }
 
 // ArticleName is the file name without directory and extension.

@@ -21,8 +21,6 @@ import (
 	"pactwatch/internal/store/storetest"
 )
 
-// pgEnv names the PostgreSQL server the tests use (scripts/pg-test.sh sets it).
-const pgEnv = "PACTWATCH_TEST_PG"
 
 // fixture is one test's fresh store and the DSN that opens it again.
 type fixture struct {
@@ -62,7 +60,7 @@ func TestStore(t *testing.T) {
 func runOnBoth(t *testing.T, cases []storeCase) {
 	for _, backend := range []string{SQLite, Postgres} {
 		t.Run(backend, func(t *testing.T) {
-			if backend == Postgres && os.Getenv(pgEnv) == "" {
+			if backend == Postgres && os.Getenv(storetest.Env) == "" {
 				t.Skip("PostgreSQL not available: set PACTWATCH_TEST_PG (scripts/pg-test.sh does)")
 			}
 			for _, c := range cases {
