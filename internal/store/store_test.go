@@ -21,7 +21,6 @@ import (
 	"pactwatch/internal/store/storetest"
 )
 
-
 // fixture is one test's fresh store and the DSN that opens it again.
 type fixture struct {
 	s   *Store
