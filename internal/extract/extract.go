@@ -64,12 +64,10 @@ type Reading struct {
 	Spans map[string]event.Span
 }
 
-// Extract reads a cleaned page whose language is set. It also decides the
-// page's publication date when the page holds none (see published).
-func (x *Extractor) Extract(p *page.Page) Reading { return x.Trace(p, nil) }
-
-// Trace is Extract that also writes, when w is not nil, what it read in
-// each sentence: for people tuning lexicons.
+// Trace reads a cleaned page whose language is set, and decides the page's
+// publication date when the page holds none (see published). When w is not
+// nil it also writes what it read in each sentence: for people tuning
+// lexicons.
 func (x *Extractor) Trace(p *page.Page, w io.Writer) Reading {
 	lx := x.lex.Get(p.Lang)
 	if lx == nil {
@@ -215,13 +213,14 @@ func (x *Extractor) analyse(sents []*sentence, p *page.Page) *article {
 // none. It records the choice in the page. When all are missing, the date
 // resolver estimates one from the latest full date the text states.
 func published(p *page.Page, sents []*sentence, lx *lexicon.Lexicon) time.Time {
-	switch {
-	case !p.Published.IsZero():
-	case !dateline(sents).IsZero():
-		p.Published, p.From = dateline(sents), source.OriginDateline
-	case !pubLine(p, lx).IsZero(): // read twice only on pages that state no other date
-		p.Published, p.From = pubLine(p, lx), source.OriginDateline
-	case !p.Fallback.IsZero():
+	if !p.Published.IsZero() {
+		return p.Published
+	}
+	if t := dateline(sents); !t.IsZero() {
+		p.Published, p.From = t, source.OriginDateline
+	} else if t := pubLine(p, lx); !t.IsZero() {
+		p.Published, p.From = t, source.OriginDateline
+	} else if !p.Fallback.IsZero() {
 		p.Published, p.From = p.Fallback, source.OriginFlag
 	}
 	return p.Published

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"time"
 	"unicode"
@@ -94,19 +93,6 @@ func (r *Result) Events() []event.Event {
 		out[i] = m.Event
 	}
 	return out
-}
-
-// ReadFile reads a page from a path ("-" is standard input).
-func ReadFile(path string) ([]byte, error) {
-	if path == "-" {
-		return io.ReadAll(io.LimitReader(os.Stdin, page.MaxBytes+1))
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, page.MaxBytes+1))
 }
 
 // FileArticle is the article a file's bytes make: its id is the file name
