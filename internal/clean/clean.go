@@ -305,7 +305,7 @@ func (c *Cleaner) isFurniture(line string, toks []token.Token, src string) bool 
 		return true
 	}
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(line, "\"”»’)] "))
-	sentence := len(toks) >= 6 && strings.ContainsRune(".!?؟", last)
+	sentence := len(toks) >= 6 && strings.ContainsRune(".!?؟。！？।", last)
 	for i := range toks {
 		for _, m := range c.cues.MatchAt(toks, i) {
 			for _, atStart := range m.Vals {
@@ -323,10 +323,23 @@ func (c *Cleaner) isFurniture(line string, toks []token.Token, src string) bool 
 			return true
 		}
 	}
-	if !strings.ContainsAny(line, ".!?؟") && crumbRe.MatchString(line) {
+	if !strings.ContainsAny(line, ".!?؟。！？।") && crumbRe.MatchString(line) {
 		return true
 	}
 	return isSpamRun(line)
+}
+
+// unspaced reports a "word" mostly of Han, kana or Hangul characters:
+// Chinese and Japanese put no spaces between words, so a sentence is one.
+func unspaced(w string) bool {
+	n, syl := 0, 0
+	for _, r := range w {
+		n++
+		if token.IsSyllabic(r) {
+			syl++
+		}
+	}
+	return syl*2 >= n
 }
 
 func hasLetters(s string, n int) bool {
@@ -346,7 +359,7 @@ func hasLetters(s string, n int) bool {
 func isSpamRun(line string) bool {
 	words := strings.Fields(line)
 	for _, w := range words {
-		if utf8.RuneCountInString(w) > 40 && !strings.Contains(w, "/") {
+		if utf8.RuneCountInString(w) > 40 && !strings.Contains(w, "/") && !unspaced(w) {
 			return true
 		}
 	}

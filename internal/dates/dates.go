@@ -62,6 +62,19 @@ func Find(toks []token.Token, src string, lx *lexicon.Lexicon) []Mention {
 			i = m.End - 1
 		}
 	}
+	// Dates written with unit marks: 2024年3月12日, 2024년 3월 12일, 令和6年.
+	for i := 0; i < len(toks); i++ {
+		if used[i] {
+			continue
+		}
+		if m, ok := markedDate(toks, i, lx); ok {
+			out = append(out, m)
+			for j := m.Start; j < m.End; j++ {
+				used[j] = true
+			}
+			i = m.End - 1
+		}
+	}
 	for i := 0; i < len(toks); i++ {
 		if used[i] {
 			continue
@@ -352,14 +365,20 @@ func ordinalBefore(toks []token.Token, i int, lx *lexicon.Lexicon) (day, at int)
 	return 0, 0
 }
 
-// digits converts Arabic-Indic and Persian digits to ASCII.
+// digitZeros are the zeros of the decimal digit sets read besides ASCII:
+// Arabic-Indic, Persian, Devanagari and full-width.
+var digitZeros = []rune{'٠', '۰', '०', '０'}
+
+// digits converts the digits of digitZeros' sets to ASCII.
 func digits(s string) string {
 	return strings.Map(func(r rune) rune {
-		switch {
-		case r >= '٠' && r <= '٩':
-			return '0' + (r - '٠')
-		case r >= '۰' && r <= '۹':
-			return '0' + (r - '۰')
+		if r < 0x80 {
+			return r
+		}
+		for _, z := range digitZeros {
+			if r >= z && r <= z+9 {
+				return '0' + (r - z)
+			}
 		}
 		return r
 	}, s)
@@ -432,6 +451,66 @@ func numericDate(toks []token.Token, src string, i int) (Mention, bool) {
 		return Mention{}, false
 	}
 	m.Start, m.End = i, i+3
+	return m, true
+}
+
+// markedDate reads a date whose parts are numbers followed by unit marks
+// (lexicon kinds yearmark, monthmark, daymark), the year perhaps counted in
+// an era (kind era: its value is the Gregorian year of the era's first
+// year): "2024年3月12日", "3月12日", "2024년 3월", "令和6年5月".
+func markedDate(toks []token.Token, i int, lx *lexicon.Lexicon) (Mention, bool) {
+	m := Mention{Start: i, End: i}
+	j := i
+	era := 0
+	if es := lx.At(toks, j, lexicon.Era); len(es) > 0 {
+		era, _ = strconv.Atoi(es[0].Vals[0].Value)
+		j = es[0].End
+	}
+	// number reads a number followed by a mark of kind k
+	number := func(k lexicon.Kind) (int, bool) {
+		if j+1 >= len(toks) {
+			return 0, false
+		}
+		s := digits(toks[j].Text)
+		if !allDigits(s) || len(s) > 4 {
+			return 0, false
+		}
+		ms := lx.At(toks, j+1, k)
+		if len(ms) == 0 {
+			return 0, false
+		}
+		n, _ := strconv.Atoi(s)
+		j = ms[0].End
+		return n, true
+	}
+	if y, ok := number(lexicon.YearMark); ok {
+		switch {
+		case era > 0 && y >= 1 && y < 100:
+			m.Year = era + y - 1
+		case era == 0 && y >= 1900 && y <= 2100:
+			m.Year = y
+		default:
+			return Mention{}, false
+		}
+	} else if era > 0 {
+		return Mention{}, false
+	}
+	if mo, ok := number(lexicon.MonthMark); ok && mo >= 1 && mo <= 12 {
+		m.Month = mo
+		if d, ok := number(lexicon.DayMark); ok && d >= 1 && d <= 31 {
+			m.Day = d
+		}
+	}
+	if m.Year == 0 && m.Day == 0 {
+		return Mention{}, false // "3月" alone is too weak: a count of months
+	}
+	m.End = j
+	if m.Day > 0 && m.End < len(toks) {
+		if ws := lx.At(toks, m.End, lexicon.Weekday); len(ws) > 0 {
+			m.Weekday, _ = strconv.Atoi(ws[0].Vals[0].Value) // "3月12日（火）" loses its bracket to the tokenizer
+			m.End = ws[0].End
+		}
+	}
 	return m, true
 }
 

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"unicode"
 
+	"pactwatch/internal/langdata"
 	"pactwatch/internal/token"
 	"pactwatch/internal/tsv"
 )
@@ -104,6 +105,15 @@ func Load() (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
+	forms, err := langdata.States()
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range forms {
+		if err := g.parse(f.Name, f.Data); err != nil {
+			return nil, err
+		}
+	}
 	return g, nil
 }
 
@@ -179,7 +189,7 @@ func (e entry) ok(toks []token.Token, m token.Match[entry]) bool {
 		// every capitalised word of the form is capitalised in the text:
 		// "La reunión" is not "La Réunion"
 		for i, c := range e.caps {
-			if j := m.Start + i; c && j < m.End && !toks[j].Cap && !toks[j].Arab {
+			if j := m.Start + i; c && j < m.End && !toks[j].Cap && !toks[j].Uncased {
 				return false
 			}
 		}
@@ -244,7 +254,7 @@ func allCaps(toks []token.Token) bool {
 	words, upper := 0, 0
 	for _, t := range toks {
 		n := len([]rune(t.Text))
-		if n < 2 || t.Arab {
+		if n < 2 || t.Uncased {
 			continue
 		}
 		words++

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"pactwatch/internal/langdata"
 	"pactwatch/internal/token"
 )
 
@@ -57,12 +58,14 @@ func TestCodesAreStates(t *testing.T) {
 func TestDemonymCoverage(t *testing.T) {
 	states := []string{"KEN", "RWA", "MLI", "FRA", "RUS", "USA", "CHN", "TUR", "CAF", "COD", "SEN", "NGA",
 		"EGY", "MAR", "DZA", "ETH", "SOM", "MOZ", "BRA", "ESP", "PRT", "DEU", "GBR", "IND", "SAU", "ARE"}
-	for _, l := range []string{"en", "fr", "ar", "es", "pt", "ru", "tr", "sw"} {
-		b, err := files.ReadFile("data/forms/" + l + ".tsv")
-		if err != nil {
-			t.Errorf("%s: no forms file", l)
-			continue
-		}
+	files, err := langdata.States()
+	if err != nil {
+		t.Fatal(err)
+	}
+	have := map[string]bool{}
+	for _, f := range files {
+		l, b := f.Lang, f.Data
+		have[l] = true
 		has := map[string]bool{}
 		for _, line := range strings.Split(string(b), "\n") {
 			cols := strings.Split(line, "\t")
@@ -74,6 +77,11 @@ func TestDemonymCoverage(t *testing.T) {
 			if !has[s] {
 				t.Errorf("%s: no demonym for %s", l, s)
 			}
+		}
+	}
+	for _, l := range langdata.Langs() {
+		if !have[l] {
+			t.Errorf("%s: no states.tsv", l)
 		}
 	}
 }

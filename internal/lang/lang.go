@@ -6,11 +6,10 @@
 package lang
 
 import (
+	"cmp"
 	_ "embed"
 	"errors"
 	"fmt"
-	"maps"
-	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -22,58 +21,123 @@ import (
 //go:embed data/unsupported.tsv
 var unsupportedTSV string
 
-var languageNames = map[string]string{"de": "German", "it": "Italian", "nl": "Dutch",
-	"id": "Indonesian", "pl": "Polish"}
+var languageNames = map[string]string{"nl": "Dutch", "ur": "Urdu"}
 
 // Identifier guesses languages.
 type Identifier struct {
-	supported   map[string]map[string]bool
-	unsupported map[string]map[string]bool
-	langs       []scored         // the languages told apart by their words
-	index       map[string][]int // stopword → indexes in langs
+	langs []*known          // every language it knows the words of
+	index map[string][]int  // stopword → indexes in langs
+	by    map[script][]int  // script → indexes in langs
+	lang  map[string]*known // by code
 }
 
-// scored is a language whose stopwords are counted: one pactwatch reads
+// known is a language whose stopwords are counted: one pactwatch reads
 // (ok) or one it only names.
-type scored struct {
-	code string
-	ok   bool
+type known struct {
+	code        string
+	ok          bool
+	script      script
+	plus, minus map[rune]bool // letters common here / never used here (lexicon kind letter)
 }
 
 // ErrUnsupported is returned for text in a language pactwatch cannot read.
 var ErrUnsupported = errors.New("language not supported")
 
-// New builds an Identifier from the lexicons' stopwords.
+// script is a writing system as language identification groups them: the
+// languages of one script are told apart by their words and letters.
+type script uint8
+
+const (
+	noScript script = iota
+	latin
+	arabic
+	cyrillic
+	cjk // Han and kana
+	hangul
+	devanagari
+	greek
+	hebrew
+	otherScript
+)
+
+var scriptNames = [...]string{"", "Latin", "Arabic", "Cyrillic", "Han/kana", "Hangul", "Devanagari", "Greek", "Hebrew", "other"}
+
+// scriptOf returns the script of a letter.
+func scriptOf(r rune) script {
+	switch {
+	case r < 0x250:
+		return latin
+	case r >= 0x0600 && r <= 0x06FF || r >= 0x0750 && r <= 0x077F || r >= 0xFB50 && r <= 0xFEFF:
+		return arabic
+	case r >= 0x0400 && r <= 0x052F:
+		return cyrillic
+	case r >= 0x0370 && r <= 0x03FF:
+		return greek
+	case r >= 0x0590 && r <= 0x05FF:
+		return hebrew
+	case r >= 0x0900 && r <= 0x097F:
+		return devanagari
+	case unicode.In(r, unicode.Hangul):
+		return hangul
+	case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana):
+		return cjk
+	case r >= 0x1E00 && r <= 0x1EFF:
+		return latin // Vietnamese and other extended Latin
+	}
+	return otherScript
+}
+
+// New builds an Identifier from the lexicons' stopwords and letters, and
+// the stopwords of languages it only names (data/unsupported.tsv).
 func New(lx *lexicon.Set) *Identifier {
-	id := &Identifier{supported: map[string]map[string]bool{}, unsupported: map[string]map[string]bool{}}
+	id := &Identifier{index: map[string][]int{}, by: map[script][]int{}, lang: map[string]*known{}}
+	add := func(code string, words map[string]bool, ok bool, letters []lexicon.Entry) {
+		k := &known{code: code, ok: ok, plus: map[rune]bool{}, minus: map[rune]bool{}}
+		var count [otherScript + 1]int
+		for w := range words {
+			for _, r := range w {
+				if unicode.IsLetter(r) {
+					count[scriptOf(r)]++
+				}
+			}
+		}
+		for s := range count {
+			if count[s] > count[k.script] {
+				k.script = script(s)
+			}
+		}
+		for _, e := range letters {
+			for _, r := range e.Text {
+				if e.Value == "-" {
+					k.minus[r] = true
+				} else {
+					k.plus[r] = true
+				}
+			}
+		}
+		id.langs = append(id.langs, k)
+		id.lang[code] = k
+		id.by[k.script] = append(id.by[k.script], len(id.langs)-1)
+		for w := range words {
+			id.index[w] = append(id.index[w], len(id.langs)-1)
+		}
+	}
 	for _, l := range lx.Langs() {
-		id.supported[l] = lx.Get(l).Stopwords
+		add(l, lx.Get(l).Stopwords, true, lx.Get(l).Entries(lexicon.Letter))
 	}
 	for _, line := range strings.Split(unsupportedTSV, "\n") {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
 		l, words, _ := strings.Cut(line, "\t")
+		if id.lang[l] != nil {
+			continue // read now: its lexicon has the words
+		}
 		set := map[string]bool{}
 		for _, w := range strings.Fields(words) {
 			set[token.Fold(w)] = true
 		}
-		id.unsupported[l] = set
-	}
-	id.index = map[string][]int{}
-	add := func(code string, set map[string]bool, ok bool) {
-		id.langs = append(id.langs, scored{code, ok})
-		for w := range set {
-			id.index[w] = append(id.index[w], len(id.langs)-1)
-		}
-	}
-	for _, l := range slices.Sorted(maps.Keys(id.supported)) {
-		if l != "ar" && l != "ru" { // told by their script
-			add(l, id.supported[l], true)
-		}
-	}
-	for _, l := range slices.Sorted(maps.Keys(id.unsupported)) {
-		add(l, id.unsupported[l], false)
+		add(l, set, false, nil)
 	}
 	return id
 }
@@ -81,12 +145,6 @@ func New(lx *lexicon.Set) *Identifier {
 // shortText is the number of words under which a text is judged as one
 // sentence: a single function word may decide it.
 const shortText = 40
-
-// distinctLetters are letters that, among the Latin-script languages
-// pactwatch reads or names, one language alone uses often.
-var distinctLetters = map[string]string{
-	"es": "ñ¿¡", "pt": "ãõ", "fr": "èœùû", "tr": "ğışİ", "de": "ßä", "pl": "łąęśźż",
-}
 
 // sample is how much text decides: a few hundred words are plenty.
 const sample = 4000
@@ -101,84 +159,70 @@ func (id *Identifier) Detect(text, hint string) (string, error) {
 		}
 		text = text[:cut]
 	}
-	var latin, arabic, cyrillic, other int
+	// the script with the most letters decides which languages compete; a
+	// Han, kana or Hangul character weighs as much as a short word's letters
+	var letters [otherScript + 1]int
+	total := 0
 	for _, r := range text {
-		switch {
-		case !unicode.IsLetter(r):
-		case r < 0x250:
-			latin++
-		case unicode.Is(unicode.Arabic, r):
-			arabic++
-		case unicode.Is(unicode.Cyrillic, r):
-			cyrillic++
-		default:
-			other++
+		if !unicode.IsLetter(r) {
+			continue
 		}
+		w := 1
+		if r >= 0x1100 && token.IsSyllabic(r) {
+			w = 3
+		}
+		letters[scriptOf(r)] += w
+		total += w
 	}
-	total := latin + arabic + cyrillic + other
 	if total < 20 {
 		return "", fmt.Errorf("%w: too little text to tell", ErrUnsupported)
 	}
+	main := latin
+	for s := range letters {
+		if letters[s] > letters[main] {
+			main = script(s)
+		}
+	}
+	cands := id.by[main]
 	switch {
-	case arabic*2 > total:
-		if strings.ContainsAny(text, "پچگژ") && strings.Count(text, "ی") > 5 {
-			return "", fmt.Errorf("%w: looks like Persian", ErrUnsupported)
-		}
-		return id.need("ar")
-	case cyrillic*2 > total:
-		// Ukrainian has і ї є ґ and none of ы э ъ ё, which fill Russian
-		// text (ы alone is about one letter in fifty). A Kazakh or
-		// Ukrainian name inside a Russian page brings a few і, not more.
-		uk := countAny(text, "іїєґІЇЄҐ")
-		if uk > 2 && uk > 2*countAny(text, "ыэъёЫЭЪЁ") {
-			return "", fmt.Errorf("%w: looks like Ukrainian", ErrUnsupported)
-		}
-		return id.need("ru")
-	case other*2 > total:
-		return "", fmt.Errorf("%w: script not handled", ErrUnsupported)
+	case len(cands) == 0:
+		return "", fmt.Errorf("%w: %s script not handled", ErrUnsupported, scriptNames[main])
+	case len(cands) == 1 && main != latin:
+		// the only language of its script that pactwatch knows
+		return id.verdict(id.langs[cands[0]])
 	}
 	toks := token.Split(text)
-	type score struct {
-		lang string
-		hits int
-		ok   bool
-	}
 	// one pass over the words: each stopword adds to the languages it
-	// belongs to (id.index, built once)
+	// belongs to (id.index, built once), within the script
 	hits := make([]int, len(id.langs))
 	for _, t := range toks {
 		for _, i := range id.index[t.Key] {
 			hits[i]++
 		}
 	}
-	scores := make([]score, 0, len(id.langs))
-	for i, l := range id.langs {
-		scores = append(scores, score{l.code, hits[i], l.ok})
+	type score struct {
+		k    *known
+		hits int
 	}
-	// letters only one of the Latin-script languages uses tell a short
-	// text apart where function words are few
-	if letterCounts := countDistinct(text); len(letterCounts) > 0 {
-		for i := range scores {
-			scores[i].hits += min(letterCounts[scores[i].lang], 3)
-		}
+	scores := make([]score, 0, len(cands))
+	for _, i := range cands {
+		scores = append(scores, score{id.langs[i], hits[i] + letterScore(text, id.langs[i])})
 	}
 	hint = strings.SplitN(hint, "-", 2)[0]
 	sort.Slice(scores, func(i, j int) bool {
 		if scores[i].hits != scores[j].hits {
 			return scores[i].hits > scores[j].hits
 		}
-		if (scores[i].lang == hint) != (scores[j].lang == hint) {
-			return scores[i].lang == hint
+		if (scores[i].k.code == hint) != (scores[j].k.code == hint) {
+			return scores[i].k.code == hint
 		}
-		return scores[i].lang < scores[j].lang
+		return scores[i].k.code < scores[j].k.code
 	})
+	best := scores[0].hits
 	switch {
-	case len(scores) == 0:
-		return "", fmt.Errorf("%w: no known language recognised", ErrUnsupported)
-	case len(toks) < shortText:
-		// a sentence or two: one clear function word decides, when no
-		// other language has as many
-		best := scores[0].hits
+	case len(toks) < shortText || main != latin:
+		// a sentence or two, or a script few languages share: the clear
+		// winner decides
 		if best < 1 {
 			return "", fmt.Errorf("%w: no known language recognised", ErrUnsupported)
 		}
@@ -186,71 +230,60 @@ func (id *Identifier) Detect(text, hint string) (string, error) {
 		for _, sc := range scores {
 			if sc.hits == best {
 				tied = append(tied, sc)
-				if sc.ok {
+				if sc.k.ok {
 					ours = append(ours, sc)
 				}
 			}
 		}
 		// a tie goes to the declared language, else to the one language
 		// pactwatch reads among the tied
-		if len(tied) > 1 && tied[0].lang != hint {
+		if len(tied) > 1 && tied[0].k.code != hint {
 			if len(ours) != 1 {
 				return "", fmt.Errorf("%w: no known language recognised", ErrUnsupported)
 			}
 			scores[0] = ours[0]
 		}
-	case scores[0].hits*20 < len(toks) || scores[0].hits < 3:
+	case best*20 < len(toks) || best < 3:
 		return "", fmt.Errorf("%w: no known language recognised", ErrUnsupported)
 	}
-	if !scores[0].ok {
-		return "", fmt.Errorf("%w: looks like %s", ErrUnsupported, languageNames[scores[0].lang])
-	}
-	return scores[0].lang, nil
+	return id.verdict(scores[0].k)
 }
 
-// letterLang maps each letter of distinctLetters to its language.
-var letterLang = func() map[rune]string {
-	m := map[rune]string{}
-	for l, letters := range distinctLetters {
-		for _, r := range letters {
-			m[r] = l
-		}
+// letterScore weighs the letters of text that tell k from the other
+// languages of its script: up to 3 for letters common in k, down to -3 for
+// letters k never uses.
+func letterScore(text string, k *known) int {
+	if len(k.plus) == 0 && len(k.minus) == 0 {
+		return 0
 	}
-	return m
-}()
-
-// countDistinct counts, in one pass, the distinct letters of each language
-// in s (non-ASCII runes only: every distinct letter is).
-func countDistinct(s string) map[string]int {
-	var out map[string]int
-	for _, r := range s {
+	plus, minus := 0, 0
+	for _, r := range text {
 		if r < 0x80 {
 			continue
 		}
-		if l, ok := letterLang[r]; ok {
-			if out == nil {
-				out = map[string]int{}
-			}
-			out[l]++
+		if k.plus[r] {
+			plus++
+		} else if k.minus[r] {
+			minus++
 		}
+	}
+	return min(plus, 3) - min(minus, 3)
+}
+
+// verdict returns k's code, or an error naming it when pactwatch cannot
+// read it.
+func (id *Identifier) verdict(k *known) (string, error) {
+	if !k.ok {
+		return "", fmt.Errorf("%w: looks like %s", ErrUnsupported, cmp.Or(languageNames[k.code], k.code))
+	}
+	return k.code, nil
+}
+
+// Langs returns the codes of the languages the Identifier names, read or not.
+func (id *Identifier) Langs() []string {
+	out := make([]string, 0, len(id.langs))
+	for _, k := range id.langs {
+		out = append(out, k.code)
 	}
 	return out
-}
-
-// countAny counts the runes of s that are in chars.
-func countAny(s, chars string) int {
-	n := 0
-	for _, r := range s {
-		if strings.ContainsRune(chars, r) {
-			n++
-		}
-	}
-	return n
-}
-
-func (id *Identifier) need(l string) (string, error) {
-	if _, ok := id.supported[l]; !ok {
-		return "", fmt.Errorf("%w: %s has no lexicon", ErrUnsupported, l)
-	}
-	return l, nil
 }

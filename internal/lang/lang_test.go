@@ -48,9 +48,9 @@ func TestDetect(t *testing.T) {
 		}
 	}
 	for _, text := range []string{
-		"Der Verteidigungsminister hat am Dienstag die Truppen besucht, und er sagte, dass die Zusammenarbeit wichtig ist.",
-		"Il ministro della Difesa ha incontrato il suo omologo a Roma per discutere della cooperazione tra i due paesi.",
-		"Міністр оборони України зустрівся з колегою, і вони обговорили співпрацю між двома країнами.",
+		"De minister van Defensie heeft dinsdag de troepen bezocht en hij zei dat de samenwerking belangrijk is voor het land.",
+		"وزیر دفاع نے کہا کہ دونوں ممالک کے درمیان تعاون بہت اہم ہے اور یہ آگے بڑھے گا۔",
+		"Ο υπουργός Άμυνας συναντήθηκε με τον ομόλογό του στην Αθήνα για συνομιλίες.",
 		"ok",
 	} {
 		if l, err := id.Detect(text, ""); !errors.Is(err, ErrUnsupported) {

@@ -1,4 +1,5 @@
-// Package lexicon loads the per-language vocabularies in data/<lang>.tsv:
+// Package lexicon loads the per-language vocabularies in
+// internal/langdata/<lang>/lexicon/*.tsv:
 // event triggers, agreement-stage and domain cues, roles and titles, month
 // and weekday names, page-furniture lines, stopwords and abbreviations (the
 // format is in docs/DATA_FORMATS.md). It turns them into phrase tries that
@@ -6,18 +7,14 @@
 package lexicon
 
 import (
-	"embed"
 	"fmt"
-	"path"
 	"sort"
 	"strings"
 
+	"pactwatch/internal/langdata"
 	"pactwatch/internal/token"
 	"pactwatch/internal/tsv"
 )
-
-//go:embed data/*.tsv
-var files embed.FS
 
 // Entry is one line of a lexicon file.
 type Entry struct {
@@ -104,6 +101,14 @@ const (
 	Embassy      Kind = "embassy"      // "embassy": with a demonym, in the other state
 	LocSuffix    Kind = "locsuffix"    // a locative ending after an apostrophe ("Ankara'da")
 	WaterWord    Kind = "waterword"    // "sea", "ocean": a state named with it is water
+	Connector    Kind = "connector"    // a particle inside a person's name: "de", "van", "bin"
+	Conjunction  Kind = "conjunction"  // "and": joins two persons or two states
+	DateFiller   Kind = "datefiller"   // a word that may stand between a date's parts: "de", "of", "года"
+	Letter       Kind = "letter"       // a letter that tells the language from others of its script (+ common here, - never here)
+	YearMark     Kind = "yearmark"     // a unit written after a year's number: 年, 년
+	MonthMark    Kind = "monthmark"    // a unit written after a month's number: 月, 월
+	DayMark      Kind = "daymark"      // a unit written after a day's number: 日, 号, 일
+	Era          Kind = "era"          // an era name before its year (value: the Gregorian year of its first year): 令和 2019
 )
 
 // Kinds lists every kind, once.
@@ -111,31 +116,22 @@ var Kinds = []Kind{Trigger, Stage, Modal, Hypothetical, Request, Demand, Threat,
 	Negation, Combat, Hostile, Adversary, Provision, Framework, Occasion, Document, Clause, Joint, Service, CodeName, Equipment, Arrival,
 	Aside, Domain, Pair, Visit, Host, Locative, Background, Role, Title, Counterpart, Month, Weekday, Ordinal, Relday,
 	Last, Next, YearEnd, PubLine, Boilerplate, Stopword, Abbrev, Security, YearWord, MonthWord, CapitalWord, Embassy,
-	LocSuffix, WaterWord}
+	LocSuffix, WaterWord, Connector, Conjunction, DateFiller, Letter, YearMark, MonthMark, DayMark, Era}
 
-// Load reads every embedded lexicon.
+// Load reads every language's lexicon files (package langdata).
 func Load() (*Set, error) {
-	names, err := files.ReadDir("data")
+	files, err := langdata.Lexicon()
 	if err != nil {
 		return nil, err
 	}
 	s := &Set{byLang: map[string]*Lexicon{}}
-	for _, n := range names {
-		if !strings.HasSuffix(n.Name(), ".tsv") {
-			continue
-		}
-		// fr.tsv and fr_security.tsv both feed the French lexicon
-		lang, _, _ := strings.Cut(strings.TrimSuffix(n.Name(), ".tsv"), "_")
-		b, err := files.ReadFile(path.Join("data", n.Name()))
-		if err != nil {
-			return nil, err
-		}
-		lx := s.byLang[lang]
+	for _, f := range files {
+		lx := s.byLang[f.Lang]
 		if lx == nil {
-			lx = newLexicon(lang)
-			s.byLang[lang] = lx
+			lx = newLexicon(f.Lang)
+			s.byLang[f.Lang] = lx
 		}
-		if err := lx.parse(n.Name(), b); err != nil {
+		if err := lx.parse(f.Name, f.Data); err != nil {
 			return nil, err
 		}
 	}
@@ -180,6 +176,8 @@ func (lx *Lexicon) parse(name string, data []byte) error {
 			lx.Abbrevs[token.Fold(strings.TrimSuffix(e.Text, "."))] = true
 		case Boilerplate:
 			lx.Boilerplate = append(lx.Boilerplate, e)
+		case Letter:
+			// counted on the raw text (Entries), never matched as a word
 		default:
 			t := lx.tries[e.Kind]
 			if t == nil {
@@ -236,6 +234,9 @@ func (lx *Lexicon) Size(kind Kind) int {
 	}
 	return 0
 }
+
+// Entries returns the entries of one kind, in file order.
+func (lx *Lexicon) Entries(kind Kind) []Entry { return lx.entries[kind] }
 
 // values lists the values of one kind's entries.
 func (lx *Lexicon) values(kind Kind) []string {

@@ -217,7 +217,7 @@ func (t *table) find(toks []token.Token, d time.Time) []holderMatch {
 	for i := 0; i < len(toks); {
 		found := false
 		for _, m := range t.trie.MatchAt(toks, i) {
-			if !toks[m.Start].Arab && !toks[m.Start].Cap {
+			if !toks[m.Start].Uncased && !toks[m.Start].Cap {
 				continue
 			}
 			best := -1

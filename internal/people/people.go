@@ -89,7 +89,7 @@ func (f *Finder) Find(toks []token.Token, src string, places []gazetteer.Mention
 	for _, m := range places {
 		placeEnd[m.End] = m
 	}
-	arabic := len(toks) > 0 && toks[0].Arab
+	arabic := len(toks) > 0 && toks[0].Uncased
 	switch {
 	case arabic:
 		names = f.arabicNames(toks, src, roles, titles, counters, inPlace, lexical)
@@ -340,7 +340,7 @@ var suffixes = map[string]bool{"Jr": true, "Sr": true, "Jnr": true, "Snr": true,
 // "Daniel R. Kessler", "A" and "B" in "A.B. Surname".
 func initialAt(toks []token.Token, src string, i int) bool {
 	t := toks[i]
-	if utf8.RuneCountInString(t.Text) != 1 || !t.Cap || t.Arab {
+	if utf8.RuneCountInString(t.Text) != 1 || !t.Cap || t.Uncased {
 		return false
 	}
 	return strings.HasPrefix(src[t.End:], ".") && i+1 < len(toks)
@@ -352,7 +352,7 @@ func hyphenPart(toks []token.Token, i int) bool {
 	t := toks[i]
 	n := utf8.RuneCountInString(t.Text)
 	r, _ := utf8.DecodeRuneInString(t.Text)
-	return !t.Cap && n >= 2 && n <= 5 && unicode.IsLetter(r) && !t.Arab
+	return !t.Cap && n >= 2 && n <= 5 && unicode.IsLetter(r) && !t.Uncased
 }
 
 // office reports tokens that hold a word no name holds: "Ministério da
@@ -439,7 +439,7 @@ func (f *Finder) arabicNames(toks []token.Token, src string, roles, titles, coun
 			if f.office(toks, j, j+1) || (j == i && f.anyStopword(toks[j])) {
 				break // "ليزا جونسون وممثل", "وعن الجانب": a noun or "and about" is no name
 			}
-			if inPlace[j] || (lexical[j] && !afterLink) || (f.lx.Stopwords[toks[j].Key] && !afterLink) || len(f.lx.At(toks, j, "trigger")) > 0 || !toks[j].Arab {
+			if inPlace[j] || (lexical[j] && !afterLink) || (f.lx.Stopwords[toks[j].Key] && !afterLink) || len(f.lx.At(toks, j, "trigger")) > 0 || !toks[j].Uncased {
 				break
 			}
 			j++
@@ -612,11 +612,11 @@ func singulars(t token.Token) []string {
 func (f *Finder) addHolders(out []Person, toks []token.Token, src string, inPlace, lexical []bool) []Person {
 	for _, h := range f.data.holders.find(toks, f.date) {
 		start := h.start
-		if h.end-start == 1 && h.end < len(toks) && !toks[start].Arab && src[toks[start].End:toks[h.end].Start] == " " &&
+		if h.end-start == 1 && h.end < len(toks) && !toks[start].Uncased && src[toks[start].End:toks[h.end].Start] == " " &&
 			f.nameWord(toks, h.end, inPlace, lexical) {
 			continue // a given name of someone else: "Teodoro López Calderón"
 		}
-		if h.end-start == 1 && !toks[start].Arab {
+		if h.end-start == 1 && !toks[start].Uncased {
 			for k := 0; k < 3 && start > 0 && (src[toks[start-1].End:toks[start].Start] == " " || src[toks[start-1].End:toks[start].Start] == "-") && f.nameWord(toks, start-1, inPlace, lexical); k++ {
 				start--
 			}
@@ -740,7 +740,7 @@ func (f *Finder) arabicName(toks []token.Token, from, to int) bool {
 		return false
 	}
 	for i := from; i < to; i++ {
-		if !toks[i].Arab || f.office(toks, i, i+1) {
+		if !toks[i].Uncased || f.office(toks, i, i+1) {
 			return false
 		}
 	}

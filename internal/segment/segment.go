@@ -38,11 +38,11 @@ func Split(text string, block int, abbrevs map[string]bool) []Sentence {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		next := i + size
 		switch r {
-		case '.', '!', '?', '؟', '…', '。':
+		case '.', '!', '?', '؟', '…', '。', '！', '？', '।', '۔':
 			// absorb closing quotes, brackets and repeated marks
 			for next < len(text) {
 				r2, s2 := utf8.DecodeRuneInString(text[next:])
-				if strings.ContainsRune(".!?؟…\"”»’')]", r2) {
+				if strings.ContainsRune(".!?؟…\"”»’')]」』）！？", r2) {
 					next += s2
 					continue
 				}
@@ -58,8 +58,12 @@ func Split(text string, block int, abbrevs map[string]bool) []Sentence {
 	return out
 }
 
+// fullStop reports a sentence mark of a script written without a space
+// after it (。！？) or used only to end sentences (the danda ।, Urdu ۔).
+func fullStop(r rune) bool { return strings.ContainsRune("。！？।۔", r) }
+
 func isBoundary(text string, at, next int, r rune, abbrevs map[string]bool) bool {
-	if next >= len(text) {
+	if next >= len(text) || fullStop(r) {
 		return true
 	}
 	nr, _ := utf8.DecodeRuneInString(text[next:])

@@ -18,6 +18,9 @@ type Token struct {
 	Cap   bool     // first letter is upper case
 	Upper int      // number of upper-case letters
 	Arab  bool     // written in Arabic script
+	// Uncased is set for a word in a script without capitals (Arabic,
+	// Devanagari, Han, kana, Hangul): case says nothing about names there.
+	Uncased bool
 }
 
 // Keys returns the token's folded key followed by its alternatives.
@@ -31,11 +34,22 @@ func (t *Token) Keys() []string {
 
 // Split returns the word tokens of s. A word is a run of letters, digits and
 // combining marks; everything else (spaces, punctuation, apostrophes,
-// hyphens) separates words.
+// hyphens) separates words. In the scripts written without spaces between
+// words (Han, kana) and in Hangul, whose words carry their particles, each
+// character is a token of its own: phrases are matched as sequences of
+// characters, so no word segmentation is needed ("2024年" is 2024 and 年).
 func Split(s string) []Token {
 	toks := make([]Token, 0, len(s)/6)
 	start := -1
 	for i, r := range s {
+		if r >= firstSyllabic && IsSyllabic(r) {
+			if start >= 0 {
+				toks = append(toks, newToken(s, start, i))
+				start = -1
+			}
+			toks = append(toks, newToken(s, i, i+utf8.RuneLen(r)))
+			continue
+		}
 		if isWordRune(r) {
 			if start < 0 {
 				start = i
@@ -51,6 +65,18 @@ func Split(s string) []Token {
 		toks = append(toks, newToken(s, start, len(s)))
 	}
 	return toks
+}
+
+// firstSyllabic is the lowest rune IsSyllabic may report (Hangul Jamo).
+const firstSyllabic = 0x1100
+
+// IsSyllabic reports a character that is a token on its own: Han ideographs,
+// hiragana, katakana (with the prolonged-sound mark) and Hangul.
+func IsSyllabic(r rune) bool {
+	if r < firstSyllabic {
+		return false
+	}
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) || r == 'ー' || r == '々'
 }
 
 func isWordRune(r rune) bool {
@@ -75,6 +101,9 @@ func newToken(s string, start, end int) Token {
 		}
 		if r >= 0x0600 && r <= 0x06FF {
 			t.Arab = true
+		}
+		if i == 0 && unicode.IsLetter(r) && !unicode.IsUpper(r) && unicode.ToUpper(r) == r {
+			t.Uncased = true
 		}
 	}
 	t.Key = Fold(w)

@@ -14,6 +14,8 @@ import (
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
+
+	"pactwatch/internal/langdata"
 )
 
 // historic codes CLDR still names; today's state is named instead.
@@ -26,7 +28,8 @@ var historic = map[string]bool{"ATN": true, "BUR": true, "CPT": true, "CTE": tru
 // ("Reunión" is "meeting"); forms/ carries safer forms for those places.
 var commonWord = map[string]bool{"es:Reunión": true, "pt:Reunião": true}
 
-var langs = []string{"en", "fr", "ar", "es", "pt", "ru", "tr", "sw"}
+// every language with a folder in internal/langdata
+var langs = langdata.Langs()
 
 func main() {
 	out, err := os.Create("data/cldr_names.tsv")
