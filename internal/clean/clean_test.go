@@ -413,6 +413,9 @@ func TestCleanTextShortLines(t *testing.T) {
 		{raw: "Accueil › International › Afrique"},
 		{raw: "---- *** ----"},
 		{raw: "By the end of the week, both crews had completed the drills.", keep: true},
+		// Chinese and Japanese write a whole sentence without a space: not a spam run
+		{raw: "两国国防部长在首都举行会谈，双方同意在海上安全、反恐和人员培训等领域加强合作，并计划明年举行联合演习。", keep: true},
+		{raw: "防衛相は首都で会談し、両国は海上安全保障と共同訓練の分野で協力を強化することで一致した。", keep: true},
 		{raw: "The frigate visited the port 3 times, each visit lasting a week.", keep: true,
 			gap: "counterRe's unanchored `\\d+ times` drops any line under 80 runes that says 'N times'"},
 		{raw: "Около 5 разведчиков прибыли в порт.", keep: true,

@@ -11,9 +11,10 @@ import (
 // A small lexicon written for the test, so it does not depend on data files.
 const testLex = "month\t5\tmai\nmonth\t5\tmay\nmonth\t8\taoût\nmonth\t11\tnovembre\nmonth\t12\tdécembre\n" +
 	"month\t5\tأيار\nmonth\t5\tمايو\nmonth\t12\tكانون الأول\nmonth\t12\tديسمبر\nmonth\t11\tتشرين الثاني\nmonth\t11\tنوفمبر\n" +
-	"month\t3\tмарта\nmonth\t2\tشباط\nmonth\t2\tفبراير\n" +
+	"month\t3\tмарта\nmonth\t2\tشباط\nmonth\t2\tفبراير\nmonth\t5\tमई\n" +
 	"weekday\t2\tmardi\nweekday\t4\tjeudi\nweekday\t7\tsunday\nlast\t-\tdernier\nlast\t-\tlast\nlast\t-\tالماضي\n" +
-	"yearend\t-\tfin\nyearend\t-\tend of\nyearend\t-\tنهاية\nrelday\t-1\thier\nyearword\t-\tyear\nyearword\t-\tعام\n"
+	"yearend\t-\tfin\nyearend\t-\tend of\nyearend\t-\tنهاية\nrelday\t-1\thier\nyearword\t-\tyear\nyearword\t-\tعام\n" +
+	"yearmark\t-\t年\nmonthmark\t-\t月\ndaymark\t-\t日\ndaymark\t-\t号\nyearmark\t-\t년\nmonthmark\t-\t월\ndaymark\t-\t일\nera\t2019\t令和\n"
 
 func find(t *testing.T, s string) []Mention {
 	t.Helper()
@@ -46,6 +47,15 @@ func TestResolve(t *testing.T) {
 		{"trained soldiers last year", pub, "2024"},
 		{"في العام الماضي", pub, "2024"},
 		{"وفي 8 أيار/ مايو، التقى الوزير", time.Time{}, ""},
+		// dates written with unit marks, digits split from the characters
+		{"双方于2024年3月12日在北京签署协议", time.Time{}, "2024-03-12"},
+		{"国防部长于２０２４年３月５号会见", time.Time{}, "2024-03-05"},
+		{"양국은 2024년 3월 12일 서울에서", time.Time{}, "2024-03-12"},
+		{"令和6年5月に署名した", time.Time{}, "2024-05"},
+		{"3月12日に東京で会談した", pub, "2025-03-12"},
+		{"훈련은 2023년에 시작됐다", time.Time{}, "2023"},
+		{"部队驻扎了3个月", pub, ""},
+		{"मंत्री ने १२ मई २०२४ को", time.Time{}, "2024-05-12"},
 	}
 	for _, c := range cases {
 		ms := find(t, c.text)

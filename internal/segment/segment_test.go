@@ -14,6 +14,9 @@ func TestSplit(t *testing.T) {
 		{"The budget rose 3.5 percent in 2024. Next year too.", 2},
 		{"J. B. Kazura spoke. \"We agree.\" He left.", 3},
 		{"Il a dit « nous signerons. » Puis il est parti.", 2},
+		{"两国签署了协议。双方还讨论了训练！合作会继续吗？", 3},
+		{"防衛相は会談した。「協力を続ける」と述べた。", 2},
+		{"मंत्री ने समझौते पर हस्ताक्षर किए। दोनों देश सहमत हुए।", 2},
 	}
 	for _, c := range cases {
 		got := Split(c.in, 0, abbr)

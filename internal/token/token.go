@@ -141,6 +141,13 @@ var foldTable = func() []string {
 // Cyrillic or Greek letters, the look-alikes read in the word's own script
 // (a word wholly in one script keeps it).
 func Fold(w string) string {
+	if len(w) <= 4 && len(w) > 1 {
+		// a Han, kana or Hangul character is its own folded form (Hangul
+		// would otherwise decompose into its letters)
+		if r, size := utf8.DecodeRuneInString(w); size == len(w) && IsSyllabic(r) {
+			return w
+		}
+	}
 	upper := false
 	for i := 0; i < len(w); i++ {
 		if w[i] >= utf8.RuneSelf {

@@ -47,6 +47,34 @@ func TestSplitOffsets(t *testing.T) {
 	}
 }
 
+// Han, kana and Hangul characters are tokens of their own; digits next to
+// them are split off; their scripts have no case.
+func TestSplitSyllabic(t *testing.T) {
+	cases := map[string][]string{
+		"中俄2024年签署协议": {"中", "俄", "2024", "年", "签", "署", "协", "议"},
+		"ロシアと日本":      {"ロ", "シ", "ア", "と", "日", "本"},
+		"미국과 한국은 3월에": {"미", "국", "과", "한", "국", "은", "3", "월", "에"},
+		"Kenya与UN合作":  {"kenya", "与", "un", "合", "作"},
+	}
+	for in, want := range cases {
+		var got []string
+		for _, tk := range Split(in) {
+			if in[tk.Start:tk.End] != tk.Text {
+				t.Fatalf("%q: offsets of %q do not point at it", in, tk.Text)
+			}
+			got = append(got, tk.Key)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("Split(%q) = %v, want %v", in, got, want)
+		}
+	}
+	for in, uncased := range map[string]bool{"签": true, "وزير": true, "मंत्री": true, "Kenya": false, "kenya": false, "2024": false} {
+		if got := Split(in)[0].Uncased; got != uncased {
+			t.Errorf("%q: Uncased = %v, want %v", in, got, uncased)
+		}
+	}
+}
+
 func TestArabicClitics(t *testing.T) {
 	toks := Split("وباريس والاتفاقية للولايات")
 	has := func(tk Token, k string) bool {
