@@ -83,7 +83,7 @@ func Find(toks []token.Token, src string, lx *lexicon.Lexicon) []Mention {
 			mo, _ := strconv.Atoi(ms[0].Vals[0].Value)
 			m := Mention{Start: i, End: ms[0].End, Month: mo}
 			// day before: "10 mai", "10 de maio", "le 1er août"
-			if d, at := dayBefore(toks, i); d > 0 {
+			if d, at := dayBefore(toks, i, lx); d > 0 {
 				m.Day, m.Start = d, at
 			} else if d, at := ordinalBefore(toks, i, lx); d > 0 {
 				m.Day, m.Start = d, at // "the twelfth of May", "el doce de mayo", "двенадцатого мая"
@@ -112,7 +112,7 @@ func Find(toks []token.Token, src string, lx *lexicon.Lexicon) []Mention {
 					j = k + 1
 					break
 				}
-				if !isFiller(toks[k].Key) {
+				if !lx.Is(lexicon.DateFiller, toks[k].Key) {
 					break
 				}
 			}
@@ -129,7 +129,7 @@ func Find(toks []token.Token, src string, lx *lexicon.Lexicon) []Mention {
 			weekday:
 				for k := m.Start - 1; k >= 0 && k >= m.Start-4; k-- {
 					for _, w := range lx.At(toks, k, "weekday") {
-						if w.End > m.Start || !allFillers(toks[w.End:m.Start]) {
+						if w.End > m.Start || !allFillers(toks[w.End:m.Start], lx) {
 							continue
 						}
 						m.Weekday, _ = strconv.Atoi(w.Vals[0].Value)
@@ -220,16 +220,11 @@ func sortMentions(ms []Mention) {
 	}
 }
 
-// fillers may stand between the parts of a date.
-var fillers = map[string]bool{"de": true, "del": true, "of": true, "the": true, "le": true,
-	"el": true, "o": true, "em": true, "en": true, "on": true, "goda": true, "года": true,
-	"г": true, "yil": true, "yili": true, "tarehe": true, "عام": true, "سنه": true, "من": true}
-
-func isFiller(k string) bool { return fillers[k] }
-
-func allFillers(toks []token.Token) bool {
+// allFillers reports whether toks are all words that may stand between the
+// parts of a date (lexicon kind datefiller: "de", "of", "года").
+func allFillers(toks []token.Token, lx *lexicon.Lexicon) bool {
 	for _, t := range toks {
-		if !isFiller(t.Key) {
+		if !lx.Is(lexicon.DateFiller, t.Key) {
 			return false
 		}
 	}
@@ -279,12 +274,12 @@ func yearEndBefore(toks []token.Token, at int, lx *lexicon.Lexicon) bool {
 	return false
 }
 
-func dayBefore(toks []token.Token, i int) (day, at int) {
+func dayBefore(toks []token.Token, i int, lx *lexicon.Lexicon) (day, at int) {
 	for k := i - 1; k >= 0 && k >= i-2; k-- {
 		if d := dayNumber(toks[k].Text); d > 0 {
 			return d, k
 		}
-		if !isFiller(toks[k].Key) {
+		if !lx.Is(lexicon.DateFiller, toks[k].Key) {
 			break
 		}
 	}
@@ -354,7 +349,7 @@ func surname(toks []token.Token, src string, i int) bool {
 func ordinalBefore(toks []token.Token, i int, lx *lexicon.Lexicon) (day, at int) {
 	for k := max(0, i-6); k < i; k++ {
 		for _, o := range lx.At(toks, k, lexicon.Ordinal) {
-			if o.End <= i && allFillers(toks[o.End:i]) {
+			if o.End <= i && allFillers(toks[o.End:i], lx) {
 				d, err := strconv.Atoi(o.Vals[0].Value)
 				if err == nil && d >= 1 && d <= 31 {
 					return d, k

@@ -47,7 +47,7 @@ var (
 
 func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder) {
 	s.toks = token.Split(s.text)
-	s.places = dropWaters(x.gaz.Find(s.toks), lx.Find(s.toks, lexicon.WaterWord), s.toks)
+	s.places = dropWaters(x.gaz.Find(s.toks), lx.Find(s.toks, lexicon.WaterWord), s.toks, lx)
 	s.dates = dates.Find(s.toks, s.text, lx)
 	s.cues = map[lexicon.Kind][]cue{}
 	headline := token.Headline(s.text, s.toks)
@@ -212,7 +212,7 @@ func properName(toks []token.Token) bool {
 
 // dropWaters removes states that only name a body of water: "Indian
 // Ocean", "Gulf of Guinea", "Lake Chad", "Японское море", "بحر الصين".
-func dropWaters(places []gazetteer.Mention, waters []token.Match[lexicon.Entry], toks []token.Token) []gazetteer.Mention {
+func dropWaters(places []gazetteer.Mention, waters []token.Match[lexicon.Entry], toks []token.Token, lx *lexicon.Lexicon) []gazetteer.Mention {
 	if len(waters) == 0 {
 		return places
 	}
@@ -221,7 +221,7 @@ func dropWaters(places []gazetteer.Mention, waters []token.Match[lexicon.Entry],
 		water := false
 		for _, w := range waters {
 			if m.End == w.Start || m.Start == w.End ||
-				(m.Start == w.End+1 && (toks[w.End].Key == "of" || toks[w.End].Key == "de" || toks[w.End].Key == "du" || toks[w.End].Key == "do" || toks[w.End].Key == "del" || toks[w.End].Key == "ya")) {
+				(m.Start == w.End+1 && lx.Is(lexicon.Genitive, toks[w.End].Key)) {
 				water = true
 				break
 			}

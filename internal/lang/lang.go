@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -38,6 +39,7 @@ type known struct {
 	ok          bool
 	script      script
 	plus, minus map[rune]bool // letters common here / never used here (lexicon kind letter)
+	rate        float64       // how many of every 100 letters are plus letters, when the data says
 }
 
 // ErrUnsupported is returned for text in a language pactwatch cannot read.
@@ -113,6 +115,9 @@ func New(lx *lexicon.Set) *Identifier {
 				} else {
 					k.plus[r] = true
 				}
+			}
+			if rate, err := strconv.ParseFloat(strings.TrimPrefix(e.Value, "+"), 64); err == nil && rate > 0 {
+				k.rate += rate
 			}
 		}
 		id.langs = append(id.langs, k)
@@ -206,7 +211,7 @@ func (id *Identifier) Detect(text, hint string) (string, error) {
 	}
 	scores := make([]score, 0, len(cands))
 	for _, i := range cands {
-		scores = append(scores, score{id.langs[i], hits[i] + letterScore(text, id.langs[i])})
+		scores = append(scores, score{id.langs[i], hits[i] + letterScore(text, letters[main], id.langs[i])})
 	}
 	hint = strings.SplitN(hint, "-", 2)[0]
 	sort.Slice(scores, func(i, j int) bool {
@@ -251,8 +256,9 @@ func (id *Identifier) Detect(text, hint string) (string, error) {
 
 // letterScore weighs the letters of text that tell k from the other
 // languages of its script: up to 3 for letters common in k, down to -3 for
-// letters k never uses.
-func letterScore(text string, k *known) int {
+// letters k never uses, and -3 when n letters of the script hold none of
+// k's common letters though its rate promised at least three.
+func letterScore(text string, n int, k *known) int {
 	if len(k.plus) == 0 && len(k.minus) == 0 {
 		return 0
 	}
@@ -266,6 +272,9 @@ func letterScore(text string, k *known) int {
 		} else if k.minus[r] {
 			minus++
 		}
+	}
+	if plus == 0 && k.rate*float64(n)/100 >= 3 {
+		return -3
 	}
 	return min(plus, 3) - min(minus, 3)
 }

@@ -36,7 +36,7 @@ func TestDetect(t *testing.T) {
 		"Les soldats ont quitté la base de Gao.":                "fr",
 		"Las tropas salieron de la base en Gao.":                "es",
 		"As tropas deixaram a base de Gao ontem.":               "pt",
-		"Askerler dün Gao'daki üssü terk etti.":                 "tr",
+		"Askerler dün Gao'daki üssü terk etti ve döndü.":        "tr",
 		"Wanajeshi wa Kenya waliondoka kambi ya Gao jana.":      "sw",
 		"El ministro llegó a Dakar con una delegación militar.": "es",
 		"Ministro recebeu delegação de Angola em Brasília":      "pt",

@@ -35,6 +35,7 @@ type Lexicon struct {
 	Lang        string
 	tries       map[Kind]*token.Trie[Entry]
 	entries     map[Kind][]Entry // by kind, for checks
+	words       map[Kind]map[string]string // one-word phrases by folded form → value
 	Stopwords   map[string]bool
 	Abbrevs     map[string]bool // folded, without the final period
 	Boilerplate []Entry
@@ -101,10 +102,13 @@ const (
 	Embassy      Kind = "embassy"      // "embassy": with a demonym, in the other state
 	LocSuffix    Kind = "locsuffix"    // a locative ending after an apostrophe ("Ankara'da")
 	WaterWord    Kind = "waterword"    // "sea", "ocean": a state named with it is water
-	Connector    Kind = "connector"    // a particle inside a person's name: "de", "van", "bin"
+	Connector    Kind = "connector"    // a particle of a person's name ("de", "van", "bin"; value article, suffix, end: see docs); read on every page whatever its language
 	Conjunction  Kind = "conjunction"  // "and": joins two persons or two states
+	Article      Kind = "article"      // a grammatical article: "the", "le", "el"
+	Plural       Kind = "plural"       // a plural affix (value suffix, prefix) or a whole plural word (value: its singular)
+	Genitive     Kind = "genitive"     // the word of a genitive link: "of", "de", "ya"
 	DateFiller   Kind = "datefiller"   // a word that may stand between a date's parts: "de", "of", "года"
-	Letter       Kind = "letter"       // a letter that tells the language from others of its script (+ common here, - never here)
+	Letter       Kind = "letter"       // a letter that tells the language from others of its script (+ common here, +N: N of every 100 letters; - never here)
 	YearMark     Kind = "yearmark"     // a unit written after a year's number: 年, 년
 	MonthMark    Kind = "monthmark"    // a unit written after a month's number: 月, 월
 	DayMark      Kind = "daymark"      // a unit written after a day's number: 日, 号, 일
@@ -116,7 +120,7 @@ var Kinds = []Kind{Trigger, Stage, Modal, Hypothetical, Request, Demand, Threat,
 	Negation, Combat, Hostile, Adversary, Provision, Framework, Occasion, Document, Clause, Joint, Service, CodeName, Equipment, Arrival,
 	Aside, Domain, Pair, Visit, Host, Locative, Background, Role, Title, Counterpart, Month, Weekday, Ordinal, Relday,
 	Last, Next, YearEnd, PubLine, Boilerplate, Stopword, Abbrev, Security, YearWord, MonthWord, CapitalWord, Embassy,
-	LocSuffix, WaterWord, Connector, Conjunction, DateFiller, Letter, YearMark, MonthMark, DayMark, Era}
+	LocSuffix, WaterWord, Connector, Conjunction, Article, Plural, Genitive, DateFiller, Letter, YearMark, MonthMark, DayMark, Era}
 
 // Load reads every language's lexicon files (package langdata).
 func Load() (*Set, error) {
@@ -135,11 +139,45 @@ func Load() (*Set, error) {
 			return nil, err
 		}
 	}
+	// a person's name keeps its particles whatever the page's language:
+	// every lexicon reads every language's connectors
+	for _, a := range s.byLang {
+		for _, b := range s.byLang {
+			for w, v := range a.words[Connector] {
+				b.addWord(Connector, w, v)
+			}
+		}
+	}
 	return s, nil
 }
 
+func (lx *Lexicon) addWord(kind Kind, key, value string) {
+	m := lx.words[kind]
+	if m == nil {
+		m = map[string]string{}
+		lx.words[kind] = m
+	}
+	m[key] = value
+}
+
+// Word returns the value of the one-word phrase of a kind whose folded form
+// is key, and whether there is one.
+func (lx *Lexicon) Word(kind Kind, key string) (string, bool) {
+	if lx == nil {
+		return "", false
+	}
+	v, ok := lx.words[kind][key]
+	return v, ok
+}
+
+// Is reports whether key (a folded word) is a one-word phrase of a kind.
+func (lx *Lexicon) Is(kind Kind, key string) bool {
+	_, ok := lx.Word(kind, key)
+	return ok
+}
+
 func newLexicon(lang string) *Lexicon {
-	return &Lexicon{Lang: lang, tries: map[Kind]*token.Trie[Entry]{}, entries: map[Kind][]Entry{},
+	return &Lexicon{Lang: lang, tries: map[Kind]*token.Trie[Entry]{}, entries: map[Kind][]Entry{}, words: map[Kind]map[string]string{},
 		Stopwords: map[string]bool{}, Abbrevs: map[string]bool{}}
 }
 
@@ -169,6 +207,9 @@ func (lx *Lexicon) parse(name string, data []byte) error {
 			return fmt.Errorf("lexicon %s line %d: unknown kind %q", name, line, e.Kind)
 		}
 		lx.entries[e.Kind] = append(lx.entries[e.Kind], e)
+		if keys, star := token.Phrase(e.Text); len(keys) == 1 && !star && !strings.HasPrefix(e.Text, "*") {
+			lx.addWord(e.Kind, keys[0], e.Value)
+		}
 		switch e.Kind {
 		case Stopword:
 			lx.Stopwords[token.Fold(e.Text)] = true

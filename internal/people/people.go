@@ -22,12 +22,6 @@ type Person struct {
 	Counterpart bool // introduced as someone's counterpart: takes their role
 }
 
-// connectors may stand inside a name.
-var connectors = map[string]bool{"de": true, "da": true, "do": true, "dos": true, "das": true,
-	"du": true, "van": true, "von": true, "bin": true, "ben": true, "al": true, "el": true,
-	"ould": true, "ag": true, "wa": true, "y": true, "la": true, "le": true, "di": true, "ibn": true, "abu": true, "abd": true,
-	"بن": true, "ابن": true, "ابو": true, "عبد": true, "ولد": true}
-
 // Finder finds persons with one language's lexicon.
 type Finder struct {
 	lx   *lexicon.Lexicon
@@ -143,7 +137,7 @@ func (f *Finder) Find(toks []token.Token, src string, places []gazetteer.Mention
 				from = s.start
 			}
 			if s.start >= n.end && from-n.end <= 3 && s.start < stop && n.end < len(toks) &&
-				strings.ContainsAny(src[toks[n.end-1].End:toks[n.end].Start], ",،") && onlyArticles(toks, n.end, from) {
+				strings.ContainsAny(src[toks[n.end-1].End:toks[n.end].Start], ",،") && f.onlyArticles(toks, n.end, from) {
 				cue = true
 				if p.Role == "" {
 					p.Role = s.value
@@ -157,7 +151,7 @@ func (f *Finder) Find(toks []token.Token, src string, places []gazetteer.Mention
 		if !cue && len(out) > 0 {
 			// "the defence ministers X and Y": Y shares X's plural title
 			prev := out[len(out)-1]
-			if plural[prev.Start] && prev.End+1 == n.start && conjunctions[toks[prev.End].Key] {
+			if plural[prev.Start] && prev.End+1 == n.start && f.lx.Is(lexicon.Conjunction, toks[prev.End].Key) {
 				p.Role, cue = prev.Role, true
 				plural[n.start] = true
 			}
@@ -200,36 +194,38 @@ func (f *Finder) adjacentCue(toks []token.Token, src string, i int, spans ...[]s
 func (f *Finder) gapOK(toks []token.Token, from, to int, inPlace, lexical []bool) bool {
 	for i := from; i < to; i++ {
 		k := toks[i].Key
-		if !(inPlace[i] || lexical[i] || f.lx.Stopwords[k] || connectors[k] || qualifier(toks[i]) || f.office(toks, i, i+1)) {
+		if !(inPlace[i] || lexical[i] || f.lx.Stopwords[k] || f.connector(k) || qualifier(toks[i]) || f.office(toks, i, i+1)) {
 			return false // office words complete a title: "Kamanda Mkuu wa Polisi ya Jamhuri ya Msumbiji, X"
 		}
 	}
-	return !hasConjunction(toks, from, to)
+	return !f.hasConjunction(toks, from, to)
 }
 
-// conjunctions start a new person: "X, et le ministre Y".
-var conjunctions = map[string]bool{"et": true, "and": true, "y": true, "e": true, "و": true,
-	"и": true, "ve": true, "na": true, "ou": true, "or": true}
-
-// onlyArticles reports whether toks[from:to] are articles ("X, le chef…").
-func onlyArticles(toks []token.Token, from, to int) bool {
+// onlyArticles reports whether toks[from:to] are articles or genitive
+// words ("X, le chef…", "X, the head of …").
+func (f *Finder) onlyArticles(toks []token.Token, from, to int) bool {
 	for i := from; i < to; i++ {
-		switch toks[i].Key {
-		case "le", "la", "l", "the", "el", "o", "a", "an", "de", "du", "of":
-		default:
+		if !f.lx.Is(lexicon.Article, toks[i].Key) && !f.lx.Is(lexicon.Genitive, toks[i].Key) {
 			return false
 		}
 	}
 	return true
 }
 
-func hasConjunction(toks []token.Token, from, to int) bool {
+func (f *Finder) hasConjunction(toks []token.Token, from, to int) bool {
 	for i := from; i < to; i++ {
-		if conjunctions[toks[i].Key] {
+		if f.lx.Is(lexicon.Conjunction, toks[i].Key) {
 			return true
 		}
 	}
 	return false
+}
+
+// connector reports a particle inside a name: "de", "van", "bin" (lexicon
+// kind connector, value "-").
+func (f *Finder) connector(key string) bool {
+	v, ok := f.lx.Word(lexicon.Connector, key)
+	return ok && v == "-"
 }
 
 func firstState(placeAt map[int]gazetteer.Mention, from, to int) string {
@@ -291,11 +287,11 @@ func (f *Finder) capitalRuns(toks []token.Token, src string, inPlace, lexical []
 				j++ // "Kim Yong-hyun"
 				continue
 			}
-			if gap == " " && suffixes[toks[j].Text] {
+			if v, _ := f.lx.Word(lexicon.Connector, toks[j].Key); gap == " " && v == "suffix" && toks[j].Cap {
 				j++ // "Gilberto Teodoro Jr."
 				break
 			}
-			if (connectors[toks[j].Key] || articleLink(toks, src, j)) && j+1 < len(toks) && f.nameWord(toks, j+1, inPlace, lexical) {
+			if (f.connector(toks[j].Key) || f.articleLink(toks, src, j)) && j+1 < len(toks) && f.nameWord(toks, j+1, inPlace, lexical) {
 				j += 2
 				continue
 			}
@@ -319,22 +315,15 @@ func (f *Finder) capitalRuns(toks []token.Token, src string, inPlace, lexical []
 	return out
 }
 
-// articles are the Arabic article as transliterated before a hyphen:
-// "Fayiz es-Serrac", "Abdel Fattah as-Sisi", "Kasım el-Araci".
-var articles = map[string]bool{"al": true, "el": true, "as": true, "es": true, "ash": true, "at": true,
-	"et": true, "ad": true, "ed": true, "an": true, "en": true, "ar": true, "er": true, "az": true,
-	"ez": true, "ul": true, "ud": true, "us": true, "aş": true, "eş": true}
-
-// articleLink reports an article joined by a hyphen to the next word.
-func articleLink(toks []token.Token, src string, i int) bool {
-	if !articles[strings.ToLower(toks[i].Text)] || i+1 >= len(toks) {
+// articleLink reports an article joined by a hyphen to the next word:
+// the Arabic article as transliterated ("Fayiz es-Serrac", "as-Sisi";
+// lexicon kind connector, value article).
+func (f *Finder) articleLink(toks []token.Token, src string, i int) bool {
+	if v, _ := f.lx.Word(lexicon.Connector, toks[i].Key); v != "article" || i+1 >= len(toks) {
 		return false
 	}
 	return src[toks[i].End:toks[i+1].Start] == "-"
 }
-
-// suffixes follow a name as written: "Jr.", "Sr.", "III".
-var suffixes = map[string]bool{"Jr": true, "Sr": true, "Jnr": true, "Snr": true, "II": true, "III": true, "IV": true}
 
 // initialAt reports a single capital letter written with a period: "R." in
 // "Daniel R. Kessler", "A" and "B" in "A.B. Surname".
@@ -428,14 +417,15 @@ func (f *Finder) arabicNames(toks []token.Token, src string, roles, titles, coun
 		j := i
 		limit := 3
 		for j < len(toks) && j-i < limit {
-			if connectors[toks[j].Key] {
+			if f.connector(toks[j].Key) {
 				limit = 4 // "عبد القادر محمد نور": عبد and بن join words into one name
 			}
 			if j > i && strings.ContainsAny(src[toks[j-1].End:toks[j].Start], "،,.؟:;()") {
 				break
 			}
 			// "بن علي": علي is not على; "عبد الأمير"; "يار الله" ends a name
-			afterLink := j > i && (connectors[toks[j-1].Key] || toks[j].Text == "الله")
+			end, _ := f.lx.Word(lexicon.Connector, toks[j].Key)
+			afterLink := j > i && (f.connector(toks[j-1].Key) || end == "end")
 			if f.office(toks, j, j+1) || (j == i && f.anyStopword(toks[j])) {
 				break // "ليزا جونسون وممثل", "وعن الجانب": a noun or "and about" is no name
 			}
@@ -557,7 +547,7 @@ func stateBefore(toks []token.Token, src string, placeEnd map[int]gazetteer.Ment
 // it is still a role title.
 func (f *Finder) pluralRole(toks []token.Token, s span) bool {
 	for i := s.start; i < s.end; i++ {
-		for _, k := range singulars(toks[i]) {
+		for _, k := range f.singulars(toks[i]) {
 			cp := slices.Clone(toks[s.start:s.end])
 			cp[i-s.start].Key, cp[i-s.start].Alts = k, nil
 			for _, m := range f.lx.At(cp, 0, lexicon.Role) {
@@ -570,35 +560,26 @@ func (f *Finder) pluralRole(toks []token.Token, s span) bool {
 	return false
 }
 
-// singulars returns the forms a plural word may have in the singular.
-func singulars(t token.Token) []string {
+// singulars returns the forms a plural word may have in the singular, by
+// the language's plural affixes (lexicon kind plural: value suffix or
+// prefix, or a whole plural word whose value is its singular).
+func (f *Finder) singulars(t token.Token) []string {
 	k := t.Key
 	var out []string
-	trim := func(suf string) {
-		if strings.HasSuffix(k, suf) && utf8.RuneCountInString(k)-utf8.RuneCountInString(suf) >= 3 {
-			out = append(out, strings.TrimSuffix(k, suf))
-		}
-	}
-	switch {
-	case t.Arab:
-		if k == "وزراء" {
-			out = append(out, "وزير")
-		}
-		trim("ا") // وزيرا الدفاع: the dual in a construct
-		trim("ان")
-		trim("ين")
-	case isCyrillic([]rune(k)[0]):
-		trim("ы")
-		trim("и")
-	default:
-		trim("s")
-		trim("es")
-		trim("lari")
-		trim("leri")
-		trim("lar")
-		trim("ler")
-		if strings.HasPrefix(k, "ma") && len(k) > 5 {
-			out = append(out, k[2:]) // Swahili: mawaziri → waziri
+	for _, e := range f.lx.Entries(lexicon.Plural) {
+		a := token.Fold(e.Text)
+		rest := utf8.RuneCountInString(k) - utf8.RuneCountInString(a)
+		switch {
+		case e.Value == "suffix":
+			if strings.HasSuffix(k, a) && rest >= 3 {
+				out = append(out, strings.TrimSuffix(k, a))
+			}
+		case e.Value == "prefix":
+			if strings.HasPrefix(k, a) && rest >= 4 {
+				out = append(out, strings.TrimPrefix(k, a))
+			}
+		case k == a:
+			out = append(out, token.Fold(e.Value))
 		}
 	}
 	return out

@@ -305,7 +305,7 @@ func Phrase(p string) (keys []string, star bool) {
 // sentence full of titles and names still ends with a stop.)
 func Headline(text string, toks []Token) bool {
 	end := strings.TrimRight(text, " \"”»’')")
-	if strings.HasSuffix(end, ".") || strings.HasSuffix(end, "!") || strings.HasSuffix(end, "?") || strings.HasSuffix(end, "؟") {
+	if r, _ := utf8.DecodeLastRuneInString(end); strings.ContainsRune(".!?؟。！？।", r) {
 		return false
 	}
 	return TitleCase(toks)
