@@ -34,7 +34,7 @@ const Void = "void"
 type Lexicon struct {
 	Lang        string
 	tries       map[Kind]*token.Trie[Entry]
-	entries     map[Kind][]Entry // by kind, for checks
+	entries     map[Kind][]Entry           // by kind, for checks
 	words       map[Kind]map[string]string // one-word phrases by folded form → value
 	Stopwords   map[string]bool
 	Abbrevs     map[string]bool // folded, without the final period
