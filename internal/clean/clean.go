@@ -15,14 +15,17 @@ import (
 
 // Cleaner holds the page-furniture cues of every language.
 type Cleaner struct {
-	cues token.Trie[bool] // true: the line starts with it; false: anywhere
-	stop map[string]bool  // folded stopwords of every language
+	cues    token.Trie[bool] // true: the line starts with it; false: anywhere
+	stop    map[string]bool  // folded stopwords of every language
+	counter *regexp.Regexp   // view counters: "Visited 169 times", "1 234 vues", "Просмотров: 532"
+	credit  *regexp.Regexp   // photo and source credits, bylines: "Photo: …", "By Amina Odhiambo"
 }
 
 // New builds a Cleaner from the boilerplate lines of every lexicon: a page's
 // furniture is often in another language than its body.
 func New(lx *lexicon.Set) *Cleaner {
 	c := &Cleaner{stop: map[string]bool{}}
+	words := map[string][]string{} // "counter before", "credit byline"... → patterns
 	for _, l := range lx.Langs() {
 		for _, e := range lx.Get(l).Boilerplate {
 			c.cues.AddPhrase(e.Text, e.Value != "contains")
@@ -30,7 +33,29 @@ func New(lx *lexicon.Set) *Cleaner {
 		for w := range lx.Get(l).Stopwords {
 			c.stop[w] = true
 		}
+		for _, k := range []lexicon.Kind{lexicon.Counter, lexicon.Credit} {
+			for _, e := range lx.Get(l).Entries(k) {
+				// a final * stands for the rest of the word: просмотр* → просмотров
+				p := regexp.QuoteMeta(strings.TrimSuffix(e.Text, "*"))
+				if strings.HasSuffix(e.Text, "*") {
+					p += `\S*`
+				}
+				words[string(k)+" "+e.Value] = append(words[string(k)+" "+e.Value], p)
+			}
+		}
 	}
+	any := func(key string) string {
+		list := slices.Sorted(slices.Values(words[key]))
+		if len(list) == 0 {
+			return `\x00` // matches no line
+		}
+		return "(?:" + strings.Join(slices.Compact(list), "|") + ")"
+	}
+	// no \b after a label: it knows only ASCII letters
+	c.counter = regexp.MustCompile(`(?i)^` + any("counter before") + `(\s|:).*\d|^\d[\d\s.,]*\s*` + any("counter after") +
+		`(\s|$|[.,])|^\S{3,20}:\s*\d[\d\s.,]*$`)
+	c.credit = regexp.MustCompile(`(?i)^` + any("credit label") + `\s*(:|©|–|-)|©|\(c\)\s*\d{4}|^` + any("credit byline") +
+		`\s+\p{Lu}[\p{L}.'-]*(\s+\p{Lu}[\p{L}.'-]*){0,3}\s*$`)
 	return c
 }
 
@@ -88,11 +113,7 @@ func lines(s string) []page.Block {
 }
 
 var (
-	// view counters: "Visited 169 times", "1 234 vues", "Просмотров: 532",
-	// "1 500 مشاهدة" (no \b: it only knows ASCII letters)
-	counterRe = regexp.MustCompile(`(?i)^(visited|viewed|vu|lu|vues?|views?|visto|visitas?|просмотр\S*|görüntülenme|okunma|imetazamwa|مشاهدات)(\s|:).*\d|^\d[\d\s.,]*\s*(views?|vues?|visites?|lectures?|vistas|visualizações|просмотр\S*|görüntülenme|مشاهدة|مشاهدات|زيارة)(\s|$|[.,])|^\S{3,20}:\s*\d[\d\s.,]*$`)
-	creditRe  = regexp.MustCompile(`(?i)^(photo|crédit|credit|foto|фото|صورة|الصورة|kaynak|source|fonte|fuente|источник|المصدر)\s*(:|©|–|-)|©|\(c\)\s*\d{4}|^(by|par|por|de|автор|بقلم)\s+\p{Lu}[\p{L}.'-]*(\s+\p{Lu}[\p{L}.'-]*){0,3}\s*$`)
-	crumbRe   = regexp.MustCompile(`^[^.!?؟]{0,120}(»|›|>>|\s/\s)[^.!?؟]{0,120}$`)
+	crumbRe = regexp.MustCompile(`^[^.!?؟]{0,120}(»|›|>>|\s/\s)[^.!?؟]{0,120}$`)
 )
 
 // filter drops furniture and duplicate blocks. A long block (a page
@@ -319,7 +340,7 @@ func (c *Cleaner) isFurniture(line string, toks []token.Token, src string) bool 
 		}
 	}
 	if n := utf8.RuneCountInString(line); n < 120 {
-		if n < 80 && counterRe.MatchString(line) || creditRe.MatchString(line) {
+		if n < 80 && c.counter.MatchString(line) || c.credit.MatchString(line) {
 			return true
 		}
 	}

@@ -97,7 +97,7 @@ func Find(toks []token.Token, src string, lx *lexicon.Lexicon) []Mention {
 			}
 			// day after: "May 8", "May 8, 2024"
 			if m.Day == 0 && j < len(toks) {
-				if d := dayNumber(toks[j].Text); d > 0 && !isYear(toks[j].Text) {
+				if d := dayNumber(toks[j].Text, lx); d > 0 && !isYear(toks[j].Text) {
 					m.Day = d
 					j++
 				} else if os := lx.At(toks, j, lexicon.Ordinal); len(os) > 0 {
@@ -276,7 +276,7 @@ func yearEndBefore(toks []token.Token, at int, lx *lexicon.Lexicon) bool {
 
 func dayBefore(toks []token.Token, i int, lx *lexicon.Lexicon) (day, at int) {
 	for k := i - 1; k >= 0 && k >= i-2; k-- {
-		if d := dayNumber(toks[k].Text); d > 0 {
+		if d := dayNumber(toks[k].Text, lx); d > 0 {
 			return d, k
 		}
 		if !lx.Is(lexicon.DateFiller, toks[k].Key) {
@@ -380,7 +380,7 @@ func digits(s string) string {
 }
 
 // dayNumber reads "10", "1er", "1st", "2nd", "1º" as a day of the month.
-func dayNumber(s string) int {
+func dayNumber(s string, lx *lexicon.Lexicon) int {
 	s = digits(s)
 	n := 0
 	i := 0
@@ -391,9 +391,7 @@ func dayNumber(s string) int {
 	if i == 0 || i > 2 {
 		return 0
 	}
-	switch strings.ToLower(s[i:]) {
-	case "", "er", "re", "st", "nd", "rd", "th", "º", "o", "a", "ª":
-	default:
+	if suf := s[i:]; suf != "" && !lx.Is(lexicon.DaySuffix, token.Fold(suf)) {
 		return 0
 	}
 	if n < 1 || n > 31 {

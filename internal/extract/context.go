@@ -68,7 +68,7 @@ func datelineAfter(s *sentence, m gazetteer.Mention) bool {
 	case strings.HasPrefix(rest, "—"), strings.HasPrefix(rest, "–"), strings.HasPrefix(rest, "-"),
 		strings.HasPrefix(rest, "("), strings.HasPrefix(rest, "/"):
 		return true
-	case strings.HasPrefix(rest, ","), strings.HasPrefix(rest, "،"):
+	case strings.HasPrefix(rest, ","), strings.HasPrefix(rest, "،"), strings.HasPrefix(rest, "，"), strings.HasPrefix(rest, "、"):
 		for _, d := range s.dates {
 			if d.Start >= m.End && d.Start-m.End <= 2 {
 				return true

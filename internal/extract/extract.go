@@ -127,6 +127,7 @@ func (a *article) trace(w io.Writer, s *sentence, cs []Candidate) {
 // article holds what the whole page says, used to read each sentence.
 type article struct {
 	x        *Extractor
+	lx       *lexicon.Lexicon // the page's language
 	sents    []*sentence
 	pair     []string // the two states the article is most about
 	secure   int      // sentences that speak of defence or security
@@ -136,7 +137,7 @@ type article struct {
 }
 
 func (x *Extractor) analyse(sents []*sentence, p *page.Page) *article {
-	a := &article{x: x, sents: sents, persons: map[string]people.Person{}, dateline: findDateline(sents)}
+	a := &article{x: x, lx: x.lex.Get(p.Lang), sents: sents, persons: map[string]people.Person{}, dateline: findDateline(sents)}
 	count := map[string]float64{}
 	first := map[string]int{}
 	var all []dates.Mention
@@ -244,7 +245,7 @@ func pubLine(p *page.Page, lx *lexicon.Lexicon) time.Time {
 	}
 	var updated time.Time
 	for _, line := range strings.Split(src, "\n") {
-		if len(line) > 300 || !strings.ContainsAny(line, "0123456789٠١٢٣٤٥٦٧٨٩") {
+		if len(line) > 300 || !strings.ContainsAny(line, "0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹०१२३४५६७८९０１２３４５６７８９") {
 			continue // a full date has a day and a year written in figures
 		}
 		toks := token.Split(line)
@@ -1019,17 +1020,26 @@ func (a *article) indirectLocation(s *sentence, countries []string) *event.Locat
 		}
 	}
 	for _, m := range s.places {
-		t := s.toks[m.Start]
-		if !t.Arab || !m.Kind.IsPlace() || !(strings.HasPrefix(t.Text, "ب") || strings.HasPrefix(t.Text, "وب")) {
+		if !m.Kind.IsPlace() {
 			continue
 		}
-		// "وباريس" is "and Paris": the ب belongs to the name
-		if whole := a.x.gaz.Find(token.Split(strings.TrimPrefix(t.Text, "و"))); len(whole) == 1 && whole[0].Code == m.Code {
-			if stripped := a.x.gaz.Find(token.Split(strings.TrimPrefix(strings.TrimPrefix(t.Text, "و"), "ب"))); len(stripped) == 0 {
+		// a conjunction glued before the preposition: "وبنيروبي"
+		word := s.toks[m.Start].Text
+		for _, c := range a.lx.Prefixes(lexicon.Conjunction) {
+			word = strings.TrimPrefix(word, c)
+		}
+		for _, p := range a.lx.Prefixes(lexicon.Locative) {
+			rest, ok := strings.CutPrefix(word, p)
+			if !ok {
 				continue
 			}
+			// "باريس" is Paris: the letter belongs to the name when the
+			// word without it names nothing
+			if whole := a.x.gaz.Find(token.Split(word)); len(whole) == 1 && whole[0].Code == m.Code && len(a.x.gaz.Find(token.Split(rest))) == 0 {
+				continue
+			}
+			return &event.Location{Name: s.mentionText(m), Country: m.Code}
 		}
-		return &event.Location{Name: s.mentionText(m), Country: m.Code}
 	}
 	return nil
 }

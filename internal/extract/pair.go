@@ -158,7 +158,7 @@ func (s *sentence) coordinated(a, b gazetteer.Mention) bool {
 	if gap == 0 {
 		// "Mali, Niger", "مصر والأردن"; not "İsviçre Pakistan'a"
 		between := s.text[s.toks[a.End-1].End:s.toks[b.Start].Start]
-		return strings.ContainsAny(between, ",،/&") || strings.HasPrefix(s.toks[b.Start].Text, "و")
+		return strings.ContainsAny(between, ",،，、/&") || strings.HasPrefix(s.toks[b.Start].Text, "و")
 	}
 	for i := a.End; i < b.Start; i++ {
 		if utf8.RuneCountInString(s.toks[i].Text) > 3 {

@@ -141,7 +141,7 @@ func (s *sentence) codeNamed() bool {
 	if s.has(lexicon.CodeName) {
 		return true
 	}
-	for _, q := range []struct{ open, close string }{{"«", "»"}, {"“", "”"}, {"\"", "\""}, {"„", "“"}} {
+	for _, q := range []struct{ open, close string }{{"«", "»"}, {"“", "”"}, {"\"", "\""}, {"„", "“"}, {"「", "」"}, {"『", "』"}} {
 		rest := s.text
 		for {
 			i := strings.Index(rest, q.open)

@@ -93,6 +93,8 @@ const (
 	YearEnd      Kind = "yearend"      // "end of" before a year
 	PubLine      Kind = "publine"      // opens a publication line: "Published on", "Publié le", "Updated"
 	Boilerplate  Kind = "boilerplate"  // page furniture lines
+	Counter      Kind = "counter"      // the label of a view counter, before (value before) or after (after) the number: "vues", "просмотр*"
+	Credit       Kind = "credit"       // a photo or source credit label (value label: "Photo", "Source") or a byline word (byline: "By", "Par")
 	Stopword     Kind = "stopword"     // common function words (language identification)
 	Abbrev       Kind = "abbrev"       // abbreviations that do not end a sentence
 	Security     Kind = "security"     // puts a sentence in the defence domain
@@ -106,6 +108,8 @@ const (
 	Conjunction  Kind = "conjunction"  // "and": joins two persons or two states
 	Article      Kind = "article"      // a grammatical article: "the", "le", "el"
 	Plural       Kind = "plural"       // a plural affix (value suffix, prefix) or a whole plural word (value: its singular)
+	Qualifier    Kind = "qualifier"    // a word that continues a role phrase after its noun: "لدى", "العام"
+	DaySuffix    Kind = "daysuffix"    // written after a day's number: "er" (1er), "st", "th", "º"
 	Genitive     Kind = "genitive"     // the word of a genitive link: "of", "de", "ya"
 	DateFiller   Kind = "datefiller"   // a word that may stand between a date's parts: "de", "of", "года"
 	Letter       Kind = "letter"       // a letter that tells the language from others of its script (+ common here, +N: N of every 100 letters; - never here)
@@ -119,8 +123,8 @@ const (
 var Kinds = []Kind{Trigger, Stage, Modal, Hypothetical, Request, Demand, Threat, Refusal, Condition,
 	Negation, Combat, Hostile, Adversary, Provision, Framework, Occasion, Document, Clause, Joint, Service, CodeName, Equipment, Arrival,
 	Aside, Domain, Pair, Visit, Host, Locative, Background, Role, Title, Counterpart, Month, Weekday, Ordinal, Relday,
-	Last, Next, YearEnd, PubLine, Boilerplate, Stopword, Abbrev, Security, YearWord, MonthWord, CapitalWord, Embassy,
-	LocSuffix, WaterWord, Connector, Conjunction, Article, Plural, Genitive, DateFiller, Letter, YearMark, MonthMark, DayMark, Era}
+	Last, Next, YearEnd, PubLine, Boilerplate, Counter, Credit, Stopword, Abbrev, Security, YearWord, MonthWord, CapitalWord, Embassy,
+	LocSuffix, WaterWord, Connector, Conjunction, Article, Plural, Qualifier, DaySuffix, Genitive, DateFiller, Letter, YearMark, MonthMark, DayMark, Era}
 
 // Load reads every language's lexicon files (package langdata).
 func Load() (*Set, error) {
@@ -170,6 +174,26 @@ func (lx *Lexicon) Word(kind Kind, key string) (string, bool) {
 	return v, ok
 }
 
+// Glued is the value of an entry that is a letter or syllable glued
+// before the word it belongs to: the Arabic article ال (kind article), the
+// conjunction و (conjunction), the preposition ب "in" (locative).
+const Glued = "glued"
+
+// Prefixes returns the texts, as written, of the entries of a kind whose
+// value is Glued.
+func (lx *Lexicon) Prefixes(kind Kind) []string {
+	if lx == nil {
+		return nil
+	}
+	var out []string
+	for _, e := range lx.entries[kind] {
+		if e.Value == Glued {
+			out = append(out, e.Text)
+		}
+	}
+	return out
+}
+
 // Is reports whether key (a folded word) is a one-word phrase of a kind.
 func (lx *Lexicon) Is(kind Kind, key string) bool {
 	_, ok := lx.Word(kind, key)
@@ -207,6 +231,9 @@ func (lx *Lexicon) parse(name string, data []byte) error {
 			return fmt.Errorf("lexicon %s line %d: unknown kind %q", name, line, e.Kind)
 		}
 		lx.entries[e.Kind] = append(lx.entries[e.Kind], e)
+		if e.Value == Glued {
+			return nil // a letter glued before a word: read with Prefixes, never matched alone
+		}
 		if keys, star := token.Phrase(e.Text); len(keys) == 1 && !star && !strings.HasPrefix(e.Text, "*") {
 			lx.addWord(e.Kind, keys[0], e.Value)
 		}

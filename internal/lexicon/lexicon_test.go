@@ -3,6 +3,7 @@ package lexicon
 import (
 	"bufio"
 	"bytes"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -95,6 +96,12 @@ func TestFilesAreWellFormed(t *testing.T) {
 			if strings.HasSuffix(phrase, "*") {
 				k += "*"
 			}
+			if value == Glued {
+				k += "\tglued" // a glued letter is not the word it spells
+			}
+			if kind == Counter || kind == Credit {
+				k = string(kind) + "\t" + value + "\t" + phrase // matched on the raw text, by position
+			}
 			if first, dup := seen[k]; dup && kind != Stopword && kind != Letter {
 				t.Errorf("%s:%d: %s %q repeats line %d", p, line, kind, phrase, first)
 			}
@@ -170,5 +177,43 @@ func TestKindsListedOnce(t *testing.T) {
 	}
 	if _, err := Load(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// optionalKinds are the kinds a language may lack, and why.
+var optionalKinds = map[Kind]string{
+	LocSuffix:  "only languages that write case endings after an apostrophe (Turkish)",
+	YearMark:   "only languages that write dates with unit marks (Chinese, Japanese, Korean)",
+	MonthMark:  "only languages that write dates with unit marks",
+	DayMark:    "only languages that write dates with unit marks",
+	Era:        "only languages that count years in eras (Japanese)",
+	Connector:  "not every language puts particles inside names",
+	Article:    "not every language has articles",
+	Plural:     "only languages whose role titles take a plural affix",
+	Qualifier:  "only languages whose role phrases continue after the noun (Arabic)",
+	DaySuffix:  "only languages that write a suffix after a day's number (1er, 1st, 1º)",
+	Genitive:   "only languages with a genitive word",
+	Letter:     "a language may have no letter its script's other languages lack",
+	Abbrev:     "scripts without abbreviation periods",
+	YearEnd:    "languages that put 'end of' after the year (Turkish, Japanese)",
+	DateFiller: "languages with nothing between a date's parts",
+}
+
+// Every language reads every kind of cue, but those optionalKinds names.
+func TestEveryLanguageHasEveryKind(t *testing.T) {
+	s, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	langs := langdata.Langs()
+	if len(langs) < 8 || !slices.Equal(langs, s.Langs()) {
+		t.Fatalf("languages %v, lexicons %v", langs, s.Langs())
+	}
+	for _, l := range langs {
+		for _, k := range Kinds {
+			if _, ok := optionalKinds[k]; !ok && len(s.Get(l).Entries(k)) == 0 {
+				t.Errorf("%s: no %s entry", l, k)
+			}
+		}
 	}
 }

@@ -137,7 +137,7 @@ func (f *Finder) Find(toks []token.Token, src string, places []gazetteer.Mention
 				from = s.start
 			}
 			if s.start >= n.end && from-n.end <= 3 && s.start < stop && n.end < len(toks) &&
-				strings.ContainsAny(src[toks[n.end-1].End:toks[n.end].Start], ",،") && f.onlyArticles(toks, n.end, from) {
+				strings.ContainsAny(src[toks[n.end-1].End:toks[n.end].Start], ",،，、") && f.onlyArticles(toks, n.end, from) {
 				cue = true
 				if p.Role == "" {
 					p.Role = s.value
@@ -194,7 +194,7 @@ func (f *Finder) adjacentCue(toks []token.Token, src string, i int, spans ...[]s
 func (f *Finder) gapOK(toks []token.Token, from, to int, inPlace, lexical []bool) bool {
 	for i := from; i < to; i++ {
 		k := toks[i].Key
-		if !(inPlace[i] || lexical[i] || f.lx.Stopwords[k] || f.connector(k) || qualifier(toks[i]) || f.office(toks, i, i+1)) {
+		if !(inPlace[i] || lexical[i] || f.lx.Stopwords[k] || f.connector(k) || f.qualifier(toks[i]) || f.office(toks, i, i+1)) {
 			return false // office words complete a title: "Kamanda Mkuu wa Polisi ya Jamhuri ya Msumbiji, X"
 		}
 	}
@@ -215,6 +215,17 @@ func (f *Finder) onlyArticles(toks []token.Token, from, to int) bool {
 func (f *Finder) hasConjunction(toks []token.Token, from, to int) bool {
 	for i := from; i < to; i++ {
 		if f.lx.Is(lexicon.Conjunction, toks[i].Key) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameEnd reports a word that ends a name ("عبد الله"; lexicon kind
+// connector, value end), compared whole: the token's key has lost its article.
+func (f *Finder) nameEnd(t token.Token) bool {
+	for _, e := range f.lx.Entries(lexicon.Connector) {
+		if e.Value == "end" && token.Fold(e.Text) == token.Fold(t.Text) {
 			return true
 		}
 	}
@@ -247,10 +258,10 @@ func clauseEnd(toks []token.Token, src string, from int) int {
 			continue
 		}
 		gap := src[toks[i-1].End:toks[i].Start]
-		if strings.ContainsAny(gap, ";.:!?؟") {
+		if strings.ContainsAny(gap, ";.:!?؟；。：！？") {
 			return i
 		}
-		if strings.ContainsAny(gap, ",،") {
+		if strings.ContainsAny(gap, ",،，、") {
 			commas++
 			if commas > 1 && i > from {
 				return i
@@ -392,16 +403,16 @@ func (f *Finder) arabicNames(toks []token.Token, src string, roles, titles, coun
 		comma := -1
 		for k := c.end; k < len(toks) && k <= c.end+4; k++ {
 			gap := src[toks[k-1].End:toks[k].Start]
-			if strings.ContainsAny(gap, ".؟:;") {
+			if strings.ContainsAny(gap, ".؟:;。：；") {
 				break
 			}
-			if strings.ContainsAny(gap, "،,") {
+			if strings.ContainsAny(gap, "،,，、") {
 				comma = k
 				break
 			}
 		}
-		for i < len(toks) && (inPlace[i] || lexical[i] || f.lx.Stopwords[toks[i].Key] || qualifier(toks[i])) {
-			if strings.ContainsAny(src[toks[i-1].End:toks[i].Start], ".؟") {
+		for i < len(toks) && (inPlace[i] || lexical[i] || f.lx.Stopwords[toks[i].Key] || f.qualifier(toks[i])) {
+			if strings.ContainsAny(src[toks[i-1].End:toks[i].Start], ".؟。") {
 				break
 			}
 			i++
@@ -420,12 +431,11 @@ func (f *Finder) arabicNames(toks []token.Token, src string, roles, titles, coun
 			if f.connector(toks[j].Key) {
 				limit = 4 // "عبد القادر محمد نور": عبد and بن join words into one name
 			}
-			if j > i && strings.ContainsAny(src[toks[j-1].End:toks[j].Start], "،,.؟:;()") {
+			if j > i && strings.ContainsAny(src[toks[j-1].End:toks[j].Start], "،,.؟:;()，、。：；（）") {
 				break
 			}
 			// "بن علي": علي is not على; "عبد الأمير"; "يار الله" ends a name
-			end, _ := f.lx.Word(lexicon.Connector, toks[j].Key)
-			afterLink := j > i && (f.connector(toks[j-1].Key) || end == "end")
+			afterLink := j > i && (f.connector(toks[j-1].Key) || f.nameEnd(toks[j]))
 			if f.office(toks, j, j+1) || (j == i && f.anyStopword(toks[j])) {
 				break // "ليزا جونسون وممثل", "وعن الجانب": a noun or "and about" is no name
 			}
@@ -434,18 +444,18 @@ func (f *Finder) arabicNames(toks []token.Token, src string, roles, titles, coun
 			}
 			j++
 		}
-		if j-i >= 2 && !overlaps(out, i, j) && !definite(toks[i]) {
+		if j-i >= 2 && !overlaps(out, i, j) && !f.definite(toks[i]) {
 			out = append(out, span{start: i, end: j, value: c.value}) // the cue's role, or "-" for a title
 		}
 	}
 	return out
 }
 
-// qualifier words continue an Arabic role phrase ("لدى", "لشؤون", "العام").
-func qualifier(t token.Token) bool {
+// qualifier reports a word that continues a role phrase after its noun
+// (lexicon kind qualifier: "لدى", "لشؤون", "العام").
+func (f *Finder) qualifier(t token.Token) bool {
 	for _, k := range t.Keys() {
-		switch k {
-		case "لدي", "شوون", "عام", "سابق", "جديد", "دوله", "مكلف", "منتدب":
+		if f.lx.Is(lexicon.Qualifier, k) {
 			return true
 		}
 	}
@@ -461,10 +471,11 @@ func overlaps(ss []span, a, b int) bool {
 	return false
 }
 
-// definite reports an Arabic word with the article: a noun ("الإدلاء"),
-// not the first word of a personal name.
-func definite(t token.Token) bool {
-	for _, p := range []string{"ال", "وال", "بال", "لل", "فال"} {
+// definite reports a word written with the article glued before it
+// (lexicon kind article, value prefix: "ال", "وال"): a noun ("الإدلاء"), not
+// the first word of a personal name.
+func (f *Finder) definite(t token.Token) bool {
+	for _, p := range f.lx.Prefixes(lexicon.Article) {
 		if strings.HasPrefix(t.Text, p) {
 			return true
 		}
@@ -717,7 +728,7 @@ func (f *Finder) joinRoles(toks []token.Token, roles []span, places []gazetteer.
 // four Arabic words, the first without the article, none of them an
 // office word.
 func (f *Finder) arabicName(toks []token.Token, from, to int) bool {
-	if to-from < 2 || to-from > 4 || definite(toks[from]) {
+	if to-from < 2 || to-from > 4 || f.definite(toks[from]) {
 		return false
 	}
 	for i := from; i < to; i++ {
