@@ -47,7 +47,7 @@ var (
 
 func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder) {
 	s.toks = token.Split(s.text)
-	s.places = dropWaters(x.gaz.Find(s.toks), lx.Find(s.toks, lexicon.WaterWord), s.toks, lx)
+	s.places = dropWaters(x.gaz.FindIn(s.toks, lx.Lang), lx.Find(s.toks, lexicon.WaterWord), s.toks, lx)
 	s.dates = dates.Find(s.toks, s.text, lx)
 	s.cues = map[lexicon.Kind][]cue{}
 	headline := token.Headline(s.text, s.toks)

@@ -1035,7 +1035,7 @@ func (a *article) indirectLocation(s *sentence, countries []string) *event.Locat
 			}
 			// "باريس" is Paris: the letter belongs to the name when the
 			// word without it names nothing
-			if whole := a.x.gaz.Find(token.Split(word)); len(whole) == 1 && whole[0].Code == m.Code && len(a.x.gaz.Find(token.Split(rest))) == 0 {
+			if whole := a.x.gaz.FindIn(token.Split(word), a.lx.Lang); len(whole) == 1 && whole[0].Code == m.Code && len(a.x.gaz.FindIn(token.Split(rest), a.lx.Lang)) == 0 {
 				continue
 			}
 			return &event.Location{Name: s.mentionText(m), Country: m.Code}

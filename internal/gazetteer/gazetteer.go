@@ -69,6 +69,7 @@ const (
 
 type entry struct {
 	code string // ISO alpha-3, or the organisation's acronym
+	lang string // the language of a state's name or form; "" for places and organisations, read in every language
 	kind Kind
 	form string
 	rule caseRule
@@ -100,7 +101,7 @@ func Load() (*Gazetteer, error) {
 		if err != nil {
 			return err
 		}
-		return g.parse(p, b)
+		return g.parse(p, "", b)
 	})
 	if err != nil {
 		return nil, err
@@ -110,14 +111,14 @@ func Load() (*Gazetteer, error) {
 		return nil, err
 	}
 	for _, f := range forms {
-		if err := g.parse(f.Name, f.Data); err != nil {
+		if err := g.parse(f.Name, f.Lang, f.Data); err != nil {
 			return nil, err
 		}
 	}
 	return g, nil
 }
 
-func (g *Gazetteer) parse(name string, b []byte) error {
+func (g *Gazetteer) parse(name, lang string, b []byte) error {
 	return tsv.Rows(b, func(line int, cols []string) error {
 		var e entry
 		switch {
@@ -130,7 +131,7 @@ func (g *Gazetteer) parse(name string, b []byte) error {
 			if len(cols) < 3 {
 				return fmt.Errorf("gazetteer %s line %d: want 3 columns", name, line)
 			}
-			e = entry{code: cols[0], kind: Name, form: strings.TrimSpace(cols[2])}
+			e = entry{code: cols[0], kind: Name, form: strings.TrimSpace(cols[2]), lang: cols[1]}
 			if cols[1] == "en" {
 				g.names[cols[0]] = e.form
 			}
@@ -138,7 +139,7 @@ func (g *Gazetteer) parse(name string, b []byte) error {
 			if len(cols) < 3 {
 				return fmt.Errorf("gazetteer %s line %d: want 3 columns", name, line)
 			}
-			e = entry{code: strings.TrimSpace(cols[0]), kind: Kind(strings.TrimSpace(cols[1])), form: strings.TrimSpace(cols[2])}
+			e = entry{code: strings.TrimSpace(cols[0]), kind: Kind(strings.TrimSpace(cols[1])), form: strings.TrimSpace(cols[2]), lang: lang}
 			if e.kind.rank() == 6 {
 				return fmt.Errorf("gazetteer %s line %d: unknown kind %q", name, line, cols[1])
 			}
@@ -217,8 +218,16 @@ func lettersOf(s string) string {
 	}, s)
 }
 
-// Find returns the mentions in toks, longest first, without overlaps.
-func (g *Gazetteer) Find(toks []token.Token) []Mention {
+// Find returns the mentions in toks, longest first, without overlaps, by
+// the names and forms of every language.
+func (g *Gazetteer) Find(toks []token.Token) []Mention { return g.FindIn(toks, "") }
+
+// FindIn is Find by the names and forms of one language (and English,
+// whose names travel into every language's news), with the places and
+// organisations every language shares: a word that names a state in
+// another language is an everyday word here ("Chiny", "Arab", "Irak").
+// An empty lang reads every language.
+func (g *Gazetteer) FindIn(toks []token.Token, lang string) []Mention {
 	var out []Mention
 	shouting := allCaps(toks)
 	for i := 0; i < len(toks); {
@@ -228,7 +237,7 @@ func (g *Gazetteer) Find(toks []token.Token) []Mention {
 				break
 			}
 			for _, e := range m.Vals {
-				if !e.ok(toks, m) {
+				if lang != "" && e.lang != "" && e.lang != lang && e.lang != "en" || !e.ok(toks, m) {
 					continue
 				}
 				if shouting && e.rule == exact && len(lettersOf(e.form)) <= 3 {

@@ -112,3 +112,30 @@ func TestFind(t *testing.T) {
 		}
 	}
 }
+
+// A language's forms name states on its own pages (and English names on
+// every page); shared places name them everywhere.
+func TestFindIn(t *testing.T) {
+	g := load(t)
+	cases := []struct {
+		text, lang string
+		want       string // codes found, joined by spaces
+	}{
+		{"Kenyalı askerler", "tr", "KEN"},
+		{"Kenyalı askerler", "fr", ""},
+		{"Kenyalı askerler", "", "KEN"}, // every language
+		{"les soldats kényans", "fr", "KEN"},
+		{"les soldats kényans", "sw", ""},
+		{"Nairobi", "ru", "KEN"},         // a capital is shared
+		{"Kenya Kenya", "ar", "KEN KEN"}, // English names travel
+	}
+	for _, c := range cases {
+		var got []string
+		for _, m := range g.FindIn(token.Split(c.text), c.lang) {
+			got = append(got, m.Code)
+		}
+		if strings.Join(got, " ") != c.want {
+			t.Errorf("FindIn(%q, %q) = %v, want %q", c.text, c.lang, got, c.want)
+		}
+	}
+}
