@@ -24,9 +24,27 @@ var historic = map[string]bool{"ATN": true, "BUR": true, "CPT": true, "CTE": tru
 	"PCZ": true, "PUS": true, "RHO": true, "TAA": true, "TMP": true, "VDR": true, "WAK": true,
 	"YMD": true, "ZAR": true, "ASC": true}
 
-// commonWord are CLDR names that are everyday words in their language
-// ("Reunión" is "meeting"); forms/ carries safer forms for those places.
-var commonWord = map[string]bool{"es:Reunión": true, "pt:Reunião": true}
+// commonWord holds "lang:name" for the CLDR names that are everyday words
+// in their language ("Reunión" is "meeting"): the lines of kind void in
+// internal/langdata/<lang>/states.tsv, whose other lines carry safer forms.
+var commonWord = func() map[string]bool {
+	out := map[string]bool{}
+	files, err := langdata.States()
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, f := range files {
+		for _, line := range strings.Split(string(f.Data), "\n") {
+			if cols := strings.Split(line, "\t"); len(cols) == 3 && cols[1] == Void {
+				out[f.Lang+":"+strings.TrimSpace(cols[2])] = true
+			}
+		}
+	}
+	return out
+}()
+
+// Void is the kind of a states.tsv line that keeps a CLDR name out.
+const Void = "void"
 
 // every language with a folder in internal/langdata
 var langs = langdata.Langs()
