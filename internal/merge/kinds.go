@@ -1,55 +1,39 @@
 package merge
 
 import (
-	_ "embed"
-	"fmt"
 	"slices"
-	"strings"
 	"sync"
 
+	"pactwatch/internal/lexicon"
 	"pactwatch/internal/token"
 )
 
-//go:embed data/kinds.tsv
-var kindsTSV string
-
-// kindLanguages are the languages kinds.tsv must cover for every topic.
-var kindLanguages = []string{"en", "fr", "es", "pt", "ru", "ar", "tr", "sw"}
-
 // Topics finds the specific topics (maritime, nuclear, intelligence...) an
-// agreement's free-text kind names, in any language merge reads.
+// agreement's free-text kind names, in any language pactwatch reads (the
+// lexicon kind topic of each language).
 type Topics struct {
 	trie token.Trie[string]
 }
 
-// parseTopics reads kinds.tsv: topic, language, phrase.
-func parseTopics(src string) (*Topics, error) {
+// newTopics builds Topics from the topic entries of every lexicon.
+func newTopics(lx *lexicon.Set) *Topics {
 	t := &Topics{}
-	seen := map[string]bool{}
-	for n, line := range strings.Split(src, "\n") {
-		line = strings.TrimRight(line, "\r")
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
+	for _, l := range lx.Langs() {
+		for _, e := range lx.Get(l).Entries(lexicon.Topic) {
+			t.trie.AddPhrase(e.Text, e.Value)
 		}
-		f := strings.Split(line, "\t")
-		if len(f) != 3 || f[0] == "" || f[2] == "" {
-			return nil, fmt.Errorf("kinds.tsv line %d: want topic, language, phrase", n+1)
-		}
-		if !slices.Contains(kindLanguages, f[1]) {
-			return nil, fmt.Errorf("kinds.tsv line %d: language %q is not read", n+1, f[1])
-		}
-		key := f[0] + "\t" + f[1] + "\t" + f[2]
-		if seen[key] {
-			return nil, fmt.Errorf("kinds.tsv line %d: %q repeated", n+1, line)
-		}
-		seen[key] = true
-		t.trie.AddPhrase(f[2], f[0])
 	}
-	return t, nil
+	return t
 }
 
-// loadTopics parses the embedded kinds.tsv once.
-var loadTopics = sync.OnceValues(func() (*Topics, error) { return parseTopics(kindsTSV) })
+// loadTopics reads the lexicons' topics once.
+var loadTopics = sync.OnceValues(func() (*Topics, error) {
+	lx, err := lexicon.Load()
+	if err != nil {
+		return nil, err
+	}
+	return newTopics(lx), nil
+})
 
 // Of returns the sorted topics a kind names; none for a generic kind.
 func (t *Topics) Of(kind string) []string {

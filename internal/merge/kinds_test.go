@@ -1,45 +1,40 @@
 package merge
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"testing"
+
+	"pactwatch/internal/lexicon"
 )
 
-// TestKindsFile checks data/kinds.tsv: it parses, and every topic has
-// phrases in every language merge reads.
-func TestKindsFile(t *testing.T) {
-	if _, err := parseTopics(kindsTSV); err != nil {
+// TestTopicsData checks the lexicons' topic entries: a language that names
+// topics names every topic any language names.
+func TestTopicsData(t *testing.T) {
+	lx, err := lexicon.Load()
+	if err != nil {
 		t.Fatal(err)
 	}
-	have := map[string][]string{}
-	for _, line := range strings.Split(kindsTSV, "\n") {
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Split(line, "\t")
-		have[f[0]] = append(have[f[0]], f[1])
-	}
-	if len(have) < 5 {
-		t.Fatalf("kinds.tsv has %d topics, want at least 5", len(have))
-	}
-	for topic, langs := range have {
-		for _, l := range kindLanguages {
-			if !slices.Contains(langs, l) {
-				t.Errorf("topic %s has no %s phrase", topic, l)
+	have := map[string]map[string]bool{} // language → topics
+	all := map[string]bool{}
+	for _, l := range lx.Langs() {
+		for _, e := range lx.Get(l).Entries(lexicon.Topic) {
+			if have[l] == nil {
+				have[l] = map[string]bool{}
 			}
+			have[l][e.Value] = true
+			all[e.Value] = true
 		}
 	}
-}
-
-func TestParseTopicsRejects(t *testing.T) {
-	for _, src := range []string{
-		"maritime\ten\n",                         // two columns
-		"maritime\txx\tsea\n",                    // unknown language
-		"maritime\ten\tsea\nmaritime\ten\tsea\n", // repeated
-	} {
-		if _, err := parseTopics(src); err == nil {
-			t.Errorf("parseTopics(%q) = nil error, want one", src)
+	if len(all) < 5 || len(have) < 8 {
+		t.Fatalf("%d topics in %d languages, want at least 5 in 8", len(all), len(have))
+	}
+	for l, topics := range have {
+		for _, topic := range slices.Sorted(maps.Keys(all)) {
+			if !topics[topic] {
+				t.Errorf("%s names topics but not %s", l, topic)
+			}
 		}
 	}
 }
