@@ -1,7 +1,9 @@
 // Package langdata holds every per-language fact pactwatch uses, one folder
 // per language: <lang>/lexicon/*.tsv (cue words by kind, read by package
-// lexicon) and <lang>/states.tsv (names, short forms, demonyms and metonyms
-// of states, read by package gazetteer). The list of languages pactwatch
+// lexicon), <lang>/states.tsv (names, short forms, demonyms and metonyms
+// of states, read by package gazetteer) and <lang>/people/*.tsv (words that
+// are never names, nouns before a base's or a ship's name, leadership nouns,
+// read by package people). The list of languages pactwatch
 // reads is the list of these folders; no Go code names a language's words.
 // docs/ADDING_A_LANGUAGE.md explains how to add one.
 package langdata
@@ -14,7 +16,7 @@ import (
 	"strings"
 )
 
-//go:embed */lexicon/*.tsv */states.tsv
+//go:embed */lexicon/*.tsv */states.tsv */people/*.tsv
 var files embed.FS
 
 // Langs returns the codes of the languages that have a folder, sorted.
@@ -45,6 +47,10 @@ func Lexicon() ([]File, error) { return collect("lexicon") }
 
 // States returns each language's states.tsv.
 func States() ([]File, error) { return collect("states.tsv") }
+
+// Part returns each language's file at path name inside its folder
+// ("people/things.tsv"), for the languages that have one.
+func Part(name string) ([]File, error) { return collect(name) }
 
 func collect(part string) ([]File, error) {
 	var out []File

@@ -8,20 +8,13 @@ import (
 	"sync"
 	"time"
 
+	"pactwatch/internal/langdata"
 	"pactwatch/internal/token"
 )
 
 //go:embed data/officeholders.tsv
 var holdersTSV []byte
 
-//go:embed data/notnames.tsv
-var notNamesTSV []byte
-
-//go:embed data/things.tsv
-var thingsTSV []byte
-
-//go:embed data/leaders.tsv
-var leadersTSV []byte
 
 // specRoles are the spec's person roles (spec/events.md, persons[].role).
 var specRoles = []string{"head_of_state", "head_of_government", "defence_minister", "foreign_minister",
@@ -143,15 +136,39 @@ var loadData = sync.OnceValues(func() (*data, error) {
 	if err != nil {
 		return nil, err
 	}
-	nn, err := parseNotNames("notnames.tsv", notNamesTSV)
+	// each language's people/*.tsv (package langdata); read together, since
+	// an office word or a base's noun may be in another language than the page
+	part := func(name string) ([]byte, error) {
+		files, err := langdata.Part("people/" + name)
+		if err != nil {
+			return nil, err
+		}
+		var all []byte
+		for _, f := range files {
+			all = append(all, f.Data...)
+			all = append(all, '\n')
+		}
+		return all, nil
+	}
+	b, err := part("notnames.tsv")
 	if err != nil {
 		return nil, err
 	}
-	th, err := parseThings("things.tsv", thingsTSV)
+	nn, err := parseNotNames("notnames.tsv", b)
 	if err != nil {
 		return nil, err
 	}
-	ld, err := parseLeaders("leaders.tsv", leadersTSV)
+	if b, err = part("things.tsv"); err != nil {
+		return nil, err
+	}
+	th, err := parseThings("things.tsv", b)
+	if err != nil {
+		return nil, err
+	}
+	if b, err = part("leaders.tsv"); err != nil {
+		return nil, err
+	}
+	ld, err := parseLeaders("leaders.tsv", b)
 	if err != nil {
 		return nil, err
 	}

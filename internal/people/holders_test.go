@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"pactwatch/internal/gazetteer"
+	"pactwatch/internal/langdata"
 	"pactwatch/internal/lexicon"
 	"pactwatch/internal/token"
 )
@@ -71,8 +72,32 @@ func TestOfficeholdersTable(t *testing.T) {
 			t.Errorf("%s forms on %d of %d terms", s, scripts[s], len(tab.terms))
 		}
 	}
-	if _, err := parseNotNames("notnames.tsv", notNamesTSV); err != nil {
+	if _, err := loadData(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// Each language's people files name only that language in their first
+// column.
+func TestPeopleFilesByLanguage(t *testing.T) {
+	for _, name := range []string{"people/notnames.tsv", "people/things.tsv", "people/leaders.tsv"} {
+		files, err := langdata.Part(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(files) < 8 {
+			t.Errorf("%s: %d languages, want at least 8", name, len(files))
+		}
+		for _, f := range files {
+			for n, line := range strings.Split(string(f.Data), "\n") {
+				if line == "" || strings.HasPrefix(line, "#") {
+					continue
+				}
+				if l, _, _ := strings.Cut(line, "\t"); l != f.Lang {
+					t.Errorf("%s:%d: language %q in the %s folder", f.Name, n+1, l, f.Lang)
+				}
+			}
+		}
 	}
 }
 
