@@ -108,6 +108,7 @@ const (
 	Conjunction  Kind = "conjunction"  // "and": joins two persons or two states
 	Article      Kind = "article"      // a grammatical article: "the", "le", "el"
 	Plural       Kind = "plural"       // a plural affix (value suffix, prefix) or a whole plural word (value: its singular)
+	NameEnding   Kind = "nameending"   // a case ending of a name (value "group/nominative ending"): "ым" 1/-, "ем" 2/ей
 	Topic        Kind = "topic"        // a specific topic of an agreement's kind (value: the topic): "naval*", "nuclear"
 	Qualifier    Kind = "qualifier"    // a word that continues a role phrase after its noun: "لدى", "العام"
 	DaySuffix    Kind = "daysuffix"    // written after a day's number: "er" (1er), "st", "th", "º"
@@ -125,7 +126,7 @@ var Kinds = []Kind{Trigger, Stage, Modal, Hypothetical, Request, Demand, Threat,
 	Negation, Combat, Hostile, Adversary, Provision, Framework, Occasion, Document, Clause, Joint, Service, CodeName, Equipment, Arrival,
 	Aside, Domain, Pair, Visit, Host, Locative, Background, Role, Title, Counterpart, Month, Weekday, Ordinal, Relday,
 	Last, Next, YearEnd, PubLine, Boilerplate, Counter, Credit, Stopword, Abbrev, Security, YearWord, MonthWord, CapitalWord, Embassy,
-	LocSuffix, WaterWord, Connector, Conjunction, Article, Plural, Topic, Qualifier, DaySuffix, Genitive, DateFiller, Letter, YearMark, MonthMark, DayMark, Era}
+	LocSuffix, WaterWord, Connector, Conjunction, Article, Plural, NameEnding, Topic, Qualifier, DaySuffix, Genitive, DateFiller, Letter, YearMark, MonthMark, DayMark, Era}
 
 // Load reads every language's lexicon files (package langdata).
 func Load() (*Set, error) {

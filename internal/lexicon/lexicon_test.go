@@ -197,6 +197,8 @@ var optionalKinds = map[Kind]string{
 	Abbrev:     "scripts without abbreviation periods",
 	YearEnd:    "languages that put 'end of' after the year (Turkish, Japanese)",
 	DateFiller: "languages with nothing between a date's parts",
+	Topic:      "agreement kinds are written in English by the extractor; topics read kinds people wrote in their language",
+	NameEnding: "only languages that decline names (Russian, Ukrainian, Polish)",
 }
 
 // Every language reads every kind of cue, but those optionalKinds names.

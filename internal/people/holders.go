@@ -15,7 +15,6 @@ import (
 //go:embed data/officeholders.tsv
 var holdersTSV []byte
 
-
 // specRoles are the spec's person roles (spec/events.md, persons[].role).
 var specRoles = []string{"head_of_state", "head_of_government", "defence_minister", "foreign_minister",
 	"minister", "chief_of_defence", "service_chief", "intelligence_chief", "ambassador",

@@ -93,7 +93,7 @@ func (f *Finder) Find(toks []token.Token, src string, places []gazetteer.Mention
 		names = f.capitalRuns(toks, src, inPlace, lexical)
 	}
 	for _, n := range names {
-		p := Person{Name: nominative(src[toks[n.start].Start:toks[n.end-1].End]), Start: n.start, End: n.end}
+		p := Person{Name: f.nominative(src[toks[n.start].Start:toks[n.end-1].End]), Start: n.start, End: n.end}
 		cue := n.value != "" // Arabic names are found from their cue
 		if n.value != "-" {
 			p.Role = n.value
@@ -483,32 +483,41 @@ func (f *Finder) definite(t token.Token) bool {
 	return false
 }
 
-// nominative undoes the Russian instrumental and dative endings of a name
-// when every word of it carries the same one ("с Русланом Жаксылыковым",
-// "Владимиру Путину"), so that the name reads as written in lists. Other
-// names are returned as they are.
-func nominative(name string) string {
+// nominative undoes the case endings of a name (lexicon kind nameending:
+// the ending as written, value "group/nominative ending", "-" for none)
+// when every word of it carries an ending of the same group ("с Русланом
+// Жаксылыковым", "Владимиру Путину"), so that the name reads as written in
+// lists. Other names are returned as they are.
+func (f *Finder) nominative(name string) string {
 	words := strings.Fields(name)
 	if len(words) < 2 {
 		return name
 	}
-	for _, e := range []struct{ from, to []string }{
-		{[]string{"ым", "ом"}, []string{"", ""}}, // Жаксылыковым, Русланом
-		{[]string{"ем"}, []string{"ей"}},         // Сергеем
-		{[]string{"у"}, []string{""}},            // Владимиру Путину
-	} {
+	type ending struct{ from, to string }
+	var groups []string
+	by := map[string][]ending{}
+	for _, e := range f.lx.Entries(lexicon.NameEnding) {
+		g, to, _ := strings.Cut(e.Value, "/")
+		if to == "-" {
+			to = ""
+		}
+		if by[g] == nil {
+			groups = append(groups, g)
+		}
+		by[g] = append(by[g], ending{e.Text, to})
+	}
+	for _, g := range groups {
 		out := make([]string, len(words))
 		ok := true
 		for i, w := range words {
-			r := []rune(w)
-			if len(r) < 4 || !isCyrillic(r[0]) {
+			if utf8.RuneCountInString(w) < 4 {
 				ok = false
 				break
 			}
 			matched := false
-			for j, suf := range e.from {
-				if strings.HasSuffix(w, suf) {
-					out[i] = strings.TrimSuffix(w, suf) + e.to[j]
+			for _, e := range by[g] {
+				if strings.HasSuffix(w, e.from) {
+					out[i] = strings.TrimSuffix(w, e.from) + e.to
 					matched = true
 					break
 				}
@@ -639,7 +648,7 @@ func (f *Finder) addHolders(out []Person, toks []token.Token, src string, inPlac
 			name = form
 		}
 		if isCyrillic([]rune(toks[start].Key)[0]) {
-			name = cmp.Or(nominativeForm(h.term.Forms, toks[start:h.end]), nominative(name))
+			name = cmp.Or(nominativeForm(h.term.Forms, toks[start:h.end]), f.nominative(name))
 		}
 		out = append(out, Person{Name: name, Role: h.term.Role, Country: h.term.Country, Start: start, End: h.end})
 	}

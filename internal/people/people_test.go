@@ -54,6 +54,11 @@ func TestFind(t *testing.T) {
 }
 
 func TestNominative(t *testing.T) {
+	lx, err := lexicon.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ru := New(lx.Get("ru"))
 	cases := map[string]string{
 		"Русланом Жаксылыковым": "Руслан Жаксылыков",
 		"Владимиру Путину":      "Владимир Путин",
@@ -62,7 +67,7 @@ func TestNominative(t *testing.T) {
 		"Paul Kagame":           "Paul Kagame",
 	}
 	for in, want := range cases {
-		if got := nominative(in); got != want {
+		if got := ru.nominative(in); got != want {
 			t.Errorf("nominative(%q) = %q, want %q", in, got, want)
 		}
 	}
