@@ -6,7 +6,6 @@
 package lang
 
 import (
-	"cmp"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -22,8 +21,6 @@ import (
 //go:embed data/unsupported.tsv
 var unsupportedTSV string
 
-var languageNames = map[string]string{"nl": "Dutch", "ur": "Urdu"}
-
 // Identifier guesses languages.
 type Identifier struct {
 	langs []*known          // every language it knows the words of
@@ -36,6 +33,7 @@ type Identifier struct {
 // (ok) or one it only names.
 type known struct {
 	code        string
+	name        string // in English, for a language pactwatch only names
 	ok          bool
 	script      script
 	plus, minus map[rune]bool // letters common here / never used here (lexicon kind letter)
@@ -93,8 +91,8 @@ func scriptOf(r rune) script {
 // the stopwords of languages it only names (data/unsupported.tsv).
 func New(lx *lexicon.Set) *Identifier {
 	id := &Identifier{index: map[string][]int{}, by: map[script][]int{}, lang: map[string]*known{}}
-	add := func(code string, words map[string]bool, ok bool, letters []lexicon.Entry) {
-		k := &known{code: code, ok: ok, plus: map[rune]bool{}, minus: map[rune]bool{}}
+	add := func(code, name string, words map[string]bool, ok bool, letters []lexicon.Entry) *known {
+		k := &known{code: code, name: name, ok: ok, plus: map[rune]bool{}, minus: map[rune]bool{}}
 		var count [otherScript + 1]int
 		for w := range words {
 			for _, r := range w {
@@ -126,15 +124,17 @@ func New(lx *lexicon.Set) *Identifier {
 		for w := range words {
 			id.index[w] = append(id.index[w], len(id.langs)-1)
 		}
+		return k
 	}
 	for _, l := range lx.Langs() {
-		add(l, lx.Get(l).Stopwords, true, lx.Get(l).Entries(lexicon.Letter))
+		add(l, l, lx.Get(l).Stopwords, true, lx.Get(l).Entries(lexicon.Letter))
 	}
 	for _, line := range strings.Split(unsupportedTSV, "\n") {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		l, words, _ := strings.Cut(line, "\t")
+		l, rest, _ := strings.Cut(line, "\t")
+		name, words, _ := strings.Cut(rest, "\t")
 		if id.lang[l] != nil {
 			continue // read now: its lexicon has the words
 		}
@@ -142,7 +142,7 @@ func New(lx *lexicon.Set) *Identifier {
 		for _, w := range strings.Fields(words) {
 			set[token.Fold(w)] = true
 		}
-		add(l, set, false, nil)
+		add(l, name, set, false, nil)
 	}
 	return id
 }
@@ -283,7 +283,7 @@ func letterScore(text string, n int, k *known) int {
 // read it.
 func (id *Identifier) verdict(k *known) (string, error) {
 	if !k.ok {
-		return "", fmt.Errorf("%w: looks like %s", ErrUnsupported, cmp.Or(languageNames[k.code], k.code))
+		return "", fmt.Errorf("%w: looks like %s", ErrUnsupported, k.name)
 	}
 	return k.code, nil
 }

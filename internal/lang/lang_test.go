@@ -2,6 +2,7 @@ package lang
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"pactwatch/internal/lexicon"
@@ -47,14 +48,18 @@ func TestDetect(t *testing.T) {
 			t.Errorf("short %q: got %q, %v; want %q", text, got, err, want)
 		}
 	}
-	for _, text := range []string{
-		"De minister van Defensie heeft dinsdag de troepen bezocht en hij zei dat de samenwerking belangrijk is voor het land.",
-		"وزیر دفاع نے کہا کہ دونوں ممالک کے درمیان تعاون بہت اہم ہے اور یہ آگے بڑھے گا۔",
-		"Ο υπουργός Άμυνας συναντήθηκε με τον ομόλογό του στην Αθήνα για συνομιλίες.",
-		"ok",
+	// languages pactwatch does not read are named; other scripts are said
+	for text, says := range map[string]string{
+		"De minister van Defensie heeft dinsdag de troepen bezocht en hij zei dat de samenwerking belangrijk is voor het land.":                                         "Dutch",
+		"وزیر دفاع نے کہا کہ دونوں ممالک کے درمیان تعاون بہت اہم ہے اور یہ آگے بڑھے گا۔":                                                                                "Urdu",
+		"Ministrul apărării a declarat că cooperarea dintre cele două țări este foarte importantă pentru securitatea regiunii și că acordul va fi semnat după alegeri.": "Romanian",
+		"Försvarsministern sade att samarbetet mellan de två länderna är mycket viktigt för regionens säkerhet och att avtalet kommer att undertecknas efter valet.":    "Swedish",
+		"Ο υπουργός Άμυνας συναντήθηκε με τον ομόλογό του στην Αθήνα για συνομιλίες.":                                                                                   "Greek script",
+		"ok": "too little text",
 	} {
-		if l, err := id.Detect(text, ""); !errors.Is(err, ErrUnsupported) {
-			t.Errorf("%q: got %q, %v; want unsupported", text[:2], l, err)
+		l, err := id.Detect(text, "")
+		if !errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), says) {
+			t.Errorf("%q: got %q, %v; want unsupported, saying %q", text[:2], l, err, says)
 		}
 	}
 }
