@@ -241,6 +241,14 @@ func (lx *Lexicon) parse(name string, data []byte) error {
 		}
 		switch e.Kind {
 		case Stopword:
+			if toks := token.Split(e.Text); len(toks) > 1 && toks[0].End-toks[0].Start > 1 && token.IsSyllabic([]rune(toks[0].Text)[0]) {
+				// a word of a script without spaces is matched character by
+				// character, like the text: として counts と, し and て
+				for _, t := range toks {
+					lx.Stopwords[t.Key] = true
+				}
+				break
+			}
 			lx.Stopwords[token.Fold(e.Text)] = true
 		case Abbrev:
 			lx.Abbrevs[token.Fold(strings.TrimSuffix(e.Text, "."))] = true
