@@ -164,6 +164,7 @@ func Find(toks []token.Token, src string, lx *lexicon.Lexicon) []Mention {
 			m := Mention{Start: i, End: ws[0].End, Weekday: wd}
 			m.Last, m.Next = nearCue(toks, m.Start, m.End, lx)
 			out = append(out, m)
+			i = ws[0].End - 1 // "سه شنبه" (Tuesday) holds شنبه (Saturday)
 			continue
 		}
 		if ys := lx.At(toks, i, "yearword"); len(ys) > 0 {
@@ -469,8 +470,8 @@ func markedDate(toks []token.Token, i int, lx *lexicon.Lexicon) (Mention, bool) 
 			return 0, false
 		}
 		ms := lx.At(toks, j+1, k)
-		if len(ms) == 0 {
-			return 0, false
+		if len(ms) == 0 || ms[0].Vals[0].Value == lexicon.Void {
+			return 0, false // "3日間" is three days, not the third
 		}
 		n, _ := strconv.Atoi(s)
 		j = ms[0].End
@@ -493,9 +494,14 @@ func markedDate(toks []token.Token, i int, lx *lexicon.Lexicon) (Mention, bool) 
 		if d, ok := number(lexicon.DayMark); ok && d >= 1 && d <= 31 {
 			m.Day = d
 		}
+	} else if m.Year == 0 {
+		// the day alone, in the publication's month: "防衛相は8日", "지난 8일"
+		if d, ok := number(lexicon.DayMark); ok && d >= 1 && d <= 31 {
+			m.Day = d
+		}
 	}
-	if m.Year == 0 && m.Day == 0 {
-		return Mention{}, false // "3月" alone is too weak: a count of months
+	if m.Year == 0 && m.Month == 0 && m.Day == 0 {
+		return Mention{}, false
 	}
 	m.End = j
 	if m.Day > 0 && m.End < len(toks) {
@@ -584,6 +590,21 @@ func (r *Resolver) Resolve(m Mention) string {
 		return fmt.Sprintf("%04d", m.Year)
 	case m.Month > 0:
 		return r.partial(m)
+	case m.Day > 0 && !r.published.IsZero():
+		// a day of the month alone: the latest such day up to publication,
+		// or the next one for an act to come
+		p := r.published
+		t := date(p.Year(), int(p.Month()), m.Day)
+		switch {
+		case m.Future && t.Before(p):
+			t = date(p.Year(), int(p.Month())+1, m.Day)
+		case !m.Future && t.After(p):
+			t = date(p.Year(), int(p.Month())-1, m.Day)
+		}
+		if t.Day() != m.Day {
+			return "" // the 31st of a shorter month
+		}
+		return format(t, true)
 	case m.IsRelYear && !r.published.IsZero():
 		return fmt.Sprintf("%04d", r.published.Year()+m.RelYear)
 	case m.IsRelMonth && !r.published.IsZero():
@@ -600,10 +621,13 @@ func (r *Resolver) Resolve(m Mention) string {
 			}
 			return format(p.AddDate(0, 0, ahead), true)
 		}
-		if m.Next {
+		switch {
+		case m.Next:
 			back -= 7
-		} else if back < 0 {
+		case back < 0:
 			back += 7
+		case back == 0 && m.Last:
+			back = 7 // "last Friday" written on a Friday
 		}
 		return format(p.AddDate(0, 0, -back), true)
 	}

@@ -12,9 +12,9 @@ import (
 const testLex = "month\t5\tmai\nmonth\t5\tmay\nmonth\t8\taoût\nmonth\t11\tnovembre\nmonth\t12\tdécembre\n" +
 	"month\t5\tأيار\nmonth\t5\tمايو\nmonth\t12\tكانون الأول\nmonth\t12\tديسمبر\nmonth\t11\tتشرين الثاني\nmonth\t11\tنوفمبر\n" +
 	"month\t3\tмарта\nmonth\t2\tشباط\nmonth\t2\tفبراير\nmonth\t5\tमई\n" +
-	"weekday\t2\tmardi\nweekday\t4\tjeudi\nweekday\t7\tsunday\nlast\t-\tdernier\nlast\t-\tlast\nlast\t-\tالماضي\n" +
+	"weekday\t5\tfriday\nweekday\t2\tmardi\nweekday\t4\tjeudi\nweekday\t7\tsunday\nlast\t-\tdernier\nlast\t-\tlast\nlast\t-\tالماضي\n" +
 	"yearend\t-\tfin\nyearend\t-\tend of\nyearend\t-\tنهاية\nrelday\t-1\thier\nyearword\t-\tyear\nyearword\t-\tعام\n" +
-	"yearmark\t-\t年\nmonthmark\t-\t月\ndaymark\t-\t日\ndaymark\t-\t号\nyearmark\t-\t년\nmonthmark\t-\t월\ndaymark\t-\t일\nera\t2019\t令和\n"
+	"yearmark\t-\t年\nmonthmark\t-\t月\ndaymark\t-\t日\ndaymark\tvoid\t日間\ndaymark\t-\t号\nyearmark\t-\t년\nmonthmark\t-\t월\ndaymark\t-\t일\nera\t2019\t令和\n"
 
 func find(t *testing.T, s string) []Mention {
 	t.Helper()
@@ -39,6 +39,7 @@ func TestResolve(t *testing.T) {
 		{"réunion le 10 mai au quartier général", time.Time{}, ""},
 		{"arrived on Sunday afternoon", time.Time{}, ""},
 		{"arrived on Sunday afternoon", pub, "2025-03-09"},
+		{"met last Friday", pub, "2025-03-07"},
 		{"rencontre en novembre dernier", pub, "2024-11"},
 		{"signé fin 2023 à Mombasa", time.Time{}, "2023"},
 		{"le 12 марта 2025 года", time.Time{}, "2025-03-12"},
@@ -55,6 +56,12 @@ func TestResolve(t *testing.T) {
 		{"3月12日に東京で会談した", pub, "2025-03-12"},
 		{"훈련은 2023년에 시작됐다", time.Time{}, "2023"},
 		{"部队驻扎了3个月", pub, ""},
+		{"演习于3月举行", pub, "2025-03"},
+		{"지난 3개월 동안", pub, ""},
+		{"防衛相は8日、マニラで会談した", pub, "2025-03-08"},
+		{"국방장관은 지난 20일 회담했다", pub, "2025-02-20"},
+		{"演習は3日間続いた", pub, ""},
+		{"防衛相は8日、マニラで会談した", time.Time{}, ""},
 		{"मंत्री ने १२ मई २०२४ को", time.Time{}, "2024-05-12"},
 	}
 	for _, c := range cases {

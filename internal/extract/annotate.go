@@ -30,6 +30,7 @@ type sentence struct {
 	dates   []dates.Mention
 	cues    map[lexicon.Kind][]cue
 	bounds  []bound // bounds[i] is the clause boundary before toks[i]
+	scale   int     // tokens per word: 2 where each Han, kana or Hangul character is a token, else 1
 }
 
 // cueKinds are the lexicon kinds looked up in every sentence; judgeKinds
@@ -47,6 +48,16 @@ var (
 
 func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder) {
 	s.toks = token.Split(s.text)
+	s.scale = 1
+	syllabic := 0
+	for i := range s.toks {
+		if s.toks[i].Glued || i+1 < len(s.toks) && s.toks[i+1].Glued {
+			syllabic++
+		}
+	}
+	if syllabic*2 > len(s.toks) {
+		s.scale = 2 // a Han, kana or Hangul character is about half a word
+	}
 	s.places = dropWaters(x.gaz.FindIn(s.toks, lx.Lang), lx.Find(s.toks, lexicon.WaterWord), s.toks, lx)
 	s.dates = dates.Find(s.toks, s.text, lx)
 	s.cues = map[lexicon.Kind][]cue{}

@@ -902,7 +902,7 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 	if e.Location == nil {
 		// "kiliwasili Bangui", "прибыл в Банги": where they arrived
 		for _, v := range s.cues[lexicon.Arrival] {
-			if m := s.placeAfter(v.end, 2); m != nil && m.Kind != gazetteer.Demonym && slices.Contains(countries, m.Code) {
+			if m := s.placeBy(v, 2); m != nil && m.Kind != gazetteer.Demonym && slices.Contains(countries, m.Code) {
 				e.Location = &event.Location{Name: s.mentionText(*m), Country: m.Code}
 				c.PlaceLoc = m.Kind.IsPlace()
 				break
@@ -965,12 +965,12 @@ func (a *article) destination(s *sentence) (host, where *gazetteer.Mention) {
 		if v.value != "to" {
 			continue
 		}
-		if m := s.placeAfter(v.end, 4); m != nil && m.Kind != gazetteer.Demonym {
+		if m := s.placeBy(v, 4); m != nil && m.Kind != gazetteer.Demonym {
 			return m, nil
 		}
 	}
 	for _, l := range s.cues[lexicon.Locative] {
-		if m := s.placeAfter(l.end, 2); m != nil && m.Kind != gazetteer.Demonym && m.Kind != gazetteer.Metonym {
+		if m := s.placeBy(l, 2); m != nil && m.Kind != gazetteer.Demonym && m.Kind != gazetteer.Metonym {
 			if m.Kind.IsPlace() || m.Kind == gazetteer.Name {
 				return nil, m
 			}
@@ -1050,14 +1050,31 @@ func (a *article) origin(s *sentence) string {
 		if v.value != "from" {
 			continue
 		}
-		if m := s.placeAfter(v.end, 4); m != nil {
+		if m := s.placeBy(v, 4); m != nil {
 			return m.Code
 		}
 	}
 	return ""
 }
 
+// placeBy is the place a visit, locative or arrival cue points at: after
+// it, within words, or, for a cue whose extra is "prev" (a postposition:
+// "ナイロビで", "नैरोबी में", "서울을 방문"), right before it.
+func (s *sentence) placeBy(c cue, within int) *gazetteer.Mention {
+	if c.extra != "prev" {
+		return s.placeAfter(c.end, within)
+	}
+	for i := len(s.places) - 1; i >= 0; i-- {
+		m := &s.places[i]
+		if m.Kind != gazetteer.Org && m.End <= c.start && c.start-m.End <= s.scale {
+			return m
+		}
+	}
+	return nil
+}
+
 func (s *sentence) placeAfter(at, within int) *gazetteer.Mention {
+	within *= s.scale
 	for i := range s.places {
 		m := &s.places[i]
 		if m.Kind == gazetteer.Org {
@@ -1227,8 +1244,8 @@ func (s *sentence) triggerBetween(t cue, m dates.Mention) bool {
 // yearIsEventDate accepts a bare year only after a locative ("in 2023").
 func yearIsEventDate(s *sentence, m dates.Mention) bool {
 	for _, l := range s.cues[lexicon.Locative] {
-		if l.end == m.Start || l.end == m.Start-1 {
-			return true
+		if l.extra == "prev" && (m.End == l.start || m.End == l.start-1) || l.extra != "prev" && (l.end == m.Start || l.end == m.Start-1) {
+			return true // "in 2023", "2023 में"
 		}
 	}
 	return false
@@ -1322,7 +1339,7 @@ func (a *article) arrivedAt(s *sentence) *event.Location {
 		return &event.Location{Name: s.mentionText(*host), Country: host.Code}
 	}
 	for _, v := range s.cues[lexicon.Arrival] {
-		if m := s.placeAfter(v.end, 2); m != nil && m.Kind != gazetteer.Demonym {
+		if m := s.placeBy(v, 2); m != nil && m.Kind != gazetteer.Demonym {
 			return &event.Location{Name: s.mentionText(*m), Country: m.Code}
 		}
 	}

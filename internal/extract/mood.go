@@ -146,10 +146,12 @@ func (s *sentence) governs(r moodRule, c, t cue) bool {
 	if c.stem && c.start < t.end && t.start < c.end {
 		return true // one word, by its affix: "göndermedi", "hakutuma"
 	}
+	// distances are in words: a Han, kana or Hangul character is half of one
+	r.ahead, r.behind = r.ahead*s.scale, r.behind*s.scale
 	if c.value == "prev" || c.value == "both" {
 		ahead := r.ahead
 		if r.kind == lexicon.Negation {
-			ahead = 3 // a negated verb denies itself and its object: "silah göndermedi", not "müzakerelerin … tarih vermedi"
+			ahead = 3 * s.scale // a negated verb denies itself and its object: "silah göndermedi", not "müzakerelerin … tarih vermedi"
 		}
 		if c.start >= t.end && c.start-t.end <= ahead && s.reach(t.end-1, c.start, r.commas) {
 			return true

@@ -127,7 +127,7 @@ func (s *sentence) services() int {
 // hostPlace reports a place named after a locative ("in Djibouti").
 func (s *sentence) hostPlace() bool {
 	for _, l := range s.cues[lexicon.Locative] {
-		if m := s.placeAfter(l.end, 1); m != nil && (m.Kind.IsPlace() || m.Kind == gazetteer.Name) {
+		if m := s.placeBy(l, 1); m != nil && (m.Kind.IsPlace() || m.Kind == gazetteer.Name) {
 			return true
 		}
 	}

@@ -56,6 +56,12 @@ func (k Kind) rank() int {
 	return 6
 }
 
+// void is the kind of a form that names no state: a CLDR name that is an
+// everyday word (gen/main.go leaves it out), or a longer word that holds a
+// state's form ("태평양", the Pacific, holds 평양): found, it hides the
+// shorter form inside it.
+const void Kind = "void"
+
 // IsPlace reports whether the kind names a place inside a state.
 func (k Kind) IsPlace() bool { return k == Capital || k == City || k == Site }
 
@@ -140,25 +146,22 @@ func (g *Gazetteer) parse(name, lang string, b []byte) error {
 				return fmt.Errorf("gazetteer %s line %d: want 3 columns", name, line)
 			}
 			e = entry{code: strings.TrimSpace(cols[0]), kind: Kind(strings.TrimSpace(cols[1])), form: strings.TrimSpace(cols[2]), lang: lang}
-			if e.kind == "void" {
-				return nil // a CLDR name that is an everyday word (gen/main.go leaves it out)
-			}
-			if e.kind.rank() == 6 {
+			if e.kind.rank() == 6 && e.kind != void {
 				return fmt.Errorf("gazetteer %s line %d: unknown kind %q", name, line, cols[1])
 			}
 		}
-		if e.kind != Org {
+		if e.kind != Org && e.kind != void {
 			g.states[e.code] = true
 		}
 		if len(e.code) < 2 || e.form == "" {
 			return fmt.Errorf("gazetteer %s line %d: empty code or form", name, line)
 		}
 		e.rule = ruleOf(e.form)
-		keys, star := token.Phrase(e.form)
+		keys, glued, star := token.GluedPhrase(e.form)
 		for _, t := range token.Split(e.form) {
 			e.caps = append(e.caps, t.Cap)
 		}
-		g.trie.Add(keys, star, e)
+		g.trie.AddGlued(keys, glued, star, e)
 		return nil
 	})
 }
@@ -243,16 +246,24 @@ func (g *Gazetteer) FindIn(toks []token.Token, lang string) []Mention {
 				if lang != "" && e.lang != "" && e.lang != lang && e.lang != "en" || !e.ok(toks, m) {
 					continue
 				}
+				if e.kind == void {
+					best, end = e, m.End
+					break
+				}
 				if shouting && e.rule == exact && len(lettersOf(e.form)) <= 3 {
 					continue // "INVITÉ AU SOMMET" is not the African Union
 				}
-				if end < 0 || e.kind.rank() < best.kind.rank() {
+				if end < 0 || best.kind != void && e.kind.rank() < best.kind.rank() {
 					best, end = e, m.End
 				}
 			}
 		}
 		if end < 0 {
 			i++
+			continue
+		}
+		if best.kind == void {
+			i = end
 			continue
 		}
 		out = append(out, Mention{Start: i, End: end, Code: best.code, Kind: best.kind})

@@ -139,3 +139,26 @@ func TestFindIn(t *testing.T) {
 		}
 	}
 }
+
+// A void form hides the state forms inside it.
+func TestVoidForms(t *testing.T) {
+	g := load(t)
+	for text, want := range map[string]string{
+		"중국은 남중국해에서":              "CHN",
+		"태평양에서 훈련":                "",
+		"인도양과 인도":                 "IND",
+		"la Reunión de ministros": "",
+	} {
+		lang := "ko"
+		if strings.HasPrefix(text, "la") {
+			lang = "es"
+		}
+		var got []string
+		for _, m := range g.FindIn(token.Split(text), lang) {
+			got = append(got, m.Code)
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("FindIn(%q) = %v, want %q", text, got, want)
+		}
+	}
+}

@@ -146,11 +146,14 @@ func Load() (*Set, error) {
 		}
 	}
 	// a person's name keeps its particles whatever the page's language:
-	// every lexicon reads every language's connectors
+	// every lexicon reads every language's connectors, but those its own
+	// language voids ("di" is "in" in Indonesian, not "Di" of a name)
 	for _, a := range s.byLang {
 		for _, b := range s.byLang {
 			for w, v := range a.words[Connector] {
-				b.addWord(Connector, w, v)
+				if bv, ok := b.words[Connector][w]; !ok || bv != Void {
+					b.addWord(Connector, w, v)
+				}
 			}
 		}
 	}

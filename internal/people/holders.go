@@ -135,43 +135,40 @@ var loadData = sync.OnceValues(func() (*data, error) {
 	if err != nil {
 		return nil, err
 	}
-	// each language's people/*.tsv (package langdata); read together, since
-	// an office word or a base's noun may be in another language than the page
-	part := func(name string) ([]byte, error) {
-		files, err := langdata.Part("people/" + name)
-		if err != nil {
+	// each language's people/*.tsv (package langdata)
+	d := &data{holders: tab, byLang: map[string]*words{}}
+	at := func(l string) *words {
+		if d.byLang[l] == nil {
+			d.byLang[l] = &words{notNames: wordSet{words: map[string]bool{}}, things: &token.Trie[bool]{}, leaders: &token.Trie[string]{}}
+		}
+		return d.byLang[l]
+	}
+	files, err := langdata.Part("people/notnames.tsv")
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range files {
+		if at(f.Lang).notNames, err = parseNotNames(f.Name, f.Data); err != nil {
 			return nil, err
 		}
-		var all []byte
-		for _, f := range files {
-			all = append(all, f.Data...)
-			all = append(all, '\n')
+	}
+	if files, err = langdata.Part("people/things.tsv"); err != nil {
+		return nil, err
+	}
+	for _, f := range files {
+		if at(f.Lang).things, err = parseThings(f.Name, f.Data); err != nil {
+			return nil, err
 		}
-		return all, nil
 	}
-	b, err := part("notnames.tsv")
-	if err != nil {
+	if files, err = langdata.Part("people/leaders.tsv"); err != nil {
 		return nil, err
 	}
-	nn, err := parseNotNames("notnames.tsv", b)
-	if err != nil {
-		return nil, err
+	for _, f := range files {
+		if at(f.Lang).leaders, err = parseLeaders(f.Name, f.Data); err != nil {
+			return nil, err
+		}
 	}
-	if b, err = part("things.tsv"); err != nil {
-		return nil, err
-	}
-	th, err := parseThings("things.tsv", b)
-	if err != nil {
-		return nil, err
-	}
-	if b, err = part("leaders.tsv"); err != nil {
-		return nil, err
-	}
-	ld, err := parseLeaders("leaders.tsv", b)
-	if err != nil {
-		return nil, err
-	}
-	return &data{holders: tab, notNames: nn, things: th, leaders: ld}, nil
+	return d, nil
 })
 
 // parseLeaders reads data/leaders.tsv: lang <TAB> role <TAB> phrase.
@@ -192,7 +189,12 @@ func parseLeaders(name string, data []byte) (*token.Trie[string], error) {
 }
 
 type data struct {
-	holders  *table
+	holders *table
+	byLang  map[string]*words // each language's words (langdata <lang>/people/*.tsv)
+}
+
+// words are one language's words about names.
+type words struct {
 	notNames wordSet
 	things   *token.Trie[bool]   // nouns before the name of a base or a ship
 	leaders  *token.Trie[string] // leadership nouns → role, next to a state

@@ -34,7 +34,7 @@ type Finder struct {
 func New(lx *lexicon.Lexicon) *Finder {
 	d, err := loadData()
 	if err != nil {
-		d = &data{holders: &table{}, notNames: wordSet{words: map[string]bool{}}, things: &token.Trie[bool]{}, leaders: &token.Trie[string]{}} // the embedded data is checked by tests
+		d = &data{holders: &table{}, byLang: map[string]*words{}} // the embedded data is checked by tests
 	}
 	return &Finder{lx: lx, data: d}
 }
@@ -355,13 +355,30 @@ func hyphenPart(toks []token.Token, i int) bool {
 	return !t.Cap && n >= 2 && n <= 5 && unicode.IsLetter(r) && !t.Uncased
 }
 
+// words returns the name words of the page's language and of English,
+// whose office and place words travel into every language's news.
+func (f *Finder) words() []*words {
+	var out []*words
+	if f.lx != nil {
+		if w := f.data.byLang[f.lx.Lang]; w != nil {
+			out = append(out, w)
+		}
+	}
+	if w := f.data.byLang["en"]; w != nil && (f.lx == nil || f.lx.Lang != "en") {
+		out = append(out, w)
+	}
+	return out
+}
+
 // office reports tokens that hold a word no name holds: "Ministério da
 // Defesa", "Primera División de Ejército", "Asuntos Africanos".
 func (f *Finder) office(toks []token.Token, from, to int) bool {
 	for i := from; i < to; i++ {
 		for _, k := range toks[i].Keys() {
-			if f.data.notNames.has(k) {
-				return true
+			for _, w := range f.words() {
+				if w.notNames.has(k) {
+					return true
+				}
 			}
 		}
 	}
@@ -762,9 +779,11 @@ func (f *Finder) thing(toks []token.Token, src string, n span, titles []span) bo
 		return false
 	}
 	for k := max(0, start-3); k < start; k++ {
-		for _, m := range f.data.things.MatchAt(toks, k) {
-			if m.End == start {
-				return true
+		for _, w := range f.words() {
+			for _, m := range w.things.MatchAt(toks, k) {
+				if m.End == start {
+					return true
+				}
 			}
 		}
 	}
@@ -787,7 +806,11 @@ func (f *Finder) leaderRoles(toks []token.Token, src string, roles []span, roleS
 			placeAt[m.Start], placeEnd[m.End] = m, m
 		}
 	}
-	for _, m := range f.data.leaders.Scan(toks, nil) {
+	var leaders []token.Match[string]
+	for _, w := range f.words() {
+		leaders = append(leaders, w.leaders.Scan(toks, nil)...)
+	}
+	for _, m := range leaders {
 		if overlaps(roles, m.Start, m.End) {
 			continue
 		}

@@ -8,10 +8,19 @@ package pipeline
 // language) to 132 with harder pages written by other hands (08-09, 30-37):
 // the first 52 keep their own floor, raised as they improved; the whole
 // corpus has floors of its own, set at what it measured when it grew.
+//
+// Ten languages joined on 2026-11-29 with ten to twelve pages each; their
+// pages have floors of their own, set at what they measured when they joined.
 const (
 	firstCorpusFloor = 0.94  // the first 52 pages, F1 on required events (0.857 → 0.933 → 0.938 → 0.950)
-	corpusFloor      = 0.854 // the whole corpus, F1 on required events, all languages (0.788 → 0.839 → 0.852 → 0.855)
-	langFloor        = 0.76  // the whole corpus, F1 per language (lowest: fr 0.690 → 0.755 → 0.769)
-	negativeMisses   = 1     // negative pages of the whole corpus with a false event (1 of 36)
+	corpusFloor      = 0.854 // the first eight languages' 132 pages, F1 on required events (0.788 → 0.839 → 0.852 → 0.855)
+	langFloor        = 0.76  // F1 per language of the first eight (lowest: fr 0.690 → 0.755 → 0.769)
+	negativeMisses   = 1     // the first eight languages' negative pages with a false event (1 of 36)
+	newCorpusFloor   = 0.84  // the ten new languages' pages, F1 on required events
+	newLangFloor     = 0.70  // F1 per new language
+	newNegMisses     = 4     // the new languages' negative pages with a false event
 	devsetFloor      = 1.00  // shared devset, F1 on required events (stays 1.00)
 )
+
+// firstLangs are the languages of the first corpus, whose floors are above.
+var firstLangs = map[string]bool{"ar": true, "en": true, "es": true, "fr": true, "pt": true, "ru": true, "sw": true, "tr": true}

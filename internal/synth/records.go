@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"pactwatch/internal/event"
+	"pactwatch/internal/langdata"
 )
 
 //go:embed data/record_states.tsv
@@ -61,7 +62,7 @@ var typeWeights = []struct {
 var (
 	kinds     = []string{"defence cooperation", "maritime security", "military training", "arms procurement", "intelligence sharing"}
 	orgs      = []string{"NATO", "UN", "AU", "EU", "ASEAN", "ECOWAS"}
-	languages = []string{"en", "fr", "ar", "es", "pt", "ru", "tr", "sw"}
+	languages = langdata.Langs() // every language pactwatch reads
 	stages    = []event.Stage{event.Proposed, event.Negotiating, event.Signed, event.Signed, event.Signed, event.Ratified, event.InForce}
 )
 

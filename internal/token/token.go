@@ -21,6 +21,10 @@ type Token struct {
 	// Uncased is set for a word in a script without capitals (Arabic,
 	// Devanagari, Han, kana, Hangul): case says nothing about names there.
 	Uncased bool
+	// Glued is set for a Han, kana or Hangul character written right after
+	// another one, with nothing between: a phrase written as one word
+	// ("한국") matches only glued characters, not "방문한 국가".
+	Glued bool
 }
 
 // Keys returns the token's folded key followed by its alternatives.
@@ -47,7 +51,9 @@ func Split(s string) []Token {
 				toks = append(toks, newToken(s, start, i))
 				start = -1
 			}
+			glued := len(toks) > 0 && toks[len(toks)-1].End == i && toks[len(toks)-1].syllabic()
 			toks = append(toks, newToken(s, i, i+utf8.RuneLen(r)))
+			toks[len(toks)-1].Glued = glued
 			continue
 		}
 		if isWordRune(r) {
@@ -199,7 +205,10 @@ func foldRunes(w string) string {
 func foldSlow(w string) string {
 	var b strings.Builder
 	for _, r := range norm.NFD.String(w) {
-		if unicode.Is(unicode.Mn, r) || r == 'ـ' {
+		// marks are accents to drop, but in the Indic scripts their vowel
+		// signs and virama spell the word (पेरू is not पर); only the nukta,
+		// written or not at will, goes
+		if unicode.Is(unicode.Mn, r) && (r < 0x0900 || r >= 0x1000 || r == '\u093C') || r == 'ـ' {
 			continue
 		}
 		switch r {
@@ -289,6 +298,13 @@ func arabicKeys(w, light string) (string, []string) {
 // Phrase splits a data-file phrase into folded keys. A trailing '*' on the
 // last word marks it as a stem; star reports that.
 func Phrase(p string) (keys []string, star bool) {
+	keys, _, star = GluedPhrase(p)
+	return keys, star
+}
+
+// GluedPhrase is Phrase that also reports, for each key, whether it is a
+// character glued to the one before in the phrase (Token.Glued).
+func GluedPhrase(p string) (keys []string, glued []bool, star bool) {
 	p = strings.TrimSpace(p)
 	if strings.HasSuffix(p, "*") {
 		star = true
@@ -296,8 +312,15 @@ func Phrase(p string) (keys []string, star bool) {
 	}
 	for _, t := range Split(p) {
 		keys = append(keys, t.Key)
+		glued = append(glued, t.Glued)
 	}
-	return keys, star
+	return keys, glued, star
+}
+
+// syllabic reports a token that is one Han, kana or Hangul character.
+func (t *Token) syllabic() bool {
+	r, size := utf8.DecodeRuneInString(t.Text)
+	return size == len(t.Text) && IsSyllabic(r)
 }
 
 // Headline reports a line written in Title Case: most words capitalised

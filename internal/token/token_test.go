@@ -120,3 +120,36 @@ func TestTrie(t *testing.T) {
 		t.Error("stem match not flagged")
 	}
 }
+
+// A phrase written as one word matches characters written together, not
+// across a space; a phrase written with a space matches both.
+// Devanagari vowel signs are letters of the word, not accents.
+func TestFoldDevanagari(t *testing.T) {
+	if Fold("पेरू") == Fold("पर") || Fold("सेना") == Fold("सना") {
+		t.Errorf("vowel signs dropped: %q %q", Fold("पेरू"), Fold("सेना"))
+	}
+	if Fold("ज़मीन") != Fold("जमीन") {
+		t.Errorf("nukta kept: %q %q", Fold("ज़मीन"), Fold("जमीन"))
+	}
+}
+
+func TestGluedPhrases(t *testing.T) {
+	var tr Trie[string]
+	tr.AddPhrase("한국", "KOR")
+	tr.AddPhrase("무장 단체", "armed group")
+	cases := map[string]string{
+		"한국과 미국":    "KOR",
+		"방문한 국가":    "",
+		"무장단체가 공격":  "armed group",
+		"무장 단체가 공격": "armed group",
+	}
+	for text, want := range cases {
+		got := ""
+		for _, m := range tr.Scan(Split(text), nil) {
+			got = m.Vals[0]
+		}
+		if got != want {
+			t.Errorf("%q: matched %q, want %q", text, got, want)
+		}
+	}
+}

@@ -17,6 +17,7 @@ type infix[V any] struct {
 
 type node[V any] struct {
 	next  map[string]*node[V]
+	glued map[string]*node[V] // characters that must follow the one before with nothing between
 	vals  []V
 	stems map[string][]stem[V] // by the first stemIndex bytes of the prefix
 }
@@ -41,7 +42,11 @@ type Match[V any] struct {
 func (t *Trie[V]) Len() int { return t.size }
 
 // Add records v under the phrase keys; star makes the last key a prefix.
-func (t *Trie[V]) Add(keys []string, star bool, v V) {
+func (t *Trie[V]) Add(keys []string, star bool, v V) { t.AddGlued(keys, nil, star, v) }
+
+// AddGlued is Add where glued[i] says that keys[i] must be a character
+// glued to the one before it in the text (GluedPhrase).
+func (t *Trie[V]) AddGlued(keys []string, glued []bool, star bool, v V) {
 	if len(keys) == 0 {
 		return
 	}
@@ -65,13 +70,17 @@ func (t *Trie[V]) Add(keys []string, star bool, v V) {
 			n.stems[idx] = append(list, stem[V]{prefix: k, vals: []V{v}})
 			return
 		}
-		if n.next == nil {
-			n.next = make(map[string]*node[V])
+		m := &n.next
+		if i > 0 && i < len(glued) && glued[i] {
+			m = &n.glued
 		}
-		c := n.next[k]
+		if *m == nil {
+			*m = make(map[string]*node[V])
+		}
+		c := (*m)[k]
 		if c == nil {
 			c = &node[V]{}
-			n.next[k] = c
+			(*m)[k] = c
 		}
 		n = c
 	}
@@ -91,8 +100,8 @@ func (t *Trie[V]) AddPhrase(p string, v V) {
 			return
 		}
 	}
-	keys, star := Phrase(p)
-	t.Add(keys, star, v)
+	keys, glued, star := GluedPhrase(p)
+	t.AddGlued(keys, glued, star, v)
 }
 
 // MatchAt returns every phrase that starts at toks[i], longest first; at equal
@@ -126,6 +135,11 @@ func (t *Trie[V]) walk(n *node[V], toks []Token, start, pos int, out *[]Match[V]
 		t.stemsAt(n, tok.Key, start, pos, out)
 		for _, k := range tok.Alts {
 			t.stemsAt(n, k, start, pos, out)
+		}
+	}
+	if n.glued != nil && pos > start && tok.Glued {
+		if c := n.glued[tok.Key]; c != nil {
+			t.walk(c, toks, start, pos+1, out)
 		}
 	}
 	if n.next == nil {
