@@ -40,7 +40,7 @@ func run(t *testing.T, stdin string, args ...string) (stdout, stderr string, cod
 const (
 	visitFR = "Le ministre sénégalais des Forces armées a été reçu mardi 4 mars 2025 à Nouakchott par son homologue mauritanien pour des entretiens sur la sécurité de la frontière entre les deux pays.\n"
 	visitEN = "<html><body><article><h1>Ghana and Togo chiefs meet</h1><p>Ghana's Chief of Defence Staff held talks with his Togolese counterpart in Lomé on Tuesday on joint patrols against armed groups along the border between the two countries.</p></article></body></html>"
-	german  = "Der Verteidigungsminister hat am Dienstag die Truppen besucht und gesagt, dass die Zusammenarbeit mit den Partnern wichtig ist und nicht aufhören wird.\n"
+	dutch   = "De minister van Defensie heeft dinsdag de troepen bezocht en gezegd dat de samenwerking met de partners belangrijk is en niet zal stoppen.\n"
 )
 
 func writePages(t *testing.T, pages map[string][]byte) string {
@@ -60,13 +60,13 @@ func TestExtractContract(t *testing.T) {
 		"ghana.html":  []byte(visitEN),
 		"empty.txt":   nil,
 		"blob.txt":    {0x7f, 'E', 'L', 'F', 0, 1, 2, 3},
-		"german.txt":  []byte(german),
+		"dutch.txt":   []byte(dutch),
 	})
 	out, errs, code := run(t, "", "extract", dir)
 	if code != 1 {
 		t.Errorf("exit status %d with bad inputs, want 1", code)
 	}
-	for _, name := range []string{"empty.txt", "blob.txt", "german.txt"} {
+	for _, name := range []string{"empty.txt", "blob.txt", "dutch.txt"} {
 		if !strings.Contains(errs, name) {
 			t.Errorf("stderr does not name %s:\n%s", name, errs)
 		}

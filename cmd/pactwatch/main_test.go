@@ -88,10 +88,10 @@ const (
 	tuesdayEN = "Zambia's defence minister arrived in Lilongwe on Tuesday for talks with his Malawian counterpart on border security and the fight against cattle rustling. " +
 		"The two ministers agreed to meet again before the end of the year.\n"
 
-	// pageDE is in a language the tool does not claim.
-	pageDE = "Die Verteidigungsminister Deutschlands und Litauens haben am Montag in Vilnius über die Stationierung einer Panzerbrigade gesprochen. " +
-		"Die Brigade soll bis 2027 vollständig einsatzbereit sein. " +
-		"Beide Minister betonten die enge Zusammenarbeit innerhalb der NATO.\n"
+	// pageNL is in a language the tool does not claim (Dutch).
+	pageNL = "De ministers van Defensie van Duitsland en Litouwen hebben maandag in Vilnius gesproken over de stationering van een tankbrigade. " +
+		"De brigade moet in 2027 volledig inzetbaar zijn. " +
+		"Beide ministers wezen op de nauwe samenwerking binnen de NAVO.\n"
 )
 
 // binaryPage is the start of a PNG image.
@@ -157,7 +157,7 @@ func TestCLIExtractMixedFolder(t *testing.T) {
 	files := goodPages()
 	files["empty.txt"] = nil
 	files["scan.txt"] = binaryPage
-	files["presse.txt"] = []byte(pageDE)
+	files["presse.txt"] = []byte(pageNL)
 	dir := pageDir(t, files)
 
 	r := pactwatch(t, "", "extract", dir)

@@ -78,7 +78,7 @@ func (x *Extractor) Trace(p *page.Page, w io.Writer) Reading {
 	spans := map[string]event.Span{}
 	starts := p.BlockStarts()
 	for bi, b := range p.Blocks {
-		for _, ss := range segment.Split(b.Text, bi, lx.Abbrevs) {
+		for _, ss := range segment.Split(b.Text, bi, lx.Abbrevs, func(k string) bool { return lx.Is(lexicon.Month, k) }) {
 			s := &sentence{index: len(sents), text: ss.Text, block: bi}
 			x.annotate(s, lx, pf)
 			sents = append(sents, s)

@@ -114,6 +114,7 @@ const (
 	DaySuffix    Kind = "daysuffix"    // written after a day's number: "er" (1er), "st", "th", "º"
 	Genitive     Kind = "genitive"     // the word of a genitive link: "of", "de", "ya"
 	DateFiller   Kind = "datefiller"   // a word that may stand between a date's parts: "de", "of", "года"
+	Trait        Kind = "trait"        // a trait of the language's writing (value nouncaps: every noun takes a capital); the phrase says it in words
 	Letter       Kind = "letter"       // a letter that tells the language from others of its script (+ common here, +N: N of every 100 letters; - never here)
 	YearMark     Kind = "yearmark"     // a unit written after a year's number: 年, 년
 	MonthMark    Kind = "monthmark"    // a unit written after a month's number: 月, 월
@@ -126,7 +127,7 @@ var Kinds = []Kind{Trigger, Stage, Modal, Hypothetical, Request, Demand, Threat,
 	Negation, Combat, Hostile, Adversary, Provision, Framework, Occasion, Document, Clause, Joint, Service, CodeName, Equipment, Arrival,
 	Aside, Domain, Pair, Visit, Host, Locative, Background, Role, Title, Counterpart, Month, Weekday, Ordinal, Relday,
 	Last, Next, YearEnd, PubLine, Boilerplate, Counter, Credit, Stopword, Abbrev, Security, YearWord, MonthWord, CapitalWord, Embassy,
-	LocSuffix, WaterWord, Connector, Conjunction, Article, Plural, NameEnding, Topic, Qualifier, DaySuffix, Genitive, DateFiller, Letter, YearMark, MonthMark, DayMark, Era}
+	LocSuffix, WaterWord, Connector, Conjunction, Article, Plural, NameEnding, Topic, Qualifier, DaySuffix, Genitive, DateFiller, Trait, Letter, YearMark, MonthMark, DayMark, Era}
 
 // Load reads every language's lexicon files (package langdata).
 func Load() (*Set, error) {
@@ -199,6 +200,20 @@ func (lx *Lexicon) Prefixes(kind Kind) []string {
 	return out
 }
 
+// HasTrait reports whether the language's writing has a trait (kind trait):
+// "nouncaps" for German, whose every noun takes a capital.
+func (lx *Lexicon) HasTrait(name string) bool {
+	if lx == nil {
+		return false
+	}
+	for _, e := range lx.entries[Trait] {
+		if e.Value == name {
+			return true
+		}
+	}
+	return false
+}
+
 // Is reports whether key (a folded word) is a one-word phrase of a kind.
 func (lx *Lexicon) Is(kind Kind, key string) bool {
 	_, ok := lx.Word(kind, key)
@@ -257,8 +272,8 @@ func (lx *Lexicon) parse(name string, data []byte) error {
 			lx.Abbrevs[token.Fold(strings.TrimSuffix(e.Text, "."))] = true
 		case Boilerplate:
 			lx.Boilerplate = append(lx.Boilerplate, e)
-		case Letter:
-			// counted on the raw text (Entries), never matched as a word
+		case Letter, Trait:
+			// read with Entries or HasTrait, never matched as words
 		default:
 			t := lx.tries[e.Kind]
 			if t == nil {

@@ -50,6 +50,7 @@ var values = map[Kind][]string{
 	Domain:       {"training", "intelligence", "counterterrorism", "peacekeeping", "maritime", "cyber", "equipment", "logistics", "welfare", "human_resources", "border_security", "capacity_building", "defence_industry", "governance", "economic", "regional_security"},
 	Boilerplate:  {"prefix", "contains"},
 	Relday:       {"-1", "0", "1"},
+	Trait:        {"nouncaps"},
 }
 
 func TestFilesAreWellFormed(t *testing.T) {
@@ -194,6 +195,7 @@ var optionalKinds = map[Kind]string{
 	Abbrev:     "scripts without abbreviation periods",
 	YearEnd:    "languages that put 'end of' after the year (Turkish, Japanese)",
 	DateFiller: "languages with nothing between a date's parts",
+	Trait:      "most languages' writing has no trait the rules need to know",
 	Topic:      "agreement kinds are written in English by the extractor; topics read kinds people wrote in their language",
 	NameEnding: "only languages that decline names (Russian, Ukrainian, Polish)",
 }

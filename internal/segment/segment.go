@@ -22,7 +22,9 @@ type Sentence struct {
 
 // Split returns the sentences of text; abbrevs holds folded abbreviations
 // without their final period.
-func Split(text string, block int, abbrevs map[string]bool) []Sentence {
+// isMonth, when not nil, tells a folded month name: a period after a day's
+// number before it ends no sentence ("am 11. März").
+func Split(text string, block int, abbrevs map[string]bool, isMonth func(string) bool) []Sentence {
 	var out []Sentence
 	start := 0
 	emit := func(end int) {
@@ -48,7 +50,7 @@ func Split(text string, block int, abbrevs map[string]bool) []Sentence {
 				}
 				break
 			}
-			if isBoundary(text, i, next, r, abbrevs) {
+			if isBoundary(text, i, next, r, abbrevs, isMonth) {
 				emit(next)
 			}
 		}
@@ -62,7 +64,7 @@ func Split(text string, block int, abbrevs map[string]bool) []Sentence {
 // after it (。！？) or used only to end sentences (the danda ।, Urdu ۔).
 func fullStop(r rune) bool { return strings.ContainsRune("。！？।۔", r) }
 
-func isBoundary(text string, at, next int, r rune, abbrevs map[string]bool) bool {
+func isBoundary(text string, at, next int, r rune, abbrevs map[string]bool, isMonth func(string) bool) bool {
 	if next >= len(text) || fullStop(r) {
 		return true
 	}
@@ -86,6 +88,15 @@ func isBoundary(text string, at, next int, r rune, abbrevs map[string]bool) bool
 		break
 	}
 	word := text[ws:at]
+	if word == "" && isMonth != nil && dayNumberBefore(text[:at]) {
+		w := rest
+		if i := strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
+			w = w[:i]
+		}
+		if w != "" && isMonth(token.Fold(w)) {
+			return false // "am 11. März": the day's number, not a sentence end
+		}
+	}
 	if word != "" {
 		if abbrevs[token.Fold(strings.TrimSuffix(word, "."))] {
 			return false
@@ -101,4 +112,20 @@ func isBoundary(text string, at, next int, r rune, abbrevs map[string]bool) bool
 		return false
 	}
 	return true
+}
+
+// dayNumberBefore reports one or two digits, alone, at the end of s.
+func dayNumberBefore(s string) bool {
+	n := 0
+	for n < len(s) && n < 3 && s[len(s)-1-n] >= '0' && s[len(s)-1-n] <= '9' {
+		n++
+	}
+	if n == 0 || n > 2 {
+		return false
+	}
+	if n == len(s) {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:len(s)-n])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.'
 }

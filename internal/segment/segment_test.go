@@ -15,11 +15,14 @@ func TestSplit(t *testing.T) {
 		{"J. B. Kazura spoke. \"We agree.\" He left.", 3},
 		{"Il a dit « nous signerons. » Puis il est parti.", 2},
 		{"两国签署了协议。双方还讨论了训练！合作会继续吗？", 3},
+		{"Die Minister trafen sich am 11. März in Berlin. Sie unterzeichneten ein Abkommen.", 2},
+		{"Das Treffen fand am 3. Mai statt. Es war das zweite.", 2},
+		{"Es waren 11. Die Zahl stieg.", 2},
 		{"防衛相は会談した。「協力を続ける」と述べた。", 2},
 		{"मंत्री ने समझौते पर हस्ताक्षर किए। दोनों देश सहमत हुए।", 2},
 	}
 	for _, c := range cases {
-		got := Split(c.in, 0, abbr)
+		got := Split(c.in, 0, abbr, func(k string) bool { return k == "marz" || k == "mai" })
 		if len(got) != c.want {
 			t.Errorf("Split(%q) = %d sentences %+v, want %d", c.in, len(got), got, c.want)
 		}
