@@ -227,17 +227,27 @@ func dropWaters(places []gazetteer.Mention, waters []token.Match[lexicon.Entry],
 	if len(waters) == 0 {
 		return places
 	}
-	out := places[:0:0]
-	for _, m := range places {
-		water := false
+	water := make([]bool, len(places))
+	for i, m := range places {
 		for _, w := range waters {
 			if m.End == w.Start || m.Start == w.End ||
 				(m.Start == w.End+1 && lx.Is(lexicon.Genitive, toks[w.End].Key)) {
-				water = true
+				water[i] = true
 				break
 			}
 		}
-		if !water || m.Kind == gazetteer.Org {
+	}
+	// adjectives coordinated before one water word: "the Japanese and East
+	// China seas" (names are not: "Türkiye ve Pakistan deniz…")
+	for i := len(places) - 2; i >= 0; i-- {
+		if n := places[i+1]; water[i+1] && places[i].Kind == gazetteer.Demonym && n.Kind == gazetteer.Demonym &&
+			n.Start == places[i].End+1 && lx.Is(lexicon.Conjunction, toks[places[i].End].Key) {
+			water[i] = true
+		}
+	}
+	out := places[:0:0]
+	for i, m := range places {
+		if !water[i] || m.Kind == gazetteer.Org {
 			out = append(out, m)
 		}
 	}

@@ -325,8 +325,8 @@ func (a *article) sentenceStates(s *sentence) (states []string, inferred bool) {
 			inferred = true
 		}
 	}
-	if a.pair != nil && (s.has(lexicon.Pair) || s.has(lexicon.Counterpart)) {
-		for _, c := range a.pair {
+	if pair := a.topicPair(s); pair != nil && len(states) < 2 && (s.has(lexicon.Pair) || s.has(lexicon.Counterpart)) {
+		for _, c := range pair {
 			if !slices.Contains(states, c) {
 				states = append(states, c)
 				inferred = true
@@ -334,6 +334,29 @@ func (a *article) sentenceStates(s *sentence) (states []string, inferred bool) {
 		}
 	}
 	return states, inferred
+}
+
+// topicPair is the pair "the two countries" or an act without states in s
+// refers to: the two states a sentence just before, in the same paragraph,
+// names; else the two the article is most about.
+func (a *article) topicPair(s *sentence) []string {
+	for j := s.index - 1; j >= 0 && j >= s.index-3; j-- {
+		p := a.sents[j]
+		if p.block != s.block {
+			break
+		}
+		st := p.states()
+		if aside := p.asideOnly(); len(aside) > 0 {
+			st = slices.DeleteFunc(st, func(c string) bool { return aside[c] })
+		}
+		if len(st) == 2 {
+			return st
+		}
+		if len(st) > 2 {
+			break
+		}
+	}
+	return a.pair
 }
 
 // candidates turns a sentence's triggers into candidate events.
@@ -387,7 +410,7 @@ func (a *article) candidates(s *sentence) []Candidate {
 		st := states
 		inf := inferred
 		if len(st) == 0 && a.pair != nil && !weak && (typ != event.Meeting || s.secure() || len(s.persons) > 0) {
-			st, inf = a.pair, true // "an agreement in its final phases", in a page about two states
+			st, inf = a.topicPair(s), true // "an agreement in its final phases", in a page about two states
 		}
 		if len(st) == 1 && a.pair != nil && slices.Contains(a.pair, st[0]) && (typ == event.Agreement || typ == event.Meeting) {
 			st = append(append([]string{}, st...), other(a.pair, st[0]))
