@@ -151,7 +151,9 @@ func (g *Gazetteer) parse(name, lang string, b []byte) error {
 			}
 		}
 		if e.kind != Org && e.kind != void {
-			g.states[e.code] = true
+			for _, c := range strings.Split(e.code, "+") {
+				g.states[c] = true
+			}
 		}
 		if len(e.code) < 2 || e.form == "" {
 			return fmt.Errorf("gazetteer %s line %d: empty code or form", name, line)
@@ -266,7 +268,11 @@ func (g *Gazetteer) FindIn(toks []token.Token, lang string) []Mention {
 			i = end
 			continue
 		}
-		out = append(out, Mention{Start: i, End: end, Code: best.code, Kind: best.kind})
+		// a compound naming several states ("日米", "한미": JPN+USA) is a
+		// mention of each
+		for _, code := range strings.Split(best.code, "+") {
+			out = append(out, Mention{Start: i, End: end, Code: code, Kind: best.kind})
+		}
 		i = end
 	}
 	return out

@@ -29,11 +29,7 @@ func TestCodesAreStates(t *testing.T) {
 			cldr[strings.SplitN(line, "\t", 2)[0]] = true
 		}
 	}
-	err := fs.WalkDir(files, "data", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasSuffix(p, "cldr_names.tsv") || strings.HasSuffix(p, "organizations.tsv") || !strings.HasSuffix(p, ".tsv") {
-			return err
-		}
-		b, _ := files.ReadFile(p)
+	check := func(p string, b []byte) {
 		sc := bufio.NewScanner(bytes.NewReader(b))
 		n := 0
 		for sc.Scan() {
@@ -42,15 +38,31 @@ func TestCodesAreStates(t *testing.T) {
 			if line == "" || strings.HasPrefix(line, "#") {
 				continue
 			}
-			code := strings.SplitN(line, "\t", 2)[0]
-			if !cldr[code] {
-				t.Errorf("%s:%d: %q is not a known state code", p, n, code)
+			// a compound names several states: JPN+USA
+			for _, code := range strings.Split(strings.SplitN(line, "\t", 2)[0], "+") {
+				if !cldr[code] {
+					t.Errorf("%s:%d: %q is not a known state code", p, n, code)
+				}
 			}
 		}
+	}
+	err := fs.WalkDir(files, "data", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasSuffix(p, "cldr_names.tsv") || strings.HasSuffix(p, "organizations.tsv") || !strings.HasSuffix(p, ".tsv") {
+			return err
+		}
+		b, _ := files.ReadFile(p)
+		check(p, b)
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	states, err := langdata.States()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range states {
+		check(f.Name, f.Data)
 	}
 }
 
@@ -128,6 +140,8 @@ func TestFindIn(t *testing.T) {
 		{"les soldats kényans", "sw", ""},
 		{"Nairobi", "ru", "KEN"},         // a capital is shared
 		{"Kenya Kenya", "ar", "KEN KEN"}, // English names travel
+		{"日米両国は合意した", "ja", "JPN USA"},   // a compound names both
+		{"中美洲国家", "zh", ""},
 	}
 	for _, c := range cases {
 		var got []string
