@@ -206,7 +206,14 @@ func surname(name string) string {
 	if len(toks) == 0 {
 		return ""
 	}
-	return toks[len(toks)-1].Key
+	// in Han, kana or Hangul a surname is the last run of characters
+	// written together ("杜阿莱" of "阿登·杜阿莱"), never one character,
+	// which would stand for the person wherever it is written
+	key := toks[len(toks)-1].Key
+	for i := len(toks) - 1; i > 0 && toks[i].Glued; i-- {
+		key = toks[i-1].Key + key
+	}
+	return key
 }
 
 func normSpace(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -127,7 +127,7 @@ func New(lx *lexicon.Set) *Identifier {
 		return k
 	}
 	for _, l := range lx.Langs() {
-		add(l, l, lx.Get(l).Stopwords, true, lx.Get(l).Entries(lexicon.Letter))
+		add(l, l, lx.Get(l).IDWords, true, lx.Get(l).Entries(lexicon.Letter))
 	}
 	for _, line := range strings.Split(unsupportedTSV, "\n") {
 		if line == "" || strings.HasPrefix(line, "#") {

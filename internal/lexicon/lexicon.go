@@ -37,6 +37,7 @@ type Lexicon struct {
 	entries     map[Kind][]Entry           // by kind, for checks
 	words       map[Kind]map[string]string // one-word phrases by folded form → value
 	Stopwords   map[string]bool
+	IDWords     map[string]bool // stopwords as language identification counts them
 	Abbrevs     map[string]bool // folded, without the final period
 	Boilerplate []Entry
 }
@@ -222,7 +223,7 @@ func (lx *Lexicon) Is(kind Kind, key string) bool {
 
 func newLexicon(lang string) *Lexicon {
 	return &Lexicon{Lang: lang, tries: map[Kind]*token.Trie[Entry]{}, entries: map[Kind][]Entry{}, words: map[Kind]map[string]string{},
-		Stopwords: map[string]bool{}, Abbrevs: map[string]bool{}}
+		Stopwords: map[string]bool{}, IDWords: map[string]bool{}, Abbrevs: map[string]bool{}}
 }
 
 // Parse builds a lexicon from TSV bytes.
@@ -259,15 +260,16 @@ func (lx *Lexicon) parse(name string, data []byte) error {
 		}
 		switch e.Kind {
 		case Stopword:
-			if toks := token.Split(e.Text); len(toks) > 1 && toks[0].End-toks[0].Start > 1 && token.IsSyllabic([]rune(toks[0].Text)[0]) {
-				// a word of a script without spaces is matched character by
-				// character, like the text: として counts と, し and て
-				for _, t := range toks {
-					lx.Stopwords[t.Key] = true
-				}
-				break
-			}
 			lx.Stopwords[token.Fold(e.Text)] = true
+			lx.IDWords[token.Fold(e.Text)] = true
+			if toks := token.Split(e.Text); len(toks) > 1 && toks[0].End-toks[0].Start > 1 && token.IsSyllabic([]rune(toks[0].Text)[0]) {
+				// language identification reads a word of a script without
+				// spaces character by character, like the text: として
+				// counts と, し and て
+				for _, t := range toks {
+					lx.IDWords[t.Key] = true
+				}
+			}
 		case Abbrev:
 			lx.Abbrevs[token.Fold(strings.TrimSuffix(e.Text, "."))] = true
 		case Boilerplate:

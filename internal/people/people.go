@@ -51,6 +51,7 @@ func (f *Finder) WithDate(d time.Time) *Finder {
 type span struct {
 	start, end int
 	value      string
+	country    string // the state a name-first role phrase gives its name
 }
 
 // Find returns the persons of one sentence. places are the sentence's
@@ -85,6 +86,8 @@ func (f *Finder) Find(toks []token.Token, src string, places []gazetteer.Mention
 	}
 	arabic := len(toks) > 0 && toks[0].Uncased
 	switch {
+	case syllabic(toks):
+		names = f.syllabicNames(toks, src, roles, titles, counters, roleState, inPlace, placeAt, placeEnd, lexical)
 	case arabic:
 		names = f.arabicNames(toks, src, roles, titles, counters, inPlace, lexical)
 	case token.Headline(src, toks):
@@ -98,6 +101,7 @@ func (f *Finder) Find(toks []token.Token, src string, places []gazetteer.Mention
 		if n.value != "-" {
 			p.Role = n.value
 		}
+		p.Country = n.country
 		// a role, title or counterpart word shortly before the name
 		for _, ss := range []struct {
 			spans []span
@@ -170,7 +174,7 @@ func (f *Finder) Find(toks []token.Token, src string, places []gazetteer.Mention
 func spans(ms []token.Match[lexicon.Entry]) []span {
 	out := make([]span, len(ms))
 	for i, m := range ms {
-		out[i] = span{m.Start, m.End, m.Vals[0].Value}
+		out[i] = span{start: m.Start, end: m.End, value: m.Vals[0].Value}
 	}
 	return out
 }
@@ -827,4 +831,107 @@ func (f *Finder) leaderRoles(toks []token.Token, src string, roles []span, roleS
 		roles = append(roles, s)
 	}
 	return roles
+}
+
+// syllabic reports a sentence written mostly in Han, kana or Hangul, one
+// token per character.
+func syllabic(toks []token.Token) bool {
+	n := 0
+	for i := range toks {
+		if toks[i].Glued || i+1 < len(toks) && toks[i+1].Glued {
+			n++
+		}
+	}
+	return n*2 > len(toks)
+}
+
+// nameJoin reports what may stand between two characters of one name: nothing,
+// a middle dot ("阿登·杜阿莱", "ラモン・バウティスタ") or, in Hangul, a space.
+func nameJoin(gap string, hangul bool) bool {
+	switch gap {
+	case "", "·", "・", "‧", "-", "‐":
+		return true
+	case " ":
+		return hangul
+	}
+	return false
+}
+
+// syllabicNames finds names in Chinese, Japanese and Korean sentences,
+// where every character is a token: a run of characters joined by nothing
+// or a middle dot, right after a role or title ("国防部长董军") or, in a
+// language that names first (trait namefirst), right before it, perhaps
+// with the state between ("森山健二防衛相", "아덴 두알레 케냐 국방장관").
+// A name stops at a stopword, an office word, a place, a cue of the
+// lexicon or punctuation; it holds two to four characters, or more when
+// dots join its parts.
+func (f *Finder) syllabicNames(toks []token.Token, src string, roles, titles, counters []span, roleState map[int]string,
+	inPlace []bool, placeAt, placeEnd map[int]gazetteer.Mention, lexical []bool) []span {
+	nameChar := func(k int) bool {
+		t := toks[k]
+		return t.Uncased && !inPlace[k] && !lexical[k] && !f.lx.Stopwords[t.Key] && !f.office(toks, k, k+1) &&
+			len(f.lx.At(toks, k, lexicon.Trigger)) == 0 && len(f.lx.At(toks, k, lexicon.Role)) == 0
+	}
+	hangul := func(k int) bool { r, _ := utf8.DecodeRuneInString(toks[k].Text); return unicode.In(r, unicode.Hangul) }
+	// long reports a run too long for a name without dots
+	long := func(from, to int) bool {
+		if to-from <= 4 {
+			return false
+		}
+		for k := from + 1; k < to; k++ {
+			if g := src[toks[k-1].End:toks[k].Start]; g != "" {
+				return to-from > 14 // parts joined by dots or spaces
+			}
+		}
+		return true
+	}
+	var out []span
+	cues := append(append([]span{}, roles...), titles...)
+	for _, c := range counters {
+		c.value = "-"
+		cues = append(cues, c)
+	}
+	for _, c := range cues {
+		value := c.value
+		if value == "" {
+			value = "-"
+		}
+		if f.lx.HasTrait("namefirst") && c.start > 0 {
+			// the name before the role, perhaps with the state between
+			end := c.start
+			country := roleState[c.start]
+			if m, ok := placeEnd[end]; ok && m.Kind != gazetteer.Org {
+				country = cmp.Or(country, m.Code)
+				end = m.Start
+			}
+			start := end
+			for start > 0 && nameChar(start-1) && (start == end || nameJoin(src[toks[start-1].End:toks[start].Start], hangul(start))) {
+				start--
+			}
+			if end-start >= 2 && !long(start, end) && !overlaps(out, start, end) {
+				if m, ok := placeEnd[start]; ok && m.Kind != gazetteer.Org && country == "" {
+					country = m.Code // "フィリピンのラモン…国防相"
+				} else if start > 1 {
+					if m, ok := placeEnd[start-1]; ok && m.Kind != gazetteer.Org && country == "" && f.lx.Stopwords[toks[start-1].Key] {
+						country = m.Code
+					}
+				}
+				out = append(out, span{start: start, end: end, value: value, country: country})
+				continue
+			}
+		}
+		// the name after the role: "国防部长董军"
+		start := c.end
+		for start < len(toks) && nameJoin(src[toks[start-1].End:toks[start].Start], true) && !nameChar(start) && inPlace[start] {
+			start++ // "外交部长 王毅" has no state between, but "国防部长中国…" does
+		}
+		end := start
+		for end < len(toks) && nameChar(end) && (end == start || nameJoin(src[toks[end-1].End:toks[end].Start], hangul(end))) {
+			end++
+		}
+		if end-start >= 2 && !long(start, end) && !overlaps(out, start, end) && start-c.end <= 2 {
+			out = append(out, span{start: start, end: end, value: value, country: roleState[c.start]})
+		}
+	}
+	return out
 }
