@@ -459,6 +459,9 @@ func (a *article) candidates(s *sentence) []Candidate {
 				}
 				c.Event.Agreement = &event.AgreementInfo{Kind: agreementKind(s, t), Stage: stage}
 			}
+			if typ == event.Rupture && c.Event.Initiator == "" && !s.hasTrigger(event.Agreement) {
+				c.Event.Initiator = a.giver(s, t, st) // the side that suspends aid, recalls troops, cuts ties
+			}
 			if typ == event.Rupture && s.hasTrigger(event.Agreement) {
 				c.Event.Initiator = a.giver(s, t, st) // the side that ends the pact
 				stage := agreementStage(s, s.firstTrigger(event.Agreement))
