@@ -124,6 +124,13 @@ func Find(toks []token.Token, src string, lx *lexicon.Lexicon) []Mention {
 					m.End = ws[0].End
 				}
 			}
+			// a range gives its first day: "from 8 to 11 May", "du 8 au 11 mai",
+			// "8–11 May"
+			if m.Day > 0 && m.Start < i {
+				if d, at := rangeStart(toks, src, m.Start, lx); d > 0 && d < m.Day {
+					m.Day, m.Start = d, at
+				}
+			}
 			// weekday before: "mardi 10 mai", "Tuesday, May 10"
 			if m.Day > 0 {
 			weekday:
@@ -355,6 +362,25 @@ func ordinalBefore(toks []token.Token, i int, lx *lexicon.Lexicon) (day, at int)
 				if err == nil && d >= 1 && d <= 31 {
 					return d, k
 				}
+			}
+		}
+	}
+	return 0, 0
+}
+
+// rangeStart reads the first day of a range that ends at toks[at], the
+// last day: a day's number and a range word ("8 to", "8 au", "8 по") or a
+// dash ("8–11") right before it.
+func rangeStart(toks []token.Token, src string, at int, lx *lexicon.Lexicon) (day, start int) {
+	if at >= 2 && lx.Is(lexicon.Range, toks[at-1].Key) {
+		if d := dayNumber(toks[at-2].Text, lx); d > 0 {
+			return d, at - 2
+		}
+	}
+	if at >= 1 {
+		if gap := strings.TrimSpace(src[toks[at-1].End:toks[at].Start]); gap == "-" || gap == "–" || gap == "—" {
+			if d := dayNumber(toks[at-1].Text, lx); d > 0 {
+				return d, at - 1
 			}
 		}
 	}

@@ -13,7 +13,7 @@ const testLex = "month\t5\tmai\nmonth\t5\tmay\nmonth\t8\taoût\nmonth\t11\tnovem
 	"month\t5\tأيار\nmonth\t5\tمايو\nmonth\t12\tكانون الأول\nmonth\t12\tديسمبر\nmonth\t11\tتشرين الثاني\nmonth\t11\tنوفمبر\n" +
 	"month\t3\tмарта\nmonth\t2\tشباط\nmonth\t2\tفبراير\nmonth\t5\tमई\n" +
 	"weekday\t5\tfriday\nweekday\t2\tmardi\nweekday\t4\tjeudi\nweekday\t7\tsunday\nlast\t-\tdernier\nlast\t-\tlast\nlast\t-\tالماضي\n" +
-	"yearend\t-\tfin\nyearend\t-\tend of\nyearend\t-\tنهاية\nrelday\t-1\thier\nyearword\t-\tyear\nyearword\t-\tعام\n" +
+	"range\t-\tau\nrange\t-\tto\nyearend\t-\tfin\nyearend\t-\tend of\nyearend\t-\tنهاية\nrelday\t-1\thier\nyearword\t-\tyear\nyearword\t-\tعام\n" +
 	"yearmark\t-\t年\nmonthmark\t-\t月\ndaymark\t-\t日\ndaymark\tvoid\t日間\ndaymark\t-\t号\nyearmark\t-\t년\nmonthmark\t-\t월\ndaymark\t-\t일\nera\t2019\t令和\n"
 
 func find(t *testing.T, s string) []Mention {
@@ -45,6 +45,9 @@ func TestResolve(t *testing.T) {
 		{"le 12 марта 2025 года", time.Time{}, "2025-03-12"},
 		{"publié le 14/03/2025", time.Time{}, "2025-03-14"},
 		{"hier soir", pub, "2025-03-13"},
+		{"exercices du 8 au 11 mai 2024", time.Time{}, "2024-05-08"},
+		{"drills on 8–11 May 2024", time.Time{}, "2024-05-08"},
+		{"le 12 mai 2024", time.Time{}, "2024-05-12"},
 		{"trained soldiers last year", pub, "2024"},
 		{"في العام الماضي", pub, "2024"},
 		{"وفي 8 أيار/ مايو، التقى الوزير", time.Time{}, ""},

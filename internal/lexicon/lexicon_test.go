@@ -195,6 +195,7 @@ var optionalKinds = map[Kind]string{
 	Abbrev:     "scripts without abbreviation periods",
 	YearEnd:    "languages that put 'end of' after the year (Turkish, Japanese)",
 	DateFiller: "languages with nothing between a date's parts",
+	Range:      "languages may write ranges with a dash only",
 	Trait:      "most languages' writing has no trait the rules need to know",
 	Topic:      "agreement kinds are written in English by the extractor; topics read kinds people wrote in their language",
 	NameEnding: "only languages that decline names (Russian, Ukrainian, Polish)",
