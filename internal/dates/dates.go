@@ -168,6 +168,10 @@ func Find(toks []token.Token, src string, lx *lexicon.Lexicon) []Mention {
 		}
 		if ws := lx.At(toks, i, "weekday"); len(ws) > 0 {
 			wd, _ := strconv.Atoi(ws[0].Vals[0].Value)
+			if j := ws[0].End; j < len(toks) && used[j] && datedAt(out, j) {
+				i = ws[0].End - 1 // "Selasa (4/3/2025)": the date after it says which Tuesday
+				continue
+			}
 			m := Mention{Start: i, End: ws[0].End, Weekday: wd}
 			m.Last, m.Next = nearCue(toks, m.Start, m.End, lx)
 			out = append(out, m)
@@ -366,6 +370,16 @@ func ordinalBefore(toks []token.Token, i int, lx *lexicon.Lexicon) (day, at int)
 		}
 	}
 	return 0, 0
+}
+
+// datedAt reports a mention with its day that starts at token j.
+func datedAt(ms []Mention, j int) bool {
+	for _, m := range ms {
+		if m.Start == j && m.Day > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // rangeStart reads the first day of a range that ends at toks[at], the

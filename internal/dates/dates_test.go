@@ -48,6 +48,7 @@ func TestResolve(t *testing.T) {
 		{"exercices du 8 au 11 mai 2024", time.Time{}, "2024-05-08"},
 		{"drills on 8–11 May 2024", time.Time{}, "2024-05-08"},
 		{"le 12 mai 2024", time.Time{}, "2024-05-12"},
+		{"jeudi (12/03/2025) à Dakar", pub, "2025-03-12"},
 		{"trained soldiers last year", pub, "2024"},
 		{"في العام الماضي", pub, "2024"},
 		{"وفي 8 أيار/ مايو، التقى الوزير", time.Time{}, ""},
