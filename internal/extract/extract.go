@@ -944,6 +944,9 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 		}
 		if e.Initiator == "" {
 			e.Initiator = a.giver(s, t, countries)
+			if typ == event.Arms && len(countries) == 2 && e.Initiator != "" && s.near(lexicon.Purchase, t, 2*s.scale) {
+				e.Initiator = other(countries, e.Initiator) // "Argentina bought jets from Denmark": the buyer receives
+			}
 		}
 	}
 	if typ == event.Deployment && e.Initiator == "" && e.Location != nil && len(countries) == 2 && slices.Contains(countries, e.Location.Country) {

@@ -374,6 +374,13 @@ var moodCases = []pipelineCase{
 	{"sw arrival", "sw",
 		"Kikosi cha wanajeshi 300 wa Rwanda kiliwasili Bangui tarehe 21 Agosti 2025 kuimarisha ulinzi wa rais wa Jamhuri ya Afrika ya Kati.",
 		[]wantEvent{{typ: event.Deployment, countries: "CAF,RWA", initiator: "RWA", date: "2025-08-21"}}},
+	// a purchase: the buyer receives, the seller gives
+	{"en purchase", "en",
+		"Argentina bought 24 fighter jets from Denmark on 16 April 2024, the defence ministry said.",
+		[]wantEvent{{typ: event.Arms, countries: "ARG,DNK", initiator: "DNK", date: "2024-04-16"}}},
+	{"es purchase", "es",
+		"Argentina compró 24 aviones de combate a Dinamarca el 16 de abril de 2024, informó el ministerio de Defensa.",
+		[]wantEvent{{typ: event.Arms, countries: "ARG,DNK", initiator: "DNK", date: "2024-04-16"}}},
 	{"sw co-subjects", "sw",
 		"Uholanzi na Uswisi zilisitisha msaada wa kijeshi kwa Pakistan tarehe 12 Mei 2025 baada ya ukandamizaji wa maandamano.",
 		[]wantEvent{{typ: event.Rupture, countries: "CHE,PAK", date: "2025-05-12"}, {typ: event.Rupture, countries: "NLD,PAK", date: "2025-05-12"}}},

@@ -79,6 +79,7 @@ const (
 	Domain       Kind = "domain"       // a spec domain
 	Pair         Kind = "pair"         // "the two countries"
 	Visit        Kind = "visit"        // a visit's destination ("to") or origin ("from")
+	Purchase     Kind = "purchase"     // buying: "bought", "purchase", "acquire": the subject receives the arms, the seller gives them
 	Host         Kind = "host"         // receiving or hosting: "received", "were welcomed" (a reception attends an arrival)
 	Locative     Kind = "locative"     // "in", "à": the next place is where it happened
 	Background   Kind = "background"   // history, not news
@@ -127,7 +128,7 @@ const (
 // Kinds lists every kind, once.
 var Kinds = []Kind{Trigger, Stage, Modal, Hypothetical, Request, Demand, Threat, Refusal, Condition,
 	Negation, Combat, Hostile, Adversary, Provision, Framework, Occasion, Document, Clause, Joint, Service, CodeName, Equipment, Arrival,
-	Aside, Domain, Pair, Visit, Host, Locative, Background, Role, Title, Counterpart, Month, Weekday, Ordinal, Relday,
+	Aside, Domain, Pair, Visit, Host, Purchase, Locative, Background, Role, Title, Counterpart, Month, Weekday, Ordinal, Relday,
 	Last, Next, YearEnd, PubLine, Boilerplate, Counter, Credit, Stopword, Abbrev, Security, YearWord, MonthWord, CapitalWord, Embassy,
 	LocSuffix, WaterWord, Connector, Conjunction, Article, Plural, NameEnding, Topic, Qualifier, DaySuffix, Genitive, Range, DateFiller, Trait, Letter, YearMark, MonthMark, DayMark, Era}
 
