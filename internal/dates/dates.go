@@ -106,8 +106,12 @@ func Find(toks []token.Token, src string, lx *lexicon.Lexicon) []Mention {
 				}
 			}
 			// year after: "mai 2024", "de 2024", "2024 года"
+			solar := ms[0].Vals[0].Extra == SolarHijri
 			for k := j; k < len(toks) && k <= j+1; k++ {
-				if y := yearNumber(toks[k].Text); y > 0 {
+				if y := yearNumber(toks[k].Text); y > 0 || solar && solarYear(toks[k].Text) > 0 {
+					if solar {
+						y = solarYear(toks[k].Text)
+					}
 					m.Year = y
 					j = k + 1
 					break
@@ -117,6 +121,14 @@ func Find(toks []token.Token, src string, lx *lexicon.Lexicon) []Mention {
 				}
 			}
 			m.End = j
+			if solar {
+				// a Solar Hijri month name is a date only with its year
+				// ("۱۲ آذر ۱۴۰۳"); alone, تیر is an arrow and مهر a seal
+				if m.Year == 0 {
+					continue
+				}
+				m = m.solarToGregorian()
+			}
 			// weekday after: "14 Mart 2025 Cuma günü"
 			if m.Day > 0 && m.End < len(toks) {
 				if ws := lx.At(toks, m.End, "weekday"); len(ws) > 0 {
@@ -370,6 +382,69 @@ func ordinalBefore(toks []token.Token, i int, lx *lexicon.Lexicon) (day, at int)
 		}
 	}
 	return 0, 0
+}
+
+// SolarHijri is the extra column of a month entry of the Solar Hijri
+// calendar (Iran, Afghanistan): its dates are converted to Gregorian.
+const SolarHijri = "solarhijri"
+
+// solarYear reads a Solar Hijri year (1300–1500, 1921–2122 Gregorian).
+func solarYear(s string) int {
+	s = digits(s)
+	if len(s) != 4 || !allDigits(s) {
+		return 0
+	}
+	y, _ := strconv.Atoi(s)
+	if y < 1300 || y > 1500 {
+		return 0
+	}
+	return y
+}
+
+// solarToGregorian converts m's Solar Hijri year, month and day to the
+// Gregorian calendar. A month without its day becomes the Gregorian month
+// that holds its middle.
+func (m Mention) solarToGregorian() Mention {
+	d := m.Day
+	if d == 0 {
+		d = 15
+	}
+	t := fromSolar(m.Year, m.Month, d)
+	m.Year, m.Month = t.Year(), int(t.Month())
+	if m.Day > 0 {
+		m.Day = t.Day()
+	}
+	return m
+}
+
+// fromSolar returns the Gregorian date of Solar Hijri day jd of month jm of
+// year jy, by the arithmetic (33-year cycle) rule.
+func fromSolar(jy, jm, jd int) time.Time {
+	jy += 1595
+	days := -355668 + 365*jy + (jy/33)*8 + ((jy%33)+3)/4 + jd
+	if jm < 7 {
+		days += (jm - 1) * 31
+	} else {
+		days += (jm-7)*30 + 186
+	}
+	gy := 400 * (days / 146097)
+	days %= 146097
+	if days > 36524 {
+		days--
+		gy += 100 * (days / 36524)
+		days %= 36524
+		if days >= 365 {
+			days++
+		}
+	}
+	gy += 4 * (days / 1461)
+	days %= 1461
+	if days > 365 {
+		gy += (days - 1) / 365
+		days = (days - 1) % 365
+	}
+	// days is now the day of the Gregorian year gy, from 0
+	return time.Date(gy, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, days)
 }
 
 // datedAt reports a mention with its day that starts at token j.

@@ -13,7 +13,7 @@ const testLex = "month\t5\tmai\nmonth\t5\tmay\nmonth\t8\taoût\nmonth\t11\tnovem
 	"month\t5\tأيار\nmonth\t5\tمايو\nmonth\t12\tكانون الأول\nmonth\t12\tديسمبر\nmonth\t11\tتشرين الثاني\nmonth\t11\tنوفمبر\n" +
 	"month\t3\tмарта\nmonth\t2\tشباط\nmonth\t2\tفبراير\nmonth\t5\tमई\n" +
 	"weekday\t5\tfriday\nweekday\t2\tmardi\nweekday\t4\tjeudi\nweekday\t7\tsunday\nlast\t-\tdernier\nlast\t-\tlast\nlast\t-\tالماضي\n" +
-	"range\t-\tau\nrange\t-\tto\nyearend\t-\tfin\nyearend\t-\tend of\nyearend\t-\tنهاية\nrelday\t-1\thier\nyearword\t-\tyear\nyearword\t-\tعام\n" +
+	"month\t9\tآذر\tsolarhijri\nmonth\t5\tمرداد\tsolarhijri\nmonth\t4\tتیر\tsolarhijri\nrange\t-\tau\nrange\t-\tto\nyearend\t-\tfin\nyearend\t-\tend of\nyearend\t-\tنهاية\nrelday\t-1\thier\nyearword\t-\tyear\nyearword\t-\tعام\n" +
 	"yearmark\t-\t年\nmonthmark\t-\t月\ndaymark\t-\t日\ndaymark\tvoid\t日間\ndaymark\t-\t号\nyearmark\t-\t년\nmonthmark\t-\t월\ndaymark\t-\t일\nera\t2019\t令和\n"
 
 func find(t *testing.T, s string) []Mention {
@@ -49,6 +49,11 @@ func TestResolve(t *testing.T) {
 		{"drills on 8–11 May 2024", time.Time{}, "2024-05-08"},
 		{"le 12 mai 2024", time.Time{}, "2024-05-12"},
 		{"jeudi (12/03/2025) à Dakar", pub, "2025-03-12"},
+		// Solar Hijri dates are converted; a month name alone is no date
+		{"روز ۱۲ آذر ۱۴۰۳ امضا شد", time.Time{}, "2024-12-02"},
+		{"دوشنبه ۱۵ مرداد ۱۴۰۳", time.Time{}, "2024-08-05"},
+		{"در مرداد ۱۴۰۳", time.Time{}, "2024-08"},
+		{"شلیک تیر هوایی", pub, ""},
 		{"trained soldiers last year", pub, "2024"},
 		{"في العام الماضي", pub, "2024"},
 		{"وفي 8 أيار/ مايو، التقى الوزير", time.Time{}, ""},
@@ -98,6 +103,26 @@ func TestAnchor(t *testing.T) {
 	for i := range want {
 		if got[i] != want[i] {
 			t.Errorf("mention %d: got %q, want %q", i, got[i], want[i])
+		}
+	}
+}
+
+// Solar Hijri to Gregorian, at year starts and ends, leap years included.
+func TestFromSolar(t *testing.T) {
+	for _, c := range []struct {
+		y, m, d int
+		want    string
+	}{
+		{1403, 1, 1, "2024-03-20"},
+		{1404, 1, 1, "2025-03-21"},
+		{1402, 12, 29, "2024-03-19"},
+		{1403, 12, 30, "2025-03-20"}, // 1403 is a leap year
+		{1403, 9, 12, "2024-12-02"},
+		{1400, 7, 1, "2021-09-23"},
+		{1357, 11, 22, "1979-02-11"},
+	} {
+		if got := fromSolar(c.y, c.m, c.d).Format(time.DateOnly); got != c.want {
+			t.Errorf("%d/%d/%d = %s, want %s", c.y, c.m, c.d, got, c.want)
 		}
 	}
 }
