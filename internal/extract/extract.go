@@ -1196,10 +1196,31 @@ func (a *article) dateFor(s *sentence, t cue) (string, bool) {
 		}
 	}
 	if best < 0 {
+		if s.has(lexicon.SameDay) {
+			return a.dayBefore(s) // "the same day", "on that occasion": the day told just before
+		}
 		return "", false
 	}
 	m := s.dates[best]
 	return a.resolver.Resolve(m), !m.HasYear()
+}
+
+// dayBefore is the last date to the day that one of the three sentences
+// before s, in its paragraph, gives.
+func (a *article) dayBefore(s *sentence) (string, bool) {
+	for j := s.index - 1; j >= 0 && j >= s.index-3; j-- {
+		p := a.sents[j]
+		if p.block != s.block {
+			break
+		}
+		for k := len(p.dates) - 1; k >= 0; k-- {
+			m := p.dates[k]
+			if d := a.resolver.Resolve(m); len(d) == len("2006-01-02") {
+				return d, !m.HasYear()
+			}
+		}
+	}
+	return "", false
 }
 
 // otherStageDate reports a date that stands nearer a stage cue of another

@@ -115,6 +115,7 @@ const (
 	Qualifier    Kind = "qualifier"    // a word that continues a role phrase after its noun: "لدى", "العام"
 	DaySuffix    Kind = "daysuffix"    // written after a day's number: "er" (1er), "st", "th", "º"
 	Genitive     Kind = "genitive"     // the word of a genitive link: "of", "de", "ya"
+	SameDay      Kind = "sameday"      // "the same day", "on that occasion": an act on the day told just before
 	Range        Kind = "range"        // joins the first and last day of a range: "to" (8 to 11 May), "au", "по", "bis"
 	DateFiller   Kind = "datefiller"   // a word that may stand between a date's parts: "de", "of", "года"
 	Trait        Kind = "trait"        // a trait of the language's writing (value nouncaps: every noun takes a capital); the phrase says it in words
@@ -130,7 +131,7 @@ var Kinds = []Kind{Trigger, Stage, Modal, Hypothetical, Request, Demand, Threat,
 	Negation, Combat, Hostile, Adversary, Provision, Framework, Occasion, Document, Clause, Joint, Service, CodeName, Equipment, Arrival,
 	Aside, Domain, Pair, Visit, Host, Purchase, Locative, Background, Role, Title, Counterpart, Month, Weekday, Ordinal, Relday,
 	Last, Next, YearEnd, PubLine, Boilerplate, Counter, Credit, Stopword, Abbrev, Security, YearWord, MonthWord, CapitalWord, Embassy,
-	LocSuffix, WaterWord, Connector, Conjunction, Article, Plural, NameEnding, Topic, Qualifier, DaySuffix, Genitive, Range, DateFiller, Trait, Letter, YearMark, MonthMark, DayMark, Era}
+	LocSuffix, WaterWord, Connector, Conjunction, Article, Plural, NameEnding, Topic, Qualifier, DaySuffix, Genitive, SameDay, Range, DateFiller, Trait, Letter, YearMark, MonthMark, DayMark, Era}
 
 // Load reads every language's lexicon files (package langdata).
 func Load() (*Set, error) {
