@@ -376,8 +376,8 @@ var moodCases = []pipelineCase{
 		[]wantEvent{{typ: event.Deployment, countries: "CAF,RWA", initiator: "RWA", date: "2025-08-21"}}},
 	// "the same day": the day told just before
 	{"en sameday", "en",
-		"Kenyan and Turkish defence ministers met in Nairobi on 12 May 2025 to discuss border security. The same day, Turkey handed over four armed drones to the Kenyan army.",
-		[]wantEvent{{typ: event.Meeting, countries: "KEN,TUR", date: "2025-05-12"}, {typ: event.Arms, countries: "KEN,TUR", initiator: "TUR", date: "2025-05-12"}}},
+		"Nairobi, 16 May 2025. Kenyan and Turkish defence ministers met in Nairobi on 12 May 2025 to discuss border security. The same day, Turkey handed over four armed drones to the Somali army.",
+		[]wantEvent{{typ: event.Meeting, countries: "KEN,TUR", date: "2025-05-12"}, {typ: event.Arms, countries: "SOM,TUR", initiator: "TUR", date: "2025-05-12"}}},
 	// a purchase: the buyer receives, the seller gives
 	{"en purchase", "en",
 		"Argentina bought 24 fighter jets from Denmark on 16 April 2024, the defence ministry said.",
