@@ -225,6 +225,12 @@ func (f *Finder) hasConjunction(toks []token.Token, from, to int) bool {
 	return false
 }
 
+// dateWord reports a weekday or month name at toks[k]: "دوشنبه", "गुरुवार"
+// end a name.
+func (f *Finder) dateWord(toks []token.Token, k int) bool {
+	return len(f.lx.At(toks, k, lexicon.Weekday)) > 0 || len(f.lx.At(toks, k, lexicon.Month)) > 0
+}
+
 // nameEnd reports a word that ends a name ("عبد الله"; lexicon kind
 // connector, value end), compared whole: the token's key has lost its article.
 func (f *Finder) nameEnd(t token.Token) bool {
@@ -417,6 +423,23 @@ func (f *Finder) arabicNames(toks []token.Token, src string, roles, titles, coun
 		c.value = "-" // "ونظيره التركي يشار غولر": a name, its role is the other's
 		cues = append(cues, c)
 	}
+	// a name before a comma and its role: "گن ناکاتانی، وزیر دفاع ژاپن"
+	for _, c := range roles {
+		end := c.start
+		if end < 2 || !strings.ContainsAny(src[toks[end-1].End:toks[end].Start], "،,") {
+			continue
+		}
+		start := end
+		for start > 0 && end-start < 3 && toks[start-1].Uncased && !inPlace[start-1] && !lexical[start-1] &&
+			!f.anyStopword(toks[start-1]) && !f.office(toks, start-1, start) && len(f.lx.At(toks, start-1, lexicon.Trigger)) == 0 && !f.dateWord(toks, start-1) &&
+			(start == end || !strings.ContainsAny(src[toks[start-1].End:toks[start].Start], "،,.؟:;()«»\"")) {
+			start--
+		}
+		if end-start >= 2 && !overlaps(out, start, end) && !f.definite(toks[start]) &&
+			(start == 0 || strings.ContainsAny(src[toks[start-1].End:toks[start].Start], "،,.؟:;()«»\"") || f.anyStopword(toks[start-1]) || f.dateWord(toks, start-1)) {
+			out = append(out, span{start: start, end: end, value: c.value})
+		}
+	}
 	for _, c := range cues {
 		i := c.end
 		// a comma within a few words closes the role phrase: "وزير الدفاع
@@ -460,7 +483,7 @@ func (f *Finder) arabicNames(toks []token.Token, src string, roles, titles, coun
 			if f.office(toks, j, j+1) || (j == i && f.anyStopword(toks[j])) {
 				break // "ليزا جونسون وممثل", "وعن الجانب": a noun or "and about" is no name
 			}
-			if inPlace[j] || (lexical[j] && !afterLink) || (f.lx.Stopwords[toks[j].Key] && !afterLink) || len(f.lx.At(toks, j, "trigger")) > 0 || !toks[j].Uncased {
+			if inPlace[j] || (lexical[j] && !afterLink) || (f.lx.Stopwords[toks[j].Key] && !afterLink) || len(f.lx.At(toks, j, "trigger")) > 0 || !toks[j].Uncased || f.dateWord(toks, j) {
 				break
 			}
 			j++

@@ -12,6 +12,13 @@ const frLex = "role\tchief_of_defence\tchef d'état-major\nrole\tdefence_ministe
 	"role\thead_of_state\tprésident\ntitle\t-\tgénéral\ntitle\t-\tgénéral de brigade\ntitle\t-\tcolonel\n" +
 	"counterpart\t-\thomologue\nstopword\t-\tle\nstopword\t-\tla\nstopword\t-\tson\nstopword\t-\tles\n"
 
+const faLex = "role\tdefence_minister\tوزیر دفاع\nweekday\t1\tدوشنبه\nstopword\t-\tبا\nstopword\t-\tروز\nstopword\t-\tخود\n"
+
+const zhLex = "role\tdefence_minister\t国防部长\nstopword\t-\t与\nstopword\t-\t的\nstopword\t-\t到访\ntrigger\tmeeting\t举行会谈\n"
+
+const jaLex = "role\tdefence_minister\t防衛相\nrole\tdefence_minister\t国防相\nstopword\t-\tの\nstopword\t-\tは\nstopword\t-\tと\n" +
+	"trait\tnamefirst\tnames come before their role\n"
+
 const arLex = "role\tdefence_minister\tوزير الدفاع\nrole\tambassador\tسفير\nrole\tintelligence_chief\tرئيس المخابرات\n" +
 	"stopword\t-\tمع\nstopword\t-\tفي\n"
 
@@ -32,6 +39,14 @@ func TestFind(t *testing.T) {
 			[]Person{{Name: "سامي بن علي", Role: "defence_minister"}}},
 		{arLex, "واجتمع برئيس المخابرات خالد المنصوري في الرباط",
 			[]Person{{Name: "خالد المنصوري", Role: "intelligence_chief"}}},
+		// a name before a comma and its role (Persian word order)
+		{faLex, "روز دوشنبه رضا کاظمی، وزیر دفاع ایران، با همتای خود دیدار کرد.",
+			[]Person{{Name: "رضا کاظمی", Role: "defence_minister", Country: "IRN"}}},
+		// Chinese and Japanese: a run of characters after, or (namefirst) before, the role
+		{zhLex, "国防部长王建国与到访的肯尼亚国防部长阿登·杜阿莱举行会谈。",
+			[]Person{{Name: "王建国", Role: "defence_minister"}, {Name: "阿登·杜阿莱", Role: "defence_minister", Country: "KEN"}}},
+		{jaLex, "森山健二防衛相は同国のラモン・バウティスタ国防相と会談した。",
+			[]Person{{Name: "森山健二", Role: "defence_minister"}, {Name: "ラモン・バウティスタ", Role: "defence_minister"}}},
 	}
 	for _, c := range cases {
 		lx, err := lexicon.Parse("xx", []byte(c.lex))
