@@ -31,6 +31,7 @@ type sentence struct {
 	cues    map[lexicon.Kind][]cue
 	bounds  []bound // bounds[i] is the clause boundary before toks[i]
 	scale   int     // tokens per word: 2 where each Han, kana or Hangul character is a token, else 1
+	lx      *lexicon.Lexicon
 }
 
 // cueKinds are the lexicon kinds looked up in every sentence; judgeKinds
@@ -48,6 +49,7 @@ var (
 
 func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder) {
 	s.toks = token.Split(s.text)
+	s.lx = lx
 	s.scale = 1
 	syllabic := 0
 	for i := range s.toks {
@@ -214,6 +216,21 @@ func surname(name string) string {
 		key = toks[i-1].Key + key
 	}
 	return key
+}
+
+// glued returns the keys of every run of two to eight Han, kana or Hangul
+// characters written together in toks (every substring of each run), the
+// keys a surname of those scripts has (surname).
+func glued(toks []token.Token) []string {
+	var out []string
+	for i := range toks {
+		key := toks[i].Key
+		for j := i + 1; j < len(toks) && j-i < 8 && toks[j].Glued; j++ {
+			key += toks[j].Key
+			out = append(out, key)
+		}
+	}
+	return out
 }
 
 func normSpace(s string) string { return strings.Join(strings.Fields(s), " ") }

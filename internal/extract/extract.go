@@ -325,6 +325,13 @@ func (a *article) sentenceStates(s *sentence) (states []string, inferred bool) {
 			inferred = true
 		}
 	}
+	// in Han, kana and Hangul a surname is several characters: 萨格尔
+	for _, k := range glued(s.toks) {
+		if p, ok := a.persons[k]; ok && p.Country != "" && !slices.Contains(states, p.Country) {
+			states = append(states, p.Country)
+			inferred = true
+		}
+	}
 	if pair := a.topicPair(s); pair != nil && len(states) < 2 && (s.has(lexicon.Pair) || s.has(lexicon.Counterpart)) {
 		for _, c := range pair {
 			if !slices.Contains(states, c) {
@@ -802,7 +809,7 @@ func (s *sentence) modalNear(c cue) bool {
 		if m.start <= c.start && c.end <= m.end {
 			return true // the future phrase holds the cue: "van a firmar"
 		}
-		if m.end > c.start || c.start-m.end > 12 {
+		if m.end > c.start || c.start-m.end > 12*s.scale {
 			continue
 		}
 		between := false
@@ -822,7 +829,7 @@ func (s *sentence) modalNear(c cue) bool {
 // trigger: "will visit", "talks are expected to resume".
 func (s *sentence) modalBefore(t cue) bool {
 	for _, m := range s.cues[lexicon.Modal] {
-		if (m.end <= t.start && t.start-m.end <= 2) || (m.start >= t.end && m.start-t.end <= 6) {
+		if (m.end <= t.start && t.start-m.end <= 2*s.scale) || (m.start >= t.end && m.start-t.end <= 6*s.scale) {
 			return true
 		}
 	}
@@ -1327,6 +1334,11 @@ func (a *article) personsOf(s *sentence, typ event.Type) []event.Person {
 		// agreement or delivery sentence, usually just the speaker
 		for _, t := range s.toks {
 			if p, ok := a.persons[t.Key]; ok {
+				add(p)
+			}
+		}
+		for _, k := range glued(s.toks) {
+			if p, ok := a.persons[k]; ok {
 				add(p)
 			}
 		}

@@ -160,6 +160,15 @@ func (s *sentence) coordinated(a, b gazetteer.Mention) bool {
 		between := s.text[s.toks[a.End-1].End:s.toks[b.Start].Start]
 		return strings.ContainsAny(between, ",،，、/&") || strings.HasPrefix(s.toks[b.Start].Text, "و")
 	}
+	if s.scale > 1 {
+		// one character is a word here: only a conjunction or a list mark
+		// joins two states ("中国和俄罗斯"), not 向, 驻 or 在
+		between := s.text[s.toks[a.End-1].End:s.toks[b.Start].Start]
+		for i := a.End; i < b.Start; i++ {
+			between += s.toks[i].Text
+		}
+		return gap == 1 && s.lx.Is(lexicon.Conjunction, s.toks[a.End].Key) || strings.ContainsAny(between, ",،，、/&")
+	}
 	for i := a.End; i < b.Start; i++ {
 		if utf8.RuneCountInString(s.toks[i].Text) > 3 {
 			return false

@@ -903,7 +903,7 @@ func (f *Finder) syllabicNames(toks []token.Token, src string, roles, titles, co
 		}
 		for k := from + 1; k < to; k++ {
 			if g := src[toks[k-1].End:toks[k].Start]; g != "" {
-				return to-from > 14 // parts joined by dots or spaces
+				return to-from > 20 // parts joined by dots or spaces
 			}
 		}
 		return true
@@ -943,8 +943,12 @@ func (f *Finder) syllabicNames(toks []token.Token, src string, roles, titles, co
 				continue
 			}
 		}
-		// the name after the role: "国防部长董军"
+		// the name after the role, written on: "国防部长董军", not across
+		// a comma ("将军，双方…")
 		start := c.end
+		if start >= len(toks) || !nameJoin(src[toks[start-1].End:toks[start].Start], hangul(start)) {
+			continue
+		}
 		for start < len(toks) && nameJoin(src[toks[start-1].End:toks[start].Start], true) && !nameChar(start) && inPlace[start] {
 			start++ // "外交部长 王毅" has no state between, but "国防部长中国…" does
 		}
