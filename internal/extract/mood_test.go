@@ -378,6 +378,10 @@ var moodCases = []pipelineCase{
 	{"en sameday", "en",
 		"Nairobi, 16 May 2025. Kenyan and Turkish defence ministers met in Nairobi on 12 May 2025 to discuss border security. The same day, Turkey handed over four armed drones to the Somali army.",
 		[]wantEvent{{typ: event.Meeting, countries: "KEN,TUR", date: "2025-05-12"}, {typ: event.Arms, countries: "SOM,TUR", initiator: "TUR", date: "2025-05-12"}}},
+	// the states of one list meet together
+	{"en multilateral", "en",
+		"The defence ministers of Italy, Britain and Japan met in Tokyo on 17 March 2025 to review their joint fighter programme.",
+		[]wantEvent{{typ: event.Meeting, countries: "GBR,ITA,JPN", date: "2025-03-17"}}},
 	// a purchase: the buyer receives, the seller gives
 	{"en purchase", "en",
 		"Argentina bought 24 fighter jets from Denmark on 16 April 2024, the defence ministry said.",

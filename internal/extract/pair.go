@@ -184,6 +184,11 @@ func (a *article) choosePair(s *sentence, st []string, t cue) []string {
 	if len(st) <= 2 {
 		return st
 	}
+	// "the defence ministers of Italy, Britain and Japan met": a meeting or
+	// a pact of the states of one list is among all of them
+	if typ := event.Type(t.value); (typ == event.Meeting || typ == event.Agreement) && s.oneList(st) {
+		return st
+	}
 	if actors, partner := s.parties(t); len(actors) > 0 && partner != "" &&
 		slices.Contains(st, actors[0]) && slices.Contains(st, partner) {
 		return []string{actors[0], partner}
@@ -258,6 +263,41 @@ func (s *sentence) orgActs(t cue) bool {
 // from South Africa, Malawi and Tanzania", "chosen by Portugal, Hungary
 // and the Netherlands"): states listed side by side share a role, and are
 // not each other's partners in an act between two sides.
+// oneList reports that the states st are all named in one list:
+// "Italia, Regno Unito e Giappone" (a capital named elsewhere may repeat
+// one of them).
+func (s *sentence) oneList(st []string) bool {
+	var run []gazetteer.Mention
+	check := func() bool {
+		codes := map[string]bool{}
+		for _, m := range run {
+			codes[m.Code] = true
+		}
+		if len(codes) != len(st) {
+			return false
+		}
+		for _, c := range st {
+			if !codes[c] {
+				return false
+			}
+		}
+		return true
+	}
+	for _, m := range s.places {
+		if m.Kind == gazetteer.Org {
+			continue
+		}
+		if len(run) > 0 && !s.coordinated(run[len(run)-1], m) {
+			if check() {
+				return true
+			}
+			run = run[:0]
+		}
+		run = append(run, m)
+	}
+	return check()
+}
+
 func (s *sentence) listed(a, b string) bool {
 	run := []gazetteer.Mention{}
 	check := func() bool {
