@@ -1289,7 +1289,7 @@ func (s *sentence) triggerBetween(t cue, m dates.Mention) bool {
 		// delivery verbs head their own clause even when weak ("entregara");
 		// "troops", "soldiers" do not
 		if o.start >= lo && o.end <= hi && o.value != t.value && (o.extra != "weak" || o.value == "arms" || o.value == "aid") {
-			if (lo == t.end && o.start-t.end <= 2) || (hi == t.start && t.start-o.end <= 2) {
+			if (lo == t.end && o.start-t.end <= 2*s.scale) || (hi == t.start && t.start-o.end <= 3*s.scale) {
 				continue // the act's object: "suspended military aid to Pakistan on 12 May", "askeri yardımı askıya aldı"
 			}
 			return true
