@@ -12,13 +12,13 @@ package pipeline
 // Ten languages joined on 2026-11-29 with ten to twelve pages each; their
 // pages have floors of their own, set at what they measured when they joined.
 const (
-	firstCorpusFloor = 0.94  // the first 52 pages, F1 on required events (0.857 → 0.933 → 0.938 → 0.950)
+	firstCorpusFloor = 0.95  // the first 52 pages, F1 on required events (0.857 → 0.933 → 0.938 → 0.950 → 0.957)
 	corpusFloor      = 0.854 // the first eight languages' 132 pages, F1 on required events (0.788 → 0.839 → 0.852 → 0.855)
 	langFloor        = 0.76  // F1 per language of the first eight (lowest: fr 0.690 → 0.755 → 0.769)
 	negativeMisses   = 1     // the first eight languages' negative pages with a false event (1 of 36)
-	newCorpusFloor   = 0.84  // the ten new languages' pages, F1 on required events
-	newLangFloor     = 0.70  // F1 per new language
-	newNegMisses     = 4     // the new languages' negative pages with a false event
+	newCorpusFloor   = 0.92  // the ten new languages' pages, F1 on required events (0.851 when they joined → 0.924)
+	newLangFloor     = 0.84  // F1 per new language (lowest: it 0.800 → 0.844)
+	newNegMisses     = 1     // the new languages' negative pages with a false event (1 of 19)
 	devsetFloor      = 1.00  // shared devset, F1 on required events (stays 1.00)
 )
 
