@@ -24,9 +24,10 @@ type Person struct {
 
 // Finder finds persons with one language's lexicon.
 type Finder struct {
-	lx   *lexicon.Lexicon
-	date time.Time // the page's publication date; zero when unknown
-	data *data     // office-holders and words that are never names
+	lx    *lexicon.Lexicon
+	date  time.Time // the page's publication date; zero when unknown
+	data  *data     // office-holders and words that are never names
+	names []*words  // the name words of the page's language and English
 }
 
 // New returns a Finder for a language. Without WithDate, an office-holder
@@ -36,7 +37,16 @@ func New(lx *lexicon.Lexicon) *Finder {
 	if err != nil {
 		d = &data{holders: &table{}, byLang: map[string]*words{}} // the embedded data is checked by tests
 	}
-	return &Finder{lx: lx, data: d}
+	f := &Finder{lx: lx, data: d}
+	if lx != nil {
+		if w := d.byLang[lx.Lang]; w != nil {
+			f.names = append(f.names, w)
+		}
+	}
+	if w := d.byLang["en"]; w != nil && (lx == nil || lx.Lang != "en") {
+		f.names = append(f.names, w) // office and place words of English travel into every language's news
+	}
+	return f
 }
 
 // WithDate returns a copy of the Finder that reads office-holders at the
@@ -365,20 +375,8 @@ func hyphenPart(toks []token.Token, i int) bool {
 	return !t.Cap && n >= 2 && n <= 5 && unicode.IsLetter(r) && !t.Uncased
 }
 
-// words returns the name words of the page's language and of English,
-// whose office and place words travel into every language's news.
-func (f *Finder) words() []*words {
-	var out []*words
-	if f.lx != nil {
-		if w := f.data.byLang[f.lx.Lang]; w != nil {
-			out = append(out, w)
-		}
-	}
-	if w := f.data.byLang["en"]; w != nil && (f.lx == nil || f.lx.Lang != "en") {
-		out = append(out, w)
-	}
-	return out
-}
+// words returns the name words of the page's language and of English.
+func (f *Finder) words() []*words { return f.names }
 
 // office reports tokens that hold a word no name holds: "Ministério da
 // Defesa", "Primera División de Ejército", "Asuntos Africanos".
