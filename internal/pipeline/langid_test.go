@@ -51,7 +51,7 @@ func paragraph(s string) bool {
 func TestLanguageIdentification(t *testing.T) {
 	p := newPipeline(t)
 	var files []string
-	for _, dir := range []string{"corpus", "blind1/corpus", "blind2/corpus"} {
+	for _, dir := range []string{"corpus", "blind1/corpus", "blind2/corpus", "blind3/corpus"} {
 		fs, _ := filepath.Glob(filepath.Join("..", "..", "testdata", dir, "*"))
 		files = append(files, fs...)
 	}
