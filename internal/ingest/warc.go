@@ -117,6 +117,7 @@ type warcReader struct {
 	records int // records found so far
 	broken  int // broken records in a row
 	unread  int // records that could not be parsed
+	failed  int // records reported as failed, parsed or not
 }
 
 // errGiveUp ends a file that is too damaged to read on.
@@ -184,7 +185,7 @@ func (w *warcReader) readMembers(ctx context.Context, br *bufio.Reader, pos func
 			continue
 		}
 		gz.Multistream(false)
-		before := w.unread
+		before := w.failed
 		inner := &eofReader{r: gz}
 		ib := bufio.NewReader(inner)
 		if err := w.readRecords(ctx, ib, func() int64 { return at }, at); err != nil {
@@ -192,7 +193,7 @@ func (w *warcReader) readMembers(ctx context.Context, br *bufio.Reader, pos func
 		}
 		io.Copy(io.Discard, ib) // to the member's end, checking its checksum
 		if inner.err != nil {
-			if w.unread > before { // the damage was reported with the record it broke
+			if w.failed > before { // the damage was reported with the record it broke
 				w.broken++
 				continue
 			}
@@ -240,6 +241,7 @@ func (w *warcReader) readRecords(ctx context.Context, rb *bufio.Reader, pos func
 				err = fmt.Errorf("truncated record: %w", err)
 			}
 			w.unread++
+			w.failed++
 			if err := w.broken1(where, err); err != nil {
 				return err
 			}
@@ -255,6 +257,7 @@ func (w *warcReader) readRecords(ctx context.Context, rb *bufio.Reader, pos func
 		}
 		switch {
 		case aerr != nil:
+			w.failed++
 			w.fail(where, aerr)
 		case a != nil:
 			a.Origin = where

@@ -42,8 +42,11 @@ func writeWARC(t testing.TB, dir, name string, compress bool, recs []warcRecord)
 		gowarc.WithCompression(compress),
 	)
 	var offsets []int64
-	for _, r := range recs {
+	for i, r := range recs {
 		b := gowarc.NewRecordBuilder(r.typ, gowarc.WithSpecViolationPolicy(gowarc.ErrIgnore)) // keeps a WARC/1.0-style <URI>
+		// a fixed record id (the library draws a random one): the same
+		// bytes, hence the same damage, on every run
+		b.AddWarcHeader(gowarc.WarcRecordID, fmt.Sprintf("<urn:uuid:00000000-0000-4000-8000-%012d>", i))
 		if r.uri != "" {
 			b.AddWarcHeader(gowarc.WarcTargetURI, r.uri)
 		}
