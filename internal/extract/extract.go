@@ -1213,13 +1213,10 @@ func (a *article) dateFor(s *sentence, t cue) (string, bool) {
 }
 
 // dayBefore is the last date to the day that one of the three sentences
-// before s, in its paragraph, gives.
+// before s gives ("after the talks" often opens the next paragraph).
 func (a *article) dayBefore(s *sentence) (string, bool) {
 	for j := s.index - 1; j >= 0 && j >= s.index-3; j-- {
 		p := a.sents[j]
-		if p.block != s.block {
-			break
-		}
 		for k := len(p.dates) - 1; k >= 0; k-- {
 			m := p.dates[k]
 			if d := a.resolver.Resolve(m); len(d) == len("2006-01-02") {
