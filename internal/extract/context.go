@@ -117,7 +117,7 @@ func shareFacts(groups []*group) {
 			continue
 		}
 		var best *group
-		bestGap := 2
+		bestGap := 3
 		for _, h := range groups {
 			if h == g || h.history || h.planned || !sameStates(h.ev.Countries, g.ev.Countries) {
 				continue
