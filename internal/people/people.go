@@ -888,12 +888,17 @@ func nameJoin(gap string, hangul bool) bool {
 // dots join its parts.
 func (f *Finder) syllabicNames(toks []token.Token, src string, roles, titles, counters []span, roleState map[int]string,
 	inPlace []bool, placeAt, placeEnd map[int]gazetteer.Mention, lexical []bool) []span {
+	hangul := func(k int) bool { r, _ := utf8.DecodeRuneInString(toks[k].Text); return unicode.In(r, unicode.Hangul) }
+	// wordEnd: the last syllable of a Hangul word, where a particle stands
+	wordEnd := func(k int) bool { return k+1 >= len(toks) || !toks[k+1].Glued }
 	nameChar := func(k int) bool {
 		t := toks[k]
-		return t.Uncased && !inPlace[k] && !lexical[k] && !f.lx.Stopwords[t.Key] && !f.office(toks, k, k+1) &&
+		// a Hangul particle stops a name only at a word's end: 가 ends
+		// "박정훈이 가", not "카가메"
+		stop := f.lx.Stopwords[t.Key] && (!hangul(k) || wordEnd(k))
+		return t.Uncased && !inPlace[k] && !lexical[k] && !stop && !f.office(toks, k, k+1) &&
 			len(f.lx.At(toks, k, lexicon.Trigger)) == 0 && len(f.lx.At(toks, k, lexicon.Role)) == 0
 	}
-	hangul := func(k int) bool { r, _ := utf8.DecodeRuneInString(toks[k].Text); return unicode.In(r, unicode.Hangul) }
 	// long reports a run too long for a name without dots
 	long := func(from, to int) bool {
 		if to-from <= 4 {
@@ -928,6 +933,10 @@ func (f *Finder) syllabicNames(toks []token.Token, src string, roles, titles, co
 			start := end
 			for start > 0 && nameChar(start-1) && (start == end || nameJoin(src[toks[start-1].End:toks[start].Start], hangul(start))) {
 				start--
+			}
+			// a Hangul name starts a word: not "서 토마시 노박" of "바르샤바에서"
+			for start < end && hangul(start) && toks[start].Glued {
+				start++
 			}
 			if end-start >= 2 && !long(start, end) && !overlaps(out, start, end) {
 				if m, ok := placeEnd[start]; ok && m.Kind != gazetteer.Org && country == "" {
