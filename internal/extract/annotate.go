@@ -65,8 +65,9 @@ func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder
 	s.cues = map[lexicon.Kind][]cue{}
 	headline := token.Headline(s.text, s.toks)
 	scan := func(kinds []lexicon.Kind) {
+		found := lx.FindKinds(s.toks, kinds)
 		for _, k := range kinds {
-			for _, m := range lx.Find(s.toks, k) {
+			for _, m := range found[k] {
 				v := m.Vals[0]
 				if v.Value == lexicon.Void {
 					continue // "at the request of": a longer phrase that is not the cue

@@ -34,6 +34,7 @@ const Void = "void"
 type Lexicon struct {
 	Lang        string
 	tries       map[Kind]*token.Trie[Entry]
+	all         token.Trie[Entry]          // every kind's phrases in one trie, for FindKinds
 	entries     map[Kind][]Entry           // by kind, for checks
 	words       map[Kind]map[string]string // one-word phrases by folded form → value
 	Stopwords   map[string]bool
@@ -286,6 +287,7 @@ func (lx *Lexicon) parse(name string, data []byte) error {
 				lx.tries[e.Kind] = t
 			}
 			t.AddPhrase(e.Text, e)
+			lx.all.AddPhrase(e.Text, e)
 		}
 		return nil
 	})
@@ -314,6 +316,41 @@ func (lx *Lexicon) Find(toks []token.Token, kind Kind) []token.Match[Entry] {
 		return nil
 	}
 	return t.Scan(toks, nil)
+}
+
+// FindKinds is Find for several kinds at once, in one walk over the tokens.
+func (lx *Lexicon) FindKinds(toks []token.Token, kinds []Kind) map[Kind][]token.Match[Entry] {
+	out := map[Kind][]token.Match[Entry]{}
+	if lx == nil {
+		return out
+	}
+	next := make([]int, len(kinds))
+	for i := range toks {
+		var ms []token.Match[Entry]
+		looked := false
+		for ki, k := range kinds {
+			if next[ki] > i {
+				continue
+			}
+			if !looked {
+				ms, looked = lx.all.MatchAt(toks, i), true
+			}
+			for _, m := range ms {
+				var vals []Entry
+				for _, v := range m.Vals {
+					if v.Kind == k {
+						vals = append(vals, v)
+					}
+				}
+				if len(vals) > 0 {
+					out[k] = append(out[k], token.Match[Entry]{Start: m.Start, End: m.End, Stem: m.Stem, Vals: vals})
+					next[ki] = m.End
+					break
+				}
+			}
+		}
+	}
+	return out
 }
 
 // At returns the phrases of one kind starting at toks[i], longest first.

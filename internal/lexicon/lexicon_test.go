@@ -219,3 +219,33 @@ func TestEveryLanguageHasEveryKind(t *testing.T) {
 		}
 	}
 }
+
+// FindKinds finds, kind by kind, what Find finds.
+func TestFindKindsIsFind(t *testing.T) {
+	s, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := map[string]string{
+		"en": "The defence ministers of Kenya and Uganda met in Nairobi on Tuesday and signed a memorandum of understanding on joint training, but did not agree to send troops.",
+		"fr": "Le ministre de la Défense a reçu son homologue à Dakar, où ils ont signé un accord de coopération militaire et discuté d'exercices conjoints.",
+		"zh": "中国国防部长与肯尼亚国防部长在北京举行会谈，双方签署了军事合作协议。",
+	}
+	for l, text := range texts {
+		lx := s.Get(l)
+		toks := token.Split(text)
+		got := lx.FindKinds(toks, Kinds)
+		for _, k := range Kinds {
+			want := lx.Find(toks, k)
+			if len(got[k]) != len(want) {
+				t.Errorf("%s %s: FindKinds %d matches, Find %d", l, k, len(got[k]), len(want))
+				continue
+			}
+			for i := range want {
+				if got[k][i].Start != want[i].Start || got[k][i].End != want[i].End || got[k][i].Vals[0] != want[i].Vals[0] {
+					t.Errorf("%s %s: match %d differs: %+v, want %+v", l, k, i, got[k][i], want[i])
+				}
+			}
+		}
+	}
+}
