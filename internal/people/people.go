@@ -97,7 +97,7 @@ func (f *Finder) Find(toks []token.Token, src string, places []gazetteer.Mention
 	arabic := len(toks) > 0 && toks[0].Uncased
 	switch {
 	case syllabic(toks):
-		names = f.syllabicNames(toks, src, roles, titles, counters, roleState, inPlace, placeAt, placeEnd, lexical)
+		names = f.syllabicNames(toks, src, roles, titles, counters, roleState, inPlace, placeEnd, lexical)
 	case arabic:
 		names = f.arabicNames(toks, src, roles, titles, counters, inPlace, lexical)
 	case token.Headline(src, toks):
@@ -887,7 +887,7 @@ func nameJoin(gap string, hangul bool) bool {
 // lexicon or punctuation; it holds two to four characters, or more when
 // dots join its parts.
 func (f *Finder) syllabicNames(toks []token.Token, src string, roles, titles, counters []span, roleState map[int]string,
-	inPlace []bool, placeAt, placeEnd map[int]gazetteer.Mention, lexical []bool) []span {
+	inPlace []bool, placeEnd map[int]gazetteer.Mention, lexical []bool) []span {
 	hangul := func(k int) bool { r, _ := utf8.DecodeRuneInString(toks[k].Text); return unicode.In(r, unicode.Hangul) }
 	// wordEnd: the last syllable of a Hangul word, where a particle stands
 	wordEnd := func(k int) bool { return k+1 >= len(toks) || !toks[k+1].Glued }
