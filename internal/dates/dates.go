@@ -619,6 +619,14 @@ func markedDate(toks []token.Token, i int, lx *lexicon.Lexicon) (Mention, bool) 
 		return Mention{}, false
 	}
 	m.End = j
+	// a range keeps its first day: "12日至14日", "12일부터 14일까지"
+	if rs := lx.At(toks, j, lexicon.Range); m.Day > 0 && len(rs) > 0 {
+		j = rs[0].End
+		number(lexicon.MonthMark) // the last day's month, when written: "3月28日至4月2日"
+		if _, ok := number(lexicon.DayMark); ok {
+			m.End = j
+		}
+	}
 	if m.Day > 0 && m.End < len(toks) {
 		if ws := lx.At(toks, m.End, lexicon.Weekday); len(ws) > 0 {
 			m.Weekday, _ = strconv.Atoi(ws[0].Vals[0].Value) // "3月12日（火）" loses its bracket to the tokenizer

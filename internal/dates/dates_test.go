@@ -13,7 +13,7 @@ const testLex = "month\t5\tmai\nmonth\t5\tmay\nmonth\t8\taoût\nmonth\t11\tnovem
 	"month\t5\tأيار\nmonth\t5\tمايو\nmonth\t12\tكانون الأول\nmonth\t12\tديسمبر\nmonth\t11\tتشرين الثاني\nmonth\t11\tنوفمبر\n" +
 	"month\t3\tмарта\nmonth\t2\tشباط\nmonth\t2\tفبراير\nmonth\t5\tमई\n" +
 	"weekday\t5\tfriday\nweekday\t2\tmardi\nweekday\t4\tjeudi\nweekday\t7\tsunday\nlast\t-\tdernier\nlast\t-\tlast\nlast\t-\tالماضي\n" +
-	"month\t9\tآذر\tsolarhijri\nmonth\t5\tمرداد\tsolarhijri\nmonth\t4\tتیر\tsolarhijri\nrange\t-\tau\nrange\t-\tto\nyearend\t-\tfin\nyearend\t-\tend of\nyearend\t-\tنهاية\nrelday\t-1\thier\nyearword\t-\tyear\nyearword\t-\tعام\n" +
+	"month\t9\tآذر\tsolarhijri\nmonth\t5\tمرداد\tsolarhijri\nmonth\t4\tتیر\tsolarhijri\nrange\t-\tau\nrange\t-\tto\nrange\t-\t至\nrange\t-\t부터\nyearend\t-\tfin\nyearend\t-\tend of\nyearend\t-\tنهاية\nrelday\t-1\thier\nyearword\t-\tyear\nyearword\t-\tعام\n" +
 	"yearmark\t-\t年\nmonthmark\t-\t月\ndaymark\t-\t日\ndaymark\tvoid\t日間\ndaymark\t-\t号\nyearmark\t-\t년\nmonthmark\t-\t월\ndaymark\t-\t일\nera\t2019\t令和\n"
 
 func find(t *testing.T, s string) []Mention {
@@ -66,6 +66,8 @@ func TestResolve(t *testing.T) {
 		{"훈련은 2023년에 시작됐다", time.Time{}, "2023"},
 		{"部队驻扎了3个月", pub, ""},
 		{"演习于3月举行", pub, "2025-03"},
+		{"演习于3月12日至14日举行", pub, "2025-03-12"},
+		{"훈련은 3월 12일부터 14일까지", pub, "2025-03-12"},
 		{"지난 3개월 동안", pub, ""},
 		{"防衛相は8日、マニラで会談した", pub, "2025-03-08"},
 		{"국방장관은 지난 20일 회담했다", pub, "2025-02-20"},
@@ -123,6 +125,16 @@ func TestFromSolar(t *testing.T) {
 	} {
 		if got := fromSolar(c.y, c.m, c.d).Format(time.DateOnly); got != c.want {
 			t.Errorf("%d/%d/%d = %s, want %s", c.y, c.m, c.d, got, c.want)
+		}
+	}
+}
+
+// A range written with unit marks is one date, its first day.
+func TestMarkedRange(t *testing.T) {
+	for _, s := range []string{"演习于3月12日至14日举行", "演习于3月28日至4月2日举行", "훈련은 3월 12일부터 14일까지"} {
+		ms := find(t, s)
+		if len(ms) != 1 || ms[0].Day != 12 && ms[0].Day != 28 {
+			t.Errorf("%q: mentions %+v, want one, its first day", s, ms)
 		}
 	}
 }
