@@ -79,7 +79,7 @@ func Find(toks []token.Token, src string, lx *lexicon.Lexicon) []Mention {
 		if used[i] {
 			continue
 		}
-		if ms := lx.At(toks, i, "month"); len(ms) > 0 {
+		if ms := lx.At(toks, i, "month"); len(ms) > 0 && (ms[0].Vals[0].Extra != lexicon.Exact || strings.EqualFold(toks[i].Text, ms[0].Vals[0].Text)) {
 			mo, _ := strconv.Atoi(ms[0].Vals[0].Value)
 			m := Mention{Start: i, End: ms[0].End, Month: mo}
 			// day before: "10 mai", "10 de maio", "le 1er août"

@@ -382,6 +382,13 @@ var moodCases = []pipelineCase{
 	{"en multilateral", "en",
 		"The defence ministers of Italy, Britain and Japan met in Tokyo on 17 March 2025 to review their joint fighter programme.",
 		[]wantEvent{{typ: event.Meeting, countries: "GBR,ITA,JPN", date: "2025-03-17"}}},
+	// an entry matched as written: "würde" (would) is a hypothetical, "wurde" (was) is not
+	{"de exact", "de",
+		"Deutschland würde am 3. März 2025 zwei Korvetten an Ghana übergeben, sagte der Minister.",
+		nil},
+	{"de exact control", "de",
+		"Zwei deutsche Korvetten wurden am 5. März 2025 in Accra an die Marine Ghanas übergeben.",
+		[]wantEvent{{typ: event.Arms, countries: "DEU,GHA", initiator: "DEU", date: "2025-03-05"}}},
 	// a purchase: the buyer receives, the seller gives
 	{"en purchase", "en",
 		"Argentina bought 24 fighter jets from Denmark on 16 April 2024, the defence ministry said.",

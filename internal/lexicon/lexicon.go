@@ -185,6 +185,11 @@ func (lx *Lexicon) Word(kind Kind, key string) (string, bool) {
 	return v, ok
 }
 
+// Exact is the extra column of a one-word entry that matches only the word
+// as written (case aside), not its folded form: Polish "maja" (of May) is
+// not "mają" (they have), German "würde" (would) not "wurde" (was).
+const Exact = "exact"
+
 // Glued is the value of an entry that is a letter or syllable glued
 // before the word it belongs to: the Arabic article ال (kind article), the
 // conjunction و (conjunction), the preposition ب "in" (locative).
