@@ -52,26 +52,24 @@ func (m Mention) HasYear() bool { return m.Year > 0 }
 func Find(toks []token.Token, src string, lx *lexicon.Lexicon) []Mention {
 	var out []Mention
 	used := make([]bool, len(toks))
-	// Numeric dates: 2025-03-14, 14/03/2025, 14.03.2025.
-	for i := 0; i+2 < len(toks); i++ {
-		if m, ok := numericDate(toks, src, i); ok {
-			out = append(out, m)
-			for j := m.Start; j < m.End; j++ {
-				used[j] = true
-			}
-			i = m.End - 1
+	take := func(m Mention) {
+		out = append(out, m)
+		for j := m.Start; j < m.End; j++ {
+			used[j] = true
 		}
 	}
-	// Dates written with unit marks: 2024年3月12日, 2024년 3월 12일, 令和6年.
+	// numbers first: 2025-03-14, 14/03/2025, 14.03.2025, and dates written
+	// with unit marks: 2024年3月12日, 2024년 3월 12일, 令和6年
 	for i := 0; i < len(toks); i++ {
-		if used[i] {
-			continue
+		m, ok := Mention{}, false
+		if i+2 < len(toks) {
+			m, ok = numericDate(toks, src, i)
 		}
-		if m, ok := markedDate(toks, i, lx); ok {
-			out = append(out, m)
-			for j := m.Start; j < m.End; j++ {
-				used[j] = true
-			}
+		if !ok {
+			m, ok = markedDate(toks, i, lx)
+		}
+		if ok {
+			take(m)
 			i = m.End - 1
 		}
 	}
@@ -166,10 +164,7 @@ func Find(toks []token.Token, src string, lx *lexicon.Lexicon) []Mention {
 			if m.Year > 0 && yearEndBefore(toks, m.Start, lx) {
 				m.YearEnd = true
 			}
-			out = append(out, m)
-			for k := m.Start; k < m.End; k++ {
-				used[k] = true
-			}
+			take(m)
 			i = m.End - 1
 			continue
 		}

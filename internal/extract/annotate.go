@@ -32,6 +32,7 @@ type sentence struct {
 	bounds  []bound // bounds[i] is the clause boundary before toks[i]
 	scale   int     // tokens per word: 2 where each Han, kana or Hangul character is a token, else 1
 	lx      *lexicon.Lexicon
+	named   *[]people.Person // the article's persons this sentence names by surname (article.named)
 }
 
 // cueKinds are the lexicon kinds looked up in every sentence; judgeKinds
@@ -51,13 +52,7 @@ func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder
 	s.toks = token.Split(s.text)
 	s.lx = lx
 	s.scale = 1
-	syllabic := 0
-	for i := range s.toks {
-		if s.toks[i].Glued || i+1 < len(s.toks) && s.toks[i+1].Glued {
-			syllabic++
-		}
-	}
-	if syllabic*2 > len(s.toks) {
+	if token.Unspaced(s.toks) {
 		s.scale = 2 // a Han, kana or Hangul character is about half a word
 	}
 	s.places = dropWaters(x.gaz.FindIn(s.toks, lx.Lang), lx.Find(s.toks, lexicon.WaterWord), s.toks, lx)

@@ -319,15 +319,8 @@ func (a *article) sentenceStates(s *sentence) (states []string, inferred bool) {
 		states = slices.DeleteFunc(states, func(c string) bool { return aside[c] }) // "the border with Iran"
 	}
 	// persons known from elsewhere in the article bring their state
-	for _, t := range s.toks {
-		if p, ok := a.persons[t.Key]; ok && p.Country != "" && !slices.Contains(states, p.Country) {
-			states = append(states, p.Country)
-			inferred = true
-		}
-	}
-	// in Han, kana and Hangul a surname is several characters: 萨格尔
-	for _, k := range glued(s.toks) {
-		if p, ok := a.persons[k]; ok && p.Country != "" && !slices.Contains(states, p.Country) {
+	for _, p := range a.named(s) {
+		if p.Country != "" && !slices.Contains(states, p.Country) {
 			states = append(states, p.Country)
 			inferred = true
 		}
@@ -341,6 +334,30 @@ func (a *article) sentenceStates(s *sentence) (states []string, inferred bool) {
 		}
 	}
 	return states, inferred
+}
+
+// named returns the persons of the article that s names by surname: a
+// word's key, or in Han, kana and Hangul a run of characters (萨格尔).
+// Found once per sentence.
+func (a *article) named(s *sentence) []people.Person {
+	if s.named != nil {
+		return *s.named
+	}
+	var out []people.Person
+	for _, t := range s.toks {
+		if p, ok := a.persons[t.Key]; ok {
+			out = append(out, p)
+		}
+	}
+	if s.scale > 1 {
+		for _, k := range glued(s.toks) {
+			if p, ok := a.persons[k]; ok {
+				out = append(out, p)
+			}
+		}
+	}
+	s.named = &out
+	return out
 }
 
 // topicPair is the pair "the two countries" or an act without states in s
@@ -1329,15 +1346,8 @@ func (a *article) personsOf(s *sentence, typ event.Type) []event.Person {
 	if typ == event.Meeting {
 		// "Diarra a déclaré…" in a talks sentence is a participant; in an
 		// agreement or delivery sentence, usually just the speaker
-		for _, t := range s.toks {
-			if p, ok := a.persons[t.Key]; ok {
-				add(p)
-			}
-		}
-		for _, k := range glued(s.toks) {
-			if p, ok := a.persons[k]; ok {
-				add(p)
-			}
+		for _, p := range a.named(s) {
+			add(p)
 		}
 	}
 	// a counterpart takes the role of the other person in the sentence

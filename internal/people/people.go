@@ -96,7 +96,7 @@ func (f *Finder) Find(toks []token.Token, src string, places []gazetteer.Mention
 	}
 	arabic := len(toks) > 0 && toks[0].Uncased
 	switch {
-	case syllabic(toks):
+	case token.Unspaced(toks):
 		names = f.syllabicNames(toks, src, roles, titles, counters, roleState, inPlace, placeEnd, lexical)
 	case arabic:
 		names = f.arabicNames(toks, src, roles, titles, counters, inPlace, lexical)
@@ -852,18 +852,6 @@ func (f *Finder) leaderRoles(toks []token.Token, src string, roles []span, roleS
 		roles = append(roles, s)
 	}
 	return roles
-}
-
-// syllabic reports a sentence written mostly in Han, kana or Hangul, one
-// token per character.
-func syllabic(toks []token.Token) bool {
-	n := 0
-	for i := range toks {
-		if toks[i].Glued || i+1 < len(toks) && toks[i+1].Glued {
-			n++
-		}
-	}
-	return n*2 > len(toks)
 }
 
 // nameJoin reports what may stand between two characters of one name: nothing,

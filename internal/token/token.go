@@ -317,6 +317,18 @@ func GluedPhrase(p string) (keys []string, glued []bool, star bool) {
 	return keys, glued, star
 }
 
+// Unspaced reports tokens written mostly in Han, kana or Hangul characters
+// written together, where a token is a character rather than a word.
+func Unspaced(toks []Token) bool {
+	n := 0
+	for i := range toks {
+		if toks[i].Glued || i+1 < len(toks) && toks[i+1].Glued {
+			n++
+		}
+	}
+	return n*2 > len(toks)
+}
+
 // syllabic reports a token that is one Han, kana or Hangul character.
 func (t *Token) syllabic() bool {
 	r, size := utf8.DecodeRuneInString(t.Text)
