@@ -44,7 +44,7 @@ func New(lx *lexicon.Set) *Cleaner {
 			}
 		}
 	}
-	any := func(key string) string {
+	oneOf := func(key string) string {
 		list := slices.Sorted(slices.Values(words[key]))
 		if len(list) == 0 {
 			return `\x00` // matches no line
@@ -52,9 +52,9 @@ func New(lx *lexicon.Set) *Cleaner {
 		return "(?:" + strings.Join(slices.Compact(list), "|") + ")"
 	}
 	// no \b after a label: it knows only ASCII letters
-	c.counter = regexp.MustCompile(`(?i)^` + any("counter before") + `(\s|:).*\d|^\d[\d\s.,]*\s*` + any("counter after") +
+	c.counter = regexp.MustCompile(`(?i)^` + oneOf("counter before") + `(\s|:).*\d|^\d[\d\s.,]*\s*` + oneOf("counter after") +
 		`(\s|$|[.,])|^\S{3,20}:\s*\d[\d\s.,]*$`)
-	c.credit = regexp.MustCompile(`(?i)^` + any("credit label") + `\s*(:|©|–|-)|©|\(c\)\s*\d{4}|^` + any("credit byline") +
+	c.credit = regexp.MustCompile(`(?i)^` + oneOf("credit label") + `\s*(:|©|–|-)|©|\(c\)\s*\d{4}|^` + oneOf("credit byline") +
 		`\s+\p{Lu}[\p{L}.'-]*(\s+\p{Lu}[\p{L}.'-]*){0,3}\s*$`)
 	return c
 }
