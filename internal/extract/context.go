@@ -132,11 +132,19 @@ func shareFacts(groups []*group) {
 		if g.ev.Date == "" && best.ev.Date != "" && stageGroup(g.ev) != "making" {
 			g.ev.Date, g.guess = best.ev.Date, best.guess
 		}
-		if g.ev.Location == nil && placed(g.ev) && best.ev.Location != nil && !conflict(g.ev.Date, best.ev.Date) && slices.Contains(g.ev.Countries, best.ev.Location.Country) {
+		if g.ev.Location == nil && placed(g.ev) && best.ev.Location != nil && !conflict(g.ev.Date, best.ev.Date) &&
+			(slices.Contains(g.ev.Countries, best.ev.Location.Country) || talksAndSigning(g.ev, best.ev)) {
 			l := *best.ev.Location
 			g.ev.Location, g.placeLoc = &l, best.placeLoc
 		}
 	}
+}
+
+// talksAndSigning reports a meeting and an agreement, which happen in one
+// place even when it is a third state's ("signed in Kuala Lumpur on the
+// sidelines of the regional ministers' meeting").
+func talksAndSigning(a, b event.Event) bool {
+	return (a.Type == event.Meeting && b.Type == event.Agreement) || (a.Type == event.Agreement && b.Type == event.Meeting)
 }
 
 // sentenceGap is the least distance between the sentences of two events.

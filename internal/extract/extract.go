@@ -108,7 +108,7 @@ func (a *article) trace(w io.Writer, s *sentence, cs []Candidate) {
 	for _, m := range s.places {
 		fmt.Fprintf(w, "    place %s %s %q\n", m.Kind, m.Code, s.mentionText(m))
 	}
-	for _, k := range cueKinds {
+	for _, k := range append(append([]lexicon.Kind{}, cueKinds...), judgeKinds...) {
 		for _, c := range s.cues[k] {
 			fmt.Fprintf(w, "    %s %s %q %s\n", k, c.value, s.text[s.toks[c.start].Start:s.toks[c.end-1].End], c.extra)
 		}
@@ -518,7 +518,7 @@ func (a *article) candidates(s *sentence) []Candidate {
 	if len(out) == 0 && len(s.persons) > 0 {
 		// acts that make no event here (no second state, not about
 		// security) still name who took part in the one just reported
-		return []Candidate{{Sentence: s.index, Attach: true, Event: event.Event{Persons: a.personsOf(s, ""), Countries: s.states(), Date: a.sentenceDate(s)}}}
+		return []Candidate{{Sentence: s.index, Attach: true, Event: event.Event{Persons: a.personsOf(s, ""), Countries: s.states(), Date: a.sentenceDate(s), Location: a.arrivedAt(s)}}}
 	}
 	return out
 }
@@ -929,7 +929,7 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 		e.Organizations = []string{}
 	}
 	// where, and who came to whom
-	dest, destLoc := a.destination(s)
+	dest, destLoc := a.destination(s, &t)
 	if origin := a.origin(s); typ == event.Meeting && origin != "" && slices.Contains(countries, origin) {
 		e.Initiator = origin
 	}
@@ -1012,8 +1012,10 @@ func hasRole(ps []event.Person, role string) bool {
 }
 
 // destination finds the place after a "visit to"/"arrived in" cue (a host),
-// and otherwise a place after a locative preposition (where it happened).
-func (a *article) destination(s *sentence) (host, where *gazetteer.Mention) {
+// and otherwise a place after a locative preposition (where it happened),
+// not in a clause that follows the act t ("ratified the agreement, which
+// governs the soldiers' stay in Nanyuki").
+func (a *article) destination(s *sentence, t *cue) (host, where *gazetteer.Mention) {
 	for _, v := range s.cues[lexicon.Visit] {
 		if v.value != "to" {
 			continue
@@ -1024,6 +1026,9 @@ func (a *article) destination(s *sentence) (host, where *gazetteer.Mention) {
 	}
 	for _, l := range s.cues[lexicon.Locative] {
 		if m := s.placeBy(l, 2); m != nil && m.Kind != gazetteer.Demonym && m.Kind != gazetteer.Metonym {
+			if t != nil && m.Start >= t.end && !s.reach(t.end-1, m.Start, true) {
+				continue
+			}
 			if m.Kind.IsPlace() || m.Kind == gazetteer.Name {
 				return nil, m
 			}
@@ -1404,7 +1409,7 @@ func (a *article) arrivedAt(s *sentence) *event.Location {
 	if len(s.cues[lexicon.Visit]) == 0 && len(s.cues[lexicon.Arrival]) == 0 {
 		return nil
 	}
-	if host, _ := a.destination(s); host != nil {
+	if host, _ := a.destination(s, nil); host != nil {
 		return &event.Location{Name: s.mentionText(*host), Country: host.Code}
 	}
 	for _, v := range s.cues[lexicon.Arrival] {

@@ -38,9 +38,11 @@ func Fold(article string, cands []Candidate) []event.Event {
 			attach = append(attach, c)
 			continue
 		}
-		if g := find(groups, c); g != nil {
+		if g := find(groups, c); g != nil && !recalled(g, c) {
 			absorb(g, c)
 			continue
+		} else if g != nil && c.Event.Type != event.Agreement {
+			continue // "delivered howitzers this month ... under the 2022 contract for tanks and howitzers": background
 		}
 		if g := attended(groups, c); g != nil {
 			// "the two ministers led the delegations": they attended the act
@@ -61,6 +63,7 @@ func Fold(article string, cands []Candidate) []event.Event {
 			// Nouakchott. She held talks with ..."
 			if h := following(groups, c); h != nil {
 				lendPlace(h, c)
+				lendDate(h, c)
 			}
 		}
 		if g := nearest(groups, c); g != nil {
@@ -108,6 +111,15 @@ func Fold(article string, cands []Candidate) []event.Event {
 }
 
 func key(e event.Event) string { return e.Key() }
+
+// recalled reports a candidate dated over a year before publication that
+// would merge into an undated act reported in the body: the page recalls
+// an earlier act of the same kind ("signed a protocol ... the treaty they
+// signed in 2010"), which must not lend today's act its old date. A
+// headline's undated act is the recalled one's (an anniversary piece).
+func recalled(g *group, c Candidate) bool {
+	return c.History && !g.history && g.ev.Date == "" && g.first > 2
+}
 
 // own copies what an event shares with its candidate, so that merging never
 // writes into the caller's candidates.

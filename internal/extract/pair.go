@@ -83,6 +83,42 @@ func (s *sentence) asideOnly() map[string]bool {
 	return aside
 }
 
+// sitesOnly returns the states a sentence names only as a place: after a
+// locative (before a postposition), or as an aside right by such a place
+// ("Malaysia's capital, Kuala Lumpur").
+func (s *sentence) sitesOnly() map[string]bool {
+	site := map[int]bool{}
+	for _, l := range s.cues[lexicon.Locative] {
+		if m := s.placeBy(l, 2); m != nil && m.Kind != gazetteer.Demonym && m.Kind != gazetteer.Metonym {
+			site[m.Start] = true
+		}
+	}
+	if len(site) == 0 {
+		return nil
+	}
+	for i, aside := range s.asides() {
+		for j := range s.places {
+			if aside && site[s.places[j].Start] && abs(s.places[j].Start-s.places[i].End) <= 2*s.scale {
+				site[s.places[i].Start] = true // "Malaysia's capital, Kuala Lumpur"
+			}
+		}
+	}
+	sites, party := map[string]bool{}, map[string]bool{}
+	for _, m := range s.places {
+		switch {
+		case m.Kind == gazetteer.Org:
+		case site[m.Start]:
+			sites[m.Code] = true
+		default:
+			party[m.Code] = true
+		}
+	}
+	for c := range party {
+		delete(sites, c)
+	}
+	return sites
+}
+
 // parties reads the trigger's clause: the states named before the trigger
 // as its subject (several when coordinated: "the Netherlands and
 // Switzerland suspended aid") and the first state named after it (the
@@ -188,6 +224,14 @@ func (a *article) choosePair(s *sentence, st []string, t cue) []string {
 	// a pact of the states of one list is among all of them
 	if typ := event.Type(t.value); (typ == event.Meeting || typ == event.Agreement) && s.oneList(st) {
 		return st
+	}
+	// "India and the US signed in Malaysia's capital, Kuala Lumpur": the
+	// state named only as the place is no party
+	if sites := s.sitesOnly(); len(sites) > 0 && len(st)-len(sites) >= 2 {
+		st = slices.DeleteFunc(slices.Clone(st), func(c string) bool { return sites[c] })
+		if len(st) == 2 {
+			return st
+		}
 	}
 	if actors, partner := s.parties(t); len(actors) > 0 && partner != "" &&
 		slices.Contains(st, actors[0]) && slices.Contains(st, partner) {
