@@ -39,6 +39,13 @@ type Candidate struct {
 	// Welcome is a meeting told by a reception verb ("were welcomed on
 	// the tarmac by the prime minister"): after an arrival it attends it.
 	Welcome bool
+	// AfterTalks is an act dated by "after the talks": it takes the day of
+	// the talks reported before it on the same states.
+	AfterTalks bool
+	// SameDay is an act told as on the day of what came before ("after the
+	// ceremony") that no sentence just before dates: it takes the day of
+	// the act reported last before it on the same states.
+	SameDay bool
 	// Dateline is the city the report was filed from, when it lies in one
 	// of the event's states: the place when no sentence gives another.
 	Dateline *event.Location
@@ -990,6 +997,8 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 		e.Date = d
 		c.DateGuess = guess
 	}
+	c.AfterTalks = typ != event.Meeting && len(s.dates) == 0 && s.afterTalks()
+	c.SameDay = e.Date == "" && len(s.dates) == 0 && s.has(lexicon.SameDay)
 	e.Persons = a.personsOf(s, typ)
 	// talks held in one of the two states: the other came, unless one side
 	// is its resident ambassador (then nobody visited)
@@ -1232,6 +1241,19 @@ func (a *article) dateFor(s *sentence, t cue) (string, bool) {
 	}
 	m := s.dates[best]
 	return a.resolver.Resolve(m), !m.HasYear()
+}
+
+// afterTalks reports a same-day cue that names talks ("after the
+// meeting", "बैठक के बाद").
+func (s *sentence) afterTalks() bool {
+	for _, c := range s.cues[lexicon.SameDay] {
+		for _, t := range s.cues[lexicon.Trigger] {
+			if t.value == string(event.Meeting) && t.start < c.end && c.start < t.end {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // dayBefore is the last date to the day that one of the three sentences

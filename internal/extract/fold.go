@@ -27,6 +27,8 @@ type group struct {
 	history  bool  // recalled from over a year before publication
 	planned  bool  // every report of it is governed by a future
 	dateline *event.Location
+	// dated by "after the talks" or "the same day" (Candidate.AfterTalks, SameDay)
+	afterTalks, sameDay bool
 }
 
 // Fold merges the candidates of one page into events, in reading order.
@@ -54,7 +56,8 @@ func Fold(article string, cands []Candidate) []event.Event {
 		e := own(c.Event)
 		e.Article = article
 		groups = append(groups, &group{ev: e, first: c.Sentence, placeLoc: c.PlaceLoc, support: 1, guess: c.DateGuess,
-			sents: []int{c.Sentence}, history: c.History, planned: c.Planned, dateline: c.Dateline})
+			sents: []int{c.Sentence}, history: c.History, planned: c.Planned, dateline: c.Dateline, afterTalks: c.AfterTalks,
+			sameDay: c.SameDay})
 	}
 	// stage-less agreement mentions and domain sentences enrich the nearest event
 	for _, c := range attach {
@@ -92,6 +95,7 @@ func Fold(article string, cands []Candidate) []event.Event {
 	groups = foldSubsets(groups)
 	groups = foldBareRuptures(groups)
 	groups = foldContingents(groups)
+	dateAfterTalks(groups)
 	shareFacts(groups)
 	lendDateline(groups)
 	visitor(groups)
@@ -111,6 +115,29 @@ func Fold(article string, cands []Candidate) []event.Event {
 }
 
 func key(e event.Event) string { return e.Key() }
+
+// dateAfterTalks gives an act dated by "after the talks" the day of the
+// last talks on the same states reported before it (the talks were on
+// Wednesday even when the page recalls the arrival on Tuesday in between),
+// and an act "after the ceremony" that the sentences just before leave
+// undated the day of the last act on the same states told before it.
+func dateAfterTalks(groups []*group) {
+	for _, g := range groups {
+		if !g.afterTalks && !(g.sameDay && g.ev.Date == "") {
+			continue
+		}
+		var talks *group
+		for _, h := range groups {
+			if (h.ev.Type == event.Meeting || !g.afterTalks) && h.first < g.first && sameStates(h.ev.Countries, g.ev.Countries) &&
+				!h.history && len(h.ev.Date) == len(time.DateOnly) && (talks == nil || h.first > talks.first) {
+				talks = h
+			}
+		}
+		if talks != nil && len(talks.ev.Date) == len(time.DateOnly) {
+			g.ev.Date, g.guess = talks.ev.Date, talks.guess
+		}
+	}
+}
 
 // recalled reports a candidate dated over a year before publication that
 // would merge into an undated act reported in the body: the page recalls
