@@ -70,7 +70,7 @@ func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder
 				if m.End-m.Start == 1 && (len([]rune(v.Text)) <= 2 || v.Extra == lexicon.Exact) && !strings.EqualFold(s.toks[m.Start].Text, v.Text) {
 					continue // "a" is not "à" once accents are folded; "würde" is not "wurde"
 				}
-				if k == lexicon.Trigger && v.Value != "agreement" && m.Start > 0 && !headline && !lx.HasTrait("nouncaps") && properName(s.toks[m.Start:m.End]) {
+				if k == lexicon.Trigger && v.Value != "agreement" && m.Start > 0 && !headline && !lx.HasTrait(lexicon.TraitNounCaps) && properName(s.toks[m.Start:m.End]) {
 					continue // "Clark Air Base", "Joint Staff College": a name, not an act
 				}
 				if moodKinds[k] && s.inDate(m.Start, m.End) && (s.toks[m.Start].Cap || m.Start == 0) {

@@ -116,26 +116,34 @@ func shareFacts(groups []*group) {
 		if g.history || g.planned || (g.ev.Date != "" && g.ev.Location != nil) {
 			continue
 		}
-		var best *group
-		bestGap := 3
-		for _, h := range groups {
-			if h == g || h.history || h.planned || !sameStates(h.ev.Countries, g.ev.Countries) {
-				continue
+		// the nearest neighbour that has what g lacks
+		near := func(has func(h *group) bool) *group {
+			var best *group
+			bestGap := 3
+			for _, h := range groups {
+				if h == g || h.history || h.planned || !sameStates(h.ev.Countries, g.ev.Countries) || !has(h) {
+					continue
+				}
+				if gap := sentenceGap(g, h); gap < bestGap {
+					best, bestGap = h, gap
+				}
 			}
-			if gap := sentenceGap(g, h); gap < bestGap {
-				best, bestGap = h, gap
+			return best
+		}
+		if g.ev.Date == "" && stageGroup(g.ev) != "making" {
+			if best := near(func(h *group) bool { return h.ev.Date != "" }); best != nil {
+				g.ev.Date, g.guess = best.ev.Date, best.guess
 			}
 		}
-		if best == nil {
-			continue
-		}
-		if g.ev.Date == "" && best.ev.Date != "" && stageGroup(g.ev) != "making" {
-			g.ev.Date, g.guess = best.ev.Date, best.guess
-		}
-		if g.ev.Location == nil && placed(g.ev) && best.ev.Location != nil && !conflict(g.ev.Date, best.ev.Date) &&
-			(slices.Contains(g.ev.Countries, best.ev.Location.Country) || talksAndSigning(g.ev, best.ev)) {
-			l := *best.ev.Location
-			g.ev.Location, g.placeLoc = &l, best.placeLoc
+		if g.ev.Location == nil && placed(g.ev) {
+			best := near(func(h *group) bool {
+				return h.ev.Location != nil && !conflict(g.ev.Date, h.ev.Date) &&
+					(slices.Contains(g.ev.Countries, h.ev.Location.Country) || talksAndSigning(g.ev, h.ev))
+			})
+			if best != nil {
+				l := *best.ev.Location
+				g.ev.Location, g.placeLoc = &l, best.placeLoc
+			}
 		}
 	}
 }

@@ -1035,7 +1035,7 @@ func (a *article) destination(s *sentence, t *cue) (host, where *gazetteer.Menti
 	}
 	for _, l := range s.cues[lexicon.Locative] {
 		if m := s.placeBy(l, 2); m != nil && m.Kind != gazetteer.Demonym && m.Kind != gazetteer.Metonym {
-			if t != nil && m.Start >= t.end && !s.reach(t.end-1, m.Start, true) {
+			if t != nil && m.Start >= t.end && (!s.reach(t.end-1, m.Start, true) || s.endsClause(*t)) {
 				continue
 			}
 			if m.Kind.IsPlace() || m.Kind == gazetteer.Name {
@@ -1054,6 +1054,21 @@ func (a *article) destination(s *sentence, t *cue) (host, where *gazetteer.Menti
 		}
 	}
 	return nil, nil
+}
+
+// endsClause reports an act that ends its clause where the verb comes
+// last: "会談し、" (held talks, and ...), the place named after it is the
+// next clause's.
+func (s *sentence) endsClause(t cue) bool {
+	if !s.lx.HasTrait(lexicon.TraitVerbFinal) {
+		return false
+	}
+	for i := t.end; i <= t.end+1 && i < len(s.bounds); i++ {
+		if s.bounds[i] != noBound {
+			return true
+		}
+	}
+	return false
 }
 
 // indirectLocation reads places named through another word: "la capitale
@@ -1333,6 +1348,9 @@ func (s *sentence) triggerBetween(t cue, m dates.Mention) bool {
 			if (lo == t.end && o.start-t.end <= 2*s.scale) || (hi == t.start && t.start-o.end <= 3*s.scale) {
 				continue // the act's object: "suspended military aid to Pakistan on 12 May", "askeri yardımı askıya aldı"
 			}
+			if t.value == string(event.Rupture) && o.value == string(event.Agreement) && s.reach(lo, hi, false) {
+				continue // the pact a rupture ends: "suspended on the 14th all activities under the cooperation agreement"
+			}
 			return true
 		}
 	}
@@ -1461,8 +1479,8 @@ func (a *article) sentenceDate(s *sentence) string {
 		return "" // "Thursday, 12 June 2025 | By ...": the page's date line
 	}
 	for _, m := range s.dates {
-		if m.Future || m.YearEnd || (m.Month == 0 && m.Weekday == 0 && !m.IsRel && !m.IsRelMonth) {
-			continue
+		if m.Future || m.YearEnd || (m.Month == 0 && m.Day == 0 && m.Weekday == 0 && !m.IsRel && !m.IsRelMonth) {
+			continue // a bare year; a day alone ("13日") is this month's
 		}
 		if (s.index < 10 && len(s.text) < 100) || (s.index < datelineLines && m.Start <= 3) {
 			continue // "Published: 30 July 2024 | Staff writer | Read 2,087 times"

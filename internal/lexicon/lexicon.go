@@ -210,8 +210,15 @@ func (lx *Lexicon) Prefixes(kind Kind) []string {
 	return out
 }
 
-// HasTrait reports whether the language's writing has a trait (kind trait):
-// "nouncaps" for German, whose every noun takes a capital.
+// The traits a language's writing may have (kind trait).
+const (
+	TraitNounCaps  = "nouncaps"  // every noun takes a capital (German): capitals show no names
+	TraitNameFirst = "namefirst" // names come before their role (Japanese, Korean)
+	TraitVerbFinal = "verbfinal" // the verb ends its clause (Japanese, Korean, Hindi, Turkish, Persian)
+)
+
+// HasTrait reports whether the language's writing has a trait (kind trait,
+// one of the Trait constants).
 func (lx *Lexicon) HasTrait(name string) bool {
 	if lx == nil {
 		return false

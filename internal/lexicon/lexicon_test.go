@@ -50,7 +50,7 @@ var values = map[Kind][]string{
 	Domain:       {"training", "intelligence", "counterterrorism", "peacekeeping", "maritime", "cyber", "equipment", "logistics", "welfare", "human_resources", "border_security", "capacity_building", "defence_industry", "governance", "economic", "regional_security"},
 	Boilerplate:  {"prefix", "contains"},
 	Relday:       {"-1", "0", "1"},
-	Trait:        {"nouncaps", "namefirst"},
+	Trait:        {TraitNounCaps, TraitNameFirst, TraitVerbFinal},
 }
 
 func TestFilesAreWellFormed(t *testing.T) {

@@ -910,7 +910,7 @@ func (f *Finder) syllabicNames(toks []token.Token, src string, roles, titles, co
 		if value == "" {
 			value = "-"
 		}
-		if f.lx.HasTrait("namefirst") && c.start > 0 {
+		if f.lx.HasTrait(lexicon.TraitNameFirst) && c.start > 0 {
 			// the name before the role, perhaps with the state between
 			end := c.start
 			country := roleState[c.start]
