@@ -1038,6 +1038,12 @@ func (a *article) destination(s *sentence, t *cue) (host, where *gazetteer.Menti
 			if t != nil && m.Start >= t.end && (!s.reach(t.end-1, m.Start, true) || s.endsClause(*t)) {
 				continue
 			}
+			if t != nil && t.value == string(event.Agreement) && s.otherStageSpan(*t, m.Start, m.End) {
+				continue // "ratified the agreement signed in Rome": the signing's place
+			}
+			if t != nil && s.otherActPlace(*t, *m) {
+				continue // "jets deployed in Romania, Bucharest ratifies the accord"
+			}
 			if m.Kind.IsPlace() || m.Kind == gazetteer.Name {
 				return nil, m
 			}
@@ -1054,6 +1060,29 @@ func (a *article) destination(s *sentence, t *cue) (host, where *gazetteer.Menti
 		}
 	}
 	return nil, nil
+}
+
+// otherActPlace reports a place nearer the trigger of another act (not
+// talks, which host what is signed during them) than the act's own, in
+// that act's clause, which is not the act's own (an act's object is its
+// topic: "trained soldiers in drills at Nanyuki").
+func (s *sentence) otherActPlace(t cue, m gazetteer.Mention) bool {
+	gap := func(c cue) int {
+		if c.end <= m.Start {
+			return m.Start - c.end
+		}
+		return c.start - m.End
+	}
+	mine := gap(t)
+	for _, o := range s.cues[lexicon.Trigger] {
+		if o.value == t.value || o.value == string(event.Meeting) || o.extra == "weak" || gap(o) < 0 || gap(o) >= mine {
+			continue
+		}
+		if s.reach(min(o.end, m.End)-1, max(o.start, m.Start), false) && !s.reach(min(o.end, t.end)-1, max(o.start, t.start), false) {
+			return true
+		}
+	}
+	return false
 }
 
 // endsClause reports an act that ends its clause where the verb comes
@@ -1291,6 +1320,13 @@ func (a *article) dayBefore(s *sentence) (string, bool) {
 // had signed in 2012", "under the memorandum reached in September 2024".
 // The act's own stage is the one agreementStage reads for it.
 func (s *sentence) otherStageDate(t cue, m dates.Mention) bool {
+	return s.otherStageSpan(t, m.Start, m.End)
+}
+
+// otherStageSpan is otherStageDate for any words [start, end): a place
+// too ("ratified the agreement signed in Rome in 2024").
+func (s *sentence) otherStageSpan(t cue, start, end int) bool {
+	m := struct{ Start, End int }{start, end}
 	own := agreementStage(s, t)
 	dist := func(a0, a1 int) int {
 		if a1 <= m.Start {
