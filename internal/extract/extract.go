@@ -1041,6 +1041,9 @@ func (a *article) destination(s *sentence, t *cue) (host, where *gazetteer.Menti
 			if t != nil && t.value == string(event.Agreement) && s.otherStageSpan(*t, m.Start, m.End) {
 				continue // "ratified the agreement signed in Rome": the signing's place
 			}
+			if s.seatBefore(l) {
+				continue // "the government in Phnom Penh suspended the drills": the state, not the place
+			}
 			if t != nil && s.otherActPlace(*t, *m) {
 				continue // "jets deployed in Romania, Bucharest ratifies the accord"
 			}
@@ -1060,6 +1063,17 @@ func (a *article) destination(s *sentence, t *cue) (host, where *gazetteer.Menti
 		}
 	}
 	return nil, nil
+}
+
+// seatBefore reports a locative right after a government word: "the
+// government in Phnom Penh", "die Regierung in Berlin".
+func (s *sentence) seatBefore(l cue) bool {
+	for _, c := range s.cues[lexicon.Seat] {
+		if c.end == l.start && l.extra != "prev" {
+			return true
+		}
+	}
+	return false
 }
 
 // otherActPlace reports a place nearer the trigger of another act (not

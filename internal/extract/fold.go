@@ -351,6 +351,15 @@ func absorb(g *group, c Candidate) {
 	e := &g.ev
 	g.support++
 	g.history = g.history && c.History
+	switch told := slices.Contains(g.sents, c.Sentence); {
+	case told:
+		// one sentence tells one act, planned or not
+	case g.planned && !c.Planned:
+		// the act reported as done gives the date and place, not what was planned of it
+		e.Date, e.Location, g.guess, g.placeLoc = "", nil, false, false
+	case c.Planned && !g.planned:
+		c.Event.Date, c.Event.Location = "", nil // "firms are to supply parts, the drones will be built in Ukraine"
+	}
 	g.planned = g.planned && c.Planned
 	if g.dateline == nil {
 		g.dateline = c.Dateline

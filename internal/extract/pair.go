@@ -89,7 +89,7 @@ func (s *sentence) asideOnly() map[string]bool {
 func (s *sentence) sitesOnly() map[string]bool {
 	site := map[int]bool{}
 	for _, l := range s.cues[lexicon.Locative] {
-		if m := s.placeBy(l, 2); m != nil && m.Kind != gazetteer.Demonym && m.Kind != gazetteer.Metonym {
+		if m := s.placeBy(l, 2); m != nil && m.Kind != gazetteer.Demonym && m.Kind != gazetteer.Metonym && !s.seatBefore(l) {
 			site[m.Start] = true
 		}
 	}

@@ -105,6 +105,7 @@ const (
 	MonthWord    Kind = "monthword"    // the word for "month": "last month", "mwezi uliopita"
 	CapitalWord  Kind = "capitalword"  // "capital", "coast": with a demonym, a place
 	Embassy      Kind = "embassy"      // "embassy": with a demonym, in the other state
+	Seat         Kind = "seat"         // a government or command: "the government in Phnom Penh" names the state, not a place
 	LocSuffix    Kind = "locsuffix"    // a locative ending after an apostrophe ("Ankara'da")
 	WaterWord    Kind = "waterword"    // "sea", "ocean": a state named with it is water
 	Connector    Kind = "connector"    // a particle of a person's name ("de", "van", "bin"; value article, suffix, end: see docs); read on every page whatever its language
@@ -131,7 +132,7 @@ const (
 var Kinds = []Kind{Trigger, Stage, Modal, Hypothetical, Request, Demand, Threat, Refusal, Condition,
 	Negation, Combat, Hostile, Adversary, Provision, Framework, Occasion, Document, Clause, Joint, Service, CodeName, Equipment, Arrival,
 	Aside, Domain, Pair, Visit, Host, Purchase, Locative, Background, Role, Title, Counterpart, Month, Weekday, Ordinal, Relday,
-	Last, Next, YearEnd, PubLine, Boilerplate, Counter, Credit, Stopword, Abbrev, Security, YearWord, MonthWord, CapitalWord, Embassy,
+	Last, Next, YearEnd, PubLine, Boilerplate, Counter, Credit, Stopword, Abbrev, Security, YearWord, MonthWord, CapitalWord, Embassy, Seat,
 	LocSuffix, WaterWord, Connector, Conjunction, Article, Plural, NameEnding, Topic, Qualifier, DaySuffix, Genitive, SameDay, Range, DateFiller, Trait, Letter, YearMark, MonthMark, DayMark, Era}
 
 // Load reads every language's lexicon files (package langdata).

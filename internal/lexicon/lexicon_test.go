@@ -199,6 +199,7 @@ var optionalKinds = map[Kind]string{
 	Trait:      "most languages' writing has no trait the rules need to know",
 	Topic:      "agreement kinds are written in English by the extractor; topics read kinds people wrote in their language",
 	NameEnding: "only languages that decline names (Russian, Ukrainian, Polish)",
+	Seat:       "languages that name a government with a genitive or a postposition, never a locative after it (Chinese, Japanese, Korean, Hindi, Turkish)",
 }
 
 // Every language reads every kind of cue, but those optionalKinds names.
