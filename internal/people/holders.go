@@ -4,12 +4,16 @@ import (
 	_ "embed"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"pactwatch/internal/langdata"
 	"pactwatch/internal/token"
+	"pactwatch/internal/tsv"
 )
 
 //go:embed data/officeholders.tsv
@@ -42,8 +46,9 @@ type table struct {
 	trie  token.Trie[int] // form → index in terms
 }
 
-// parseTable reads the office-holders TSV (see data/officeholders.tsv).
-func parseTable(name string, data []byte) (*table, error) {
+// parseTable reads the office-holders TSV (see data/officeholders.tsv);
+// each name is also added in the cases of the languages that decline it.
+func parseTable(name string, data []byte, decl []*declensions) (*table, error) {
 	t := &table{}
 	for n, line := range strings.Split(string(data), "\n") {
 		line = strings.TrimRight(line, "\r")
@@ -74,9 +79,11 @@ func parseTable(name string, data []byte) (*table, error) {
 		}
 		for _, f := range tm.Forms {
 			t.trie.AddPhrase(f, len(t.terms))
-			if keys, star := token.Phrase(f); !star && len(keys) > 0 && isCyrillic([]rune(keys[0])[0]) {
-				for _, v := range declensions(keys) {
-					t.trie.Add(v, false, len(t.terms))
+			if keys, star := token.Phrase(f); !star {
+				for _, d := range decl {
+					for _, v := range d.forms(keys) {
+						t.trie.Add(v, false, len(t.terms))
+					}
 				}
 			}
 		}
@@ -131,7 +138,11 @@ func parseNotNames(name string, data []byte) (wordSet, error) {
 }
 
 var loadData = sync.OnceValues(func() (*data, error) {
-	tab, err := parseTable("officeholders.tsv", holdersTSV)
+	decl, err := loadDeclensions()
+	if err != nil {
+		return nil, err
+	}
+	tab, err := parseTable("officeholders.tsv", holdersTSV, decl)
 	if err != nil {
 		return nil, err
 	}
@@ -258,20 +269,106 @@ func (t *table) find(toks []token.Token, d time.Time) []holderMatch {
 	return out
 }
 
-// declensions returns a Russian name in the genitive, dative, instrumental
-// and prepositional cases, each word declined by its ending ("Раджнат
-// Сингх" → "Раджната Сингха", "Раджнату Сингху"...). Words that do not
-// decline (Шойгу, Мелони) stay as they are; forms that Russian never
-// writes are harmless, since they match nothing.
-func declensions(keys []string) [][]string {
-	const cases = 4
-	out := make([][]string, 0, cases+2)
-	for c := 0; c < cases; c++ {
+// loadDeclensions reads every language's people/declensions.tsv.
+func loadDeclensions() ([]*declensions, error) {
+	files, err := langdata.Part("people/declensions.tsv")
+	if err != nil {
+		return nil, err
+	}
+	var out []*declensions
+	for _, f := range files {
+		d, err := parseDeclensions(f)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, nil
+}
+
+// declension is one way a word of a name declines in a language (a row
+// of people/declensions.tsv): the nominative ending, the letters cut from
+// it, and the endings of the four oblique cases.
+type declension struct {
+	ending string // "" for any word
+	cut    int
+	cases  [4]string
+}
+
+// declensions are the rows of one language, and the script of its words.
+type declensions struct {
+	lang   string
+	script *unicode.RangeTable
+	rows   []declension
+}
+
+// parseDeclensions reads a language's people/declensions.tsv.
+func parseDeclensions(f langdata.File) (*declensions, error) {
+	d := &declensions{lang: f.Lang}
+	err := tsv.Rows(f.Data, func(line int, r []string) error {
+		if len(r) != 6 {
+			return fmt.Errorf("%s:%d: want 6 columns, got %d", f.Name, line, len(r))
+		}
+		row := declension{ending: r[0]}
+		if row.ending == "*" {
+			row.ending = ""
+		}
+		n, err := strconv.Atoi(r[1])
+		if err != nil || n < 0 || n > utf8.RuneCountInString(row.ending) {
+			return fmt.Errorf("%s:%d: letters cut: %q is not a number up to the ending's length", f.Name, line, r[1])
+		}
+		row.cut = n
+		for i, e := range r[2:] {
+			if e != "-" {
+				row.cases[i] = token.Fold(e)
+			}
+		}
+		row.ending = token.Fold(row.ending)
+		if d.script == nil {
+			for _, c := range row.ending + strings.Join(row.cases[:], "") {
+				d.script = scriptOf(c)
+				break
+			}
+		}
+		d.rows = append(d.rows, row)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if d.script == nil {
+		return nil, fmt.Errorf("%s: no ending names the script of the language's names", f.Name)
+	}
+	return d, nil
+}
+
+// scriptOf is the Unicode script of a letter, or nil.
+func scriptOf(r rune) *unicode.RangeTable {
+	for _, t := range unicode.Scripts {
+		if unicode.Is(t, r) {
+			return t
+		}
+	}
+	return nil
+}
+
+// forms returns a name (folded words) in the four oblique cases, each word
+// declined by its ending, when its first letter is in the language's
+// script ("Раджнат Сингх" → "Раджната Сингха", "Раджнату Сингху"...).
+func (d *declensions) forms(keys []string) [][]string {
+	if len(keys) == 0 || keys[0] == "" {
+		return nil
+	}
+	if r, _ := utf8.DecodeRuneInString(keys[0]); !unicode.Is(d.script, r) {
+		return nil
+	}
+	var out [][]string
+	for c := range 4 {
 		alts := [][]string{{}}
 		for _, k := range keys {
 			var next [][]string
 			for _, a := range alts {
-				for _, w := range declineWord(k, c) {
+				for _, w := range d.word(k, c) {
 					next = append(next, append(slices.Clone(a), w))
 				}
 			}
@@ -282,30 +379,32 @@ func declensions(keys []string) [][]string {
 	return out
 }
 
-// declineWord gives the forms of one folded word in case c (0 genitive,
-// 1 dative, 2 instrumental, 3 prepositional).
-func declineWord(w string, c int) []string {
-	r := []rune(w)
-	if len(r) < 3 {
+// word gives the forms of one folded word in case c (0 genitive, 1
+// dative, 2 instrumental, 3 prepositional): by the rows of the longest
+// ending that ends it.
+func (d *declensions) word(w string, c int) []string {
+	if utf8.RuneCountInString(w) < 3 {
 		return []string{w}
 	}
-	stem := string(r[:len(r)-1])
-	two := string(r[len(r)-2:])
-	switch last := r[len(r)-1]; {
-	case two == "ий" || two == "ый":
-		base := string(r[:len(r)-2])
-		return []string{base + [...]string{"ого", "ому", "им", "ом"}[c], base + [...]string{"ого", "ому", "ым", "ом"}[c]}
-	case last == 'й' || last == 'ь':
-		return []string{stem + [...]string{"я", "ю", "ем", "е"}[c]}
-	case last == 'а':
-		return []string{stem + [...]string{"ы", "е", "ой", "е"}[c], stem + [...]string{"и", "е", "ей", "е"}[c]}
-	case last == 'я':
-		return []string{stem + [...]string{"и", "и", "ей", "и"}[c]}
-	case strings.ContainsRune("оеиуюэы", last):
-		return []string{w}
-	case two == "ов" || two == "ев" || two == "ин" || two == "ын":
-		return []string{w + [...]string{"а", "у", "ым", "е"}[c]}
-	default:
-		return []string{w + [...]string{"а", "у", "ом", "е"}[c], w + [...]string{"а", "у", "ем", "е"}[c]}
+	best := -1
+	for _, r := range d.rows {
+		if strings.HasSuffix(w, r.ending) && len(r.ending) > best {
+			best = len(r.ending)
+		}
 	}
+	var out []string
+	for _, r := range d.rows {
+		if len(r.ending) != best || !strings.HasSuffix(w, r.ending) {
+			continue
+		}
+		rs := []rune(w)
+		f := string(rs[:len(rs)-r.cut]) + r.cases[c]
+		if !slices.Contains(out, f) {
+			out = append(out, f)
+		}
+	}
+	if len(out) == 0 {
+		return []string{w}
+	}
+	return out
 }

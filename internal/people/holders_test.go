@@ -18,7 +18,7 @@ import (
 // and Cyrillic forms on most, no one-word form shorter than four letters,
 // and no form shared by two states.
 func TestOfficeholdersTable(t *testing.T) {
-	tab, err := parseTable("officeholders.tsv", holdersTSV)
+	tab, err := parseTable("officeholders.tsv", holdersTSV, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,7 +123,7 @@ func TestParseTableErrors(t *testing.T) {
 		"forms":   "RUS\thead_of_state\t2012-05-07\t\t | \n",
 	}
 	for name, in := range cases {
-		if _, err := parseTable("bad.tsv", []byte(in)); err == nil || !strings.Contains(err.Error(), "bad.tsv:1") {
+		if _, err := parseTable("bad.tsv", []byte(in), nil); err == nil || !strings.Contains(err.Error(), "bad.tsv:1") {
 			t.Errorf("%s: err = %v, want one naming bad.tsv:1", name, err)
 		}
 	}
@@ -306,5 +306,50 @@ func TestStateFill(t *testing.T) {
 		if len(got) != 1 || got[0].Name != "Sadio Camara" || got[0].Role != "defence_minister" || got[0].Country != c.want {
 			t.Errorf("date %v: got %+v, want Sadio Camara, defence_minister, %q", c.date, got, c.want)
 		}
+	}
+}
+
+// The declension rows of each language decline a name word by its
+// longest ending, cut what the row says, and leave short and indeclinable
+// words alone; a bad row names its file and line.
+func TestDeclensions(t *testing.T) {
+	ds, err := loadDeclensions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ru *declensions
+	for _, d := range ds {
+		if d.lang == "ru" {
+			ru = d
+		}
+	}
+	if ru == nil {
+		t.Fatal("no Russian declensions")
+	}
+	join := func(forms [][]string) []string {
+		var out []string
+		for _, f := range forms {
+			out = append(out, strings.Join(f, " "))
+		}
+		return out
+	}
+	k := func(s string) []string { keys, _ := token.Phrase(s); return keys }
+	got := join(ru.forms(k("Раджнат Сингх")))
+	for _, want := range []string{"раджната сингха", "раджнату сингху", "раджнатом сингхом", "раджнате сингхе"} {
+		if !slices.Contains(got, token.Fold(want)) {
+			t.Errorf("Раджнат Сингх: no %q in %q", want, got)
+		}
+	}
+	for in, want := range map[string]string{"Сергей": "сергеем", "Лавров": "лавровым", "Мария": "марией", "Захарова": "захаровой", "Шойгу": "шойгу"} {
+		if forms := ru.word(token.Fold(in), 2); !slices.Contains(forms, token.Fold(want)) {
+			t.Errorf("%s instrumental: %q, want %q among them", in, forms, want)
+		}
+	}
+	if forms := ru.forms(k("Emmanuel Macron")); forms != nil {
+		t.Errorf("a Latin name declined by Russian rows: %q", forms)
+	}
+	bad := langdata.File{Lang: "xx", Name: "xx/people/declensions.tsv", Data: []byte("ий\tmany\tого\tому\tим\tом\n")}
+	if _, err := parseDeclensions(bad); err == nil || !strings.Contains(err.Error(), "declensions.tsv:1") {
+		t.Errorf("bad row: %v", err)
 	}
 }

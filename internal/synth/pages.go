@@ -61,6 +61,9 @@ func NewPages(seed uint64) (*Pages, error) {
 				return nil, fmt.Errorf("templates.tsv: language %s has no %s", l, part)
 			}
 		}
+		if n := len(g.templates[l]["month"]); n != 0 && n != 12 {
+			return nil, fmt.Errorf("templates.tsv: language %s has %d months, want 12", l, n)
+		}
 	}
 	if len(g.states) < 2 {
 		return nil, fmt.Errorf("page_states.tsv: need at least two states")
@@ -94,7 +97,10 @@ func (g *Pages) Page(published time.Time) (text, lang string) {
 	fill := func(s string) string {
 		an, bn, date := a.en, b.en, day.Format("2 January 2006")
 		if lang == "fr" {
-			an, bn, date = a.fr, b.fr, fmt.Sprintf("%d %s %d", day.Day(), frMonths[day.Month()-1], day.Year())
+			an, bn = a.fr, b.fr
+		}
+		if months := t["month"]; len(months) == 12 {
+			date = fmt.Sprintf("%d %s %d", day.Day(), months[day.Month()-1], day.Year())
 		}
 		s = strings.NewReplacer("{A}", an, "{B}", bn, "{CITY}", b.capital, "{DATE}", date, "{AADJ}", a.frAdj).Replace(s)
 		return upperFirst(s)
@@ -114,9 +120,6 @@ func (g *Pages) Page(published time.Time) (text, lang string) {
 	}
 	return sb.String(), lang
 }
-
-var frMonths = []string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-	"septembre", "octobre", "novembre", "décembre"}
 
 func upperFirst(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
