@@ -3,7 +3,9 @@
 // lexicon), <lang>/states.tsv (names, short forms, demonyms and metonyms
 // of states, read by package gazetteer) and <lang>/people/*.tsv (words that
 // are never names, nouns before a base's or a ship's name, leadership nouns,
-// read by package people). The list of languages pactwatch
+// how names decline, read by package people) and, for a script that glues
+// articles and prepositions to words, <lang>/clitics.tsv (read by package
+// token). The list of languages pactwatch
 // reads is the list of these folders; no Go code names a language's words.
 // docs/ADDING_A_LANGUAGE.md explains how to add one.
 package langdata
@@ -16,7 +18,7 @@ import (
 	"strings"
 )
 
-//go:embed */lexicon/*.tsv */states.tsv */people/*.tsv
+//go:embed */lexicon/*.tsv */states.tsv */people/*.tsv */clitics.tsv
 var files embed.FS
 
 // Langs returns the codes of the languages that have a folder, sorted.

@@ -14,7 +14,7 @@ type Token struct {
 	Start int      // byte offset of the first byte in the source text
 	End   int      // byte offset just past the last byte
 	Key   string   // folded form used for matching
-	Alts  []string // other folded forms (Arabic words without clitic prefixes)
+	Alts  []string // other folded forms (words without the clitics their script glues to them: langdata clitics.tsv)
 	Cap   bool     // first letter is upper case
 	Upper int      // number of upper-case letters
 	Arab  bool     // written in Arabic script
@@ -113,8 +113,10 @@ func newToken(s string, start, end int) Token {
 		}
 	}
 	t.Key = Fold(w)
-	if t.Arab {
-		t.Key, t.Alts = arabicKeys(t.Key, lightFold(w))
+	if r, _ := utf8.DecodeRuneInString(w); r >= utf8.RuneSelf {
+		if cs := cliticsFor(r); cs != nil {
+			t.Key, t.Alts = cs.keys(t.Key, lightFold(w)) // "والاتفاقية" is also "اتفاقية"
+		}
 	}
 	return t
 }
@@ -237,62 +239,6 @@ func foldSlow(w string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
-}
-
-// arabicKeys strips the article from a folded Arabic word to make its key and
-// offers the forms without conjunction and preposition prefixes as
-// alternatives: والاتفاقية → key والاتفاقيه, alts اتفاقيه.
-func arabicKeys(w, light string) (string, []string) {
-	if utf8.RuneCountInString(w) != utf8.RuneCountInString(light) {
-		light = w // not aligned: trust the folded form
-	}
-	// strip removes n leading runes from w and light alike
-	strip := func(w, light string, n int) (string, string) {
-		for i := 0; i < n; i++ {
-			_, a := utf8.DecodeRuneInString(w)
-			_, b := utf8.DecodeRuneInString(light)
-			w, light = w[a:], light[b:]
-		}
-		return w, light
-	}
-	article := func(w, light string) string {
-		if strings.HasPrefix(light, "ال") && utf8.RuneCountInString(w) > 3 {
-			w, _ = strip(w, light, 2)
-		}
-		return w
-	}
-	key := article(w, light)
-	var alts []string
-	add := func(s string) {
-		if utf8.RuneCountInString(s) < 2 || s == key {
-			return
-		}
-		for _, a := range alts {
-			if a == s {
-				return
-			}
-		}
-		alts = append(alts, s)
-	}
-	for _, p1 := range []string{"", "و", "ف"} {
-		if !strings.HasPrefix(light, p1) {
-			continue
-		}
-		w1, l1 := strip(w, light, utf8.RuneCountInString(p1))
-		if p1 != "" {
-			add(article(w1, l1))
-		}
-		if strings.HasPrefix(l1, "لل") && utf8.RuneCountInString(w1) > 4 {
-			w2, _ := strip(w1, l1, 2) // لل = ل + ال with the alif dropped
-			add(w2)
-		}
-		for _, p2 := range []string{"ب", "ل", "ك"} {
-			if strings.HasPrefix(l1, p2) && utf8.RuneCountInString(w1) > 3 {
-				add(article(strip(w1, l1, 1)))
-			}
-		}
-	}
-	return key, alts
 }
 
 // Phrase splits a data-file phrase into folded keys. A trailing '*' on the

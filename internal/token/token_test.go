@@ -2,7 +2,10 @@ package token
 
 import (
 	"reflect"
+	"strings"
 	"testing"
+
+	"pactwatch/internal/langdata"
 )
 
 func TestFold(t *testing.T) {
@@ -150,6 +153,24 @@ func TestGluedPhrases(t *testing.T) {
 		}
 		if got != want {
 			t.Errorf("%q: matched %q, want %q", text, got, want)
+		}
+	}
+}
+
+// Every clitics.tsv parses, and a bad one is refused with its file and line.
+func TestCliticsFiles(t *testing.T) {
+	if len(clitics()) == 0 {
+		t.Fatal("no clitics.tsv: Arabic words would keep their article")
+	}
+	for _, in := range []string{
+		"article\tال\ttwo\n",
+		"pronoun\tه\t2\n",
+		"article\tال\t2\nconjunction\tx\t1\n",
+		"# only a comment\n",
+	} {
+		f := langdata.File{Lang: "xx", Name: "xx/clitics.tsv", Data: []byte(in)}
+		if _, err := parseClitics(f); err == nil || !strings.Contains(err.Error(), "xx/clitics.tsv") {
+			t.Errorf("%q: error %v, want one naming the file", in, err)
 		}
 	}
 }
