@@ -1041,6 +1041,9 @@ func (a *article) destination(s *sentence, t *cue) (host, where *gazetteer.Menti
 			if t != nil && t.value == string(event.Agreement) && s.otherStageSpan(*t, m.Start, m.End) {
 				continue // "ratified the agreement signed in Rome": the signing's place
 			}
+			if t != nil && t.value == string(event.Agreement) && m.Start >= t.end && s.domainBetween(t.end, l.start) {
+				continue // "a protocol on joint production of drones on Azerbaijan's territory": the content's place
+			}
 			if s.seatBefore(l) {
 				continue // "the government in Phnom Penh suspended the drills": the state, not the place
 			}
@@ -1063,6 +1066,16 @@ func (a *article) destination(s *sentence, t *cue) (host, where *gazetteer.Menti
 		}
 	}
 	return nil, nil
+}
+
+// domainBetween reports a domain cue in [from, to).
+func (s *sentence) domainBetween(from, to int) bool {
+	for _, c := range s.cues[lexicon.Domain] {
+		if c.start >= from && c.end <= to {
+			return true
+		}
+	}
+	return false
 }
 
 // seatBefore reports a locative right after a government word: "the
