@@ -19,6 +19,7 @@ const (
 	newCorpusFloor   = 0.92  // the ten new languages' pages, F1 on required events (0.851 when they joined → 0.924)
 	newLangFloor     = 0.84  // F1 per new language (lowest: it 0.800 → 0.844)
 	newNegMisses     = 1     // the new languages' negative pages with a false event (1 of 19)
+	newAttrFloor     = 0.80  // date, location and initiator per new language (issue 7; lowest: ja location 0.800, pl date 0.818)
 	devsetFloor      = 1.00  // shared devset, F1 on required events (stays 1.00)
 )
 

@@ -131,6 +131,11 @@ func TestCorpus(t *testing.T) {
 		if c.F1() < newLangFloor {
 			t.Errorf("%s: F1 %.3f below %.2f", l, c.F1(), newLangFloor)
 		}
+		for _, a := range []string{"date", "location", "initiator"} {
+			if v := n.LangAttrs[l][a]; v == nil || v.N == 0 || v.Value() < newAttrFloor {
+				t.Errorf("%s: %s %v below %.2f", l, a, v, newAttrFloor)
+			}
+		}
 	}
 	if n.Negatives-n.CleanNegative > newNegMisses {
 		t.Errorf("new languages' negative pages with false events: %d, at most %d", n.Negatives-n.CleanNegative, newNegMisses)
