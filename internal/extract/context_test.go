@@ -25,6 +25,24 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// Where an act happened is not where its relative clause, another act,
+	// another stage, its content or a government stands (issue 7 round).
+	{name: "en place in a clause after the act", lang: "en",
+		text: "Published 20 April 2025. The Kenyan parliament on 16 April ratified the defence agreement with Britain, which governs the stay of British troops at the training unit in Nanyuki.",
+		key:  "agreement|GBR,KEN", date: "2025-04-16", location: "-"},
+	{name: "en place of another stage", lang: "en",
+		text: "Published 30 March 2025. On 27 March the Romanian parliament ratified the status agreement with Italy for Italian troops, signed in Rome in September 2024 by the defence ministers.",
+		key:  "agreement|ITA,ROU", date: "2025-03-27", location: "-"},
+	{name: "en government in its capital", lang: "en",
+		text: "Published 12 March 2025. The government in Phnom Penh suspended its joint military exercises with the United States on 11 March.",
+		key:  "rupture|KHM,USA", location: "-"},
+	// "After the talks" takes the day of the talks, not of the arrival
+	// recalled in between.
+	{name: "en after the talks", lang: "en",
+		text: "Published 14 March 2025. India's defence minister held talks with his Kenyan counterpart in Nairobi on Wednesday, 12 March. " +
+			"He had arrived in Nairobi on Tuesday evening for a two-day visit. " +
+			"After the talks the two countries signed a memorandum of understanding on defence cooperation.",
+		key: "agreement|IND,KEN", date: "2025-03-12"},
 	// Persons named in the sentence after the act take part in it.
 	{name: "en persons next sentence", lang: "en",
 		text: "Ghana and Togo signed a border security agreement in Accra on 14 May 2025. " +
