@@ -133,7 +133,7 @@ func dateAfterTalks(groups []*group) {
 				talks = h
 			}
 		}
-		if talks != nil && len(talks.ev.Date) == len(time.DateOnly) {
+		if talks != nil {
 			g.ev.Date, g.guess = talks.ev.Date, talks.guess
 		}
 	}

@@ -326,7 +326,7 @@ func parseDeclensions(f langdata.File) (*declensions, error) {
 		row.ending = token.Fold(row.ending)
 		if d.script == nil {
 			for _, c := range row.ending + strings.Join(row.cases[:], "") {
-				d.script = scriptOf(c)
+				d.script = token.Script(c)
 				break
 			}
 		}
@@ -340,16 +340,6 @@ func parseDeclensions(f langdata.File) (*declensions, error) {
 		return nil, fmt.Errorf("%s: no ending names the script of the language's names", f.Name)
 	}
 	return d, nil
-}
-
-// scriptOf is the Unicode script of a letter, or nil.
-func scriptOf(r rune) *unicode.RangeTable {
-	for _, t := range unicode.Scripts {
-		if unicode.Is(t, r) {
-			return t
-		}
-	}
-	return nil
 }
 
 // forms returns a name (folded words) in the four oblique cases, each word

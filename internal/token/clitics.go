@@ -67,7 +67,7 @@ func parseClitics(f langdata.File) (*cliticSet, error) {
 		if c.letters == "" || lightFold(c.letters) != c.letters {
 			return nil, fmt.Errorf("%s:%d: letters %q must be written plain, without marks", f.Name, n+1, c.letters)
 		}
-		switch s := scriptOf(r); {
+		switch s := Script(r); {
 		case s == nil:
 			return nil, fmt.Errorf("%s:%d: %q is no letter", f.Name, n+1, c.letters)
 		case cs.script == nil:
@@ -94,8 +94,8 @@ func parseClitics(f langdata.File) (*cliticSet, error) {
 	return cs, nil
 }
 
-// scriptOf is the Unicode script of a letter, or nil.
-func scriptOf(r rune) *unicode.RangeTable {
+// Script is the Unicode script of a letter, or nil.
+func Script(r rune) *unicode.RangeTable {
 	for _, t := range unicode.Scripts {
 		if unicode.Is(t, r) {
 			return t
