@@ -109,6 +109,16 @@ type Report struct {
 	// how many, their mean confidence, and how many were right (matched a
 	// gold event, required or optional).
 	Reliability []Bin `json:"reliability"`
+	// Outcomes are the scored articles' predictions, each with whether it
+	// matched a gold event: what a confidence model is fitted on.
+	Outcomes []Outcome `json:"-"`
+}
+
+// Outcome is one prediction and whether it matched a gold event (required
+// or optional).
+type Outcome struct {
+	Event event.Event
+	Right bool
 }
 
 // Bin is one confidence bin of a reliability table.
@@ -240,6 +250,7 @@ func (r *Report) scoreArticle(g event.Gold, pred []event.Event) Counts {
 		matched := make([]bool, len(gs))
 		for i, j := range toGold {
 			r.addReliability(ps[i].Confidence, j >= 0)
+			r.Outcomes = append(r.Outcomes, Outcome{Event: ps[i], Right: j >= 0})
 			if j < 0 {
 				c.FP++
 				notes = append(notes, fmt.Sprintf("%s: false positive %s", g.Article, key))

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"pactwatch/internal/calibrate"
 	"sort"
 	"time"
 	"unicode"
@@ -29,6 +30,7 @@ type Pipeline struct {
 	cleaner   *clean.Cleaner
 	langs     *lang.Identifier
 	extractor *extract.Extractor
+	calib     *calibrate.Model // nil: rule scores
 	trace     io.Writer
 }
 
@@ -37,6 +39,9 @@ type Options struct {
 	Published time.Time // publication date for pages that do not say
 	Today     time.Time // reference "now" for the weekday rule; zero = now
 	Trace     io.Writer // when set, every sentence's reading is written here
+	// RuleScores leaves each event's confidence as the extractor's rule
+	// score, uncalibrated: what a calibration model is fitted on.
+	RuleScores bool
 }
 
 // New loads every stage's data.
@@ -49,6 +54,12 @@ func New(opt Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load gazetteer: %w", err)
 	}
+	var cm *calibrate.Model
+	if !opt.RuleScores {
+		if cm, err = calibrate.Load(); err != nil {
+			return nil, err
+		}
+	}
 	today := opt.Today
 	if today.IsZero() {
 		today = time.Now().UTC()
@@ -59,6 +70,7 @@ func New(opt Options) (*Pipeline, error) {
 		cleaner:   clean.New(lx),
 		langs:     lang.New(lx),
 		extractor: extract.New(gz, lx, today),
+		calib:     cm,
 		trace:     opt.Trace,
 	}, nil
 }
@@ -139,6 +151,9 @@ func (p *Pipeline) Run(ctx context.Context, a *source.Article) (*Result, error) 
 	for _, e := range extract.Fold(pg.Name, rd.Candidates) {
 		if e.Language == "" {
 			e.Language = l
+		}
+		if p.calib != nil {
+			p.calib.Apply(&e)
 		}
 		m := event.Mention{Event: e, URL: a.URL, Published: pub}
 		for _, ev := range e.Evidence {
