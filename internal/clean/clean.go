@@ -52,10 +52,12 @@ func New(lx *lexicon.Set) *Cleaner {
 		return "(?:" + strings.Join(slices.Compact(list), "|") + ")"
 	}
 	// no \b after a label: it knows only ASCII letters
-	c.counter = regexp.MustCompile(`(?i)^` + oneOf("counter before") + `(\s|:).*\d|^\d[\d\s.,]*\s*` + oneOf("counter after") +
-		`(\s|$|[.,])|^\S{3,20}:\s*\d[\d\s.,]*$`)
-	c.credit = regexp.MustCompile(`(?i)^` + oneOf("credit label") + `\s*(:|©|–|-)|©|\(c\)\s*\d{4}|^` + oneOf("credit byline") +
-		`\s+\p{Lu}[\p{L}.'-]*(\s+\p{Lu}[\p{L}.'-]*){0,3}\s*$`)
+	// every branch is anchored in one group, so that a line that does not
+	// start like a counter or a credit fails at once
+	c.counter = regexp.MustCompile(`(?i)^(?:` + oneOf("counter before") + `(\s|:).*\d|\d[\d\s.,]*\s*` + oneOf("counter after") +
+		`(\s|$|[.,])|\S{3,20}:\s*\d[\d\s.,]*$)`)
+	c.credit = regexp.MustCompile(`(?i)^(?:` + oneOf("credit label") + `\s*(:|©|–|-)|` + oneOf("credit byline") +
+		`\s+\p{Lu}[\p{L}.'-]*(\s+\p{Lu}[\p{L}.'-]*){0,3}\s*$)`)
 	return c
 }
 
@@ -122,7 +124,9 @@ var (
 func (c *Cleaner) filter(in []page.Block) []page.Block {
 	seen := map[string]bool{}
 	var out []page.Block
-	add := func(b page.Block, text string, toks []token.Token) {
+	// toks are text's own words, or nil when they were split from
+	// another form of it
+	add := func(b page.Block, text string, toks []token.Token, own bool) {
 		key := lineKey(toks)
 		if key == "" || seen[key] {
 			return // a repeated headline or paragraph
@@ -131,13 +135,17 @@ func (c *Cleaner) filter(in []page.Block) []page.Block {
 		if text != b.Text {
 			b.Offset = -1
 		}
-		b.Text = text
+		b.Text, b.Toks = text, nil
+		if own {
+			b.Toks = toks
+		}
 		out = append(out, b)
 	}
 	for _, b := range in {
 		if len(b.Text) > maxLine && utf8.RuneCountInString(b.Text) > maxLine {
 			for _, r := range c.longLine(b) {
-				add(r.Block, token.Unconfuse(strings.Join(strings.Fields(r.Text), " ")), r.toks)
+				// r.toks count from the long block's start: not the run's own
+				add(r.Block, token.Unconfuse(strings.Join(strings.Fields(r.Text), " ")), r.toks, false)
 			}
 			continue
 		}
@@ -148,7 +156,7 @@ func (c *Cleaner) filter(in []page.Block) []page.Block {
 		if c.isFurniture(text, toks, text) {
 			continue
 		}
-		add(b, text, toks)
+		add(b, text, toks, true)
 	}
 	return out
 }
@@ -340,7 +348,7 @@ func (c *Cleaner) isFurniture(line string, toks []token.Token, src string) bool 
 		}
 	}
 	if n := utf8.RuneCountInString(line); n < 120 {
-		if n < 80 && c.counter.MatchString(line) || c.credit.MatchString(line) {
+		if n < 80 && c.counter.MatchString(line) || c.credit.MatchString(line) || copyright(line) {
 			return true
 		}
 	}
@@ -375,6 +383,14 @@ func hasLetters(s string, n int) bool {
 	return false
 }
 
+// copyright reports a copyright mark: "©", "(c) 2025".
+func copyright(line string) bool {
+	return strings.Contains(line, "©") ||
+		(strings.Contains(line, "(c)") || strings.Contains(line, "(C)")) && copyrightRe.MatchString(line)
+}
+
+var copyrightRe = regexp.MustCompile(`\([cC]\)\s*\d{4}`)
+
 // isSpamRun spots glued keyword runs ("casinogirişcasino…") and lines that
 // repeat the same few words over and over.
 func isSpamRun(line string) bool {
@@ -385,13 +401,14 @@ func isSpamRun(line string) bool {
 		}
 	}
 	if len(words) >= 8 {
-		uniq := map[string]bool{}
+		// stop as soon as a third of the words are different ones: prose
+		uniq := make(map[string]bool, len(words)/3+1)
 		for _, w := range words {
-			uniq[strings.ToLower(w)] = true
+			if uniq[strings.ToLower(w)] = true; len(uniq)*3 >= len(words) {
+				return false
+			}
 		}
-		if len(uniq)*3 < len(words) {
-			return true
-		}
+		return true
 	}
 	return false
 }

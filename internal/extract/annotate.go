@@ -49,7 +49,9 @@ var (
 )
 
 func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder) {
-	s.toks = token.Split(s.text)
+	if s.toks == nil {
+		s.toks = token.Split(s.text)
+	}
 	s.lx = lx
 	s.scale = 1
 	if token.Unspaced(s.toks) {

@@ -84,9 +84,10 @@ func (x *Extractor) Trace(p *page.Page, w io.Writer) Reading {
 	var sents []*sentence
 	spans := map[string]event.Span{}
 	starts := p.BlockStarts()
-	for bi, b := range p.Blocks {
+	for bi := range p.Blocks {
+		b := &p.Blocks[bi]
 		for _, ss := range segment.Split(b.Text, bi, lx.Abbrevs, func(k string) bool { return lx.Is(lexicon.Month, k) }) {
-			s := &sentence{index: len(sents), text: ss.Text, block: bi}
+			s := &sentence{index: len(sents), text: ss.Text, block: bi, toks: b.Words(ss.Start, ss.Start+len(ss.Text))}
 			x.annotate(s, lx, pf)
 			sents = append(sents, s)
 			if ev := normSpace(ss.Text); spans[ev] == (event.Span{}) {

@@ -157,6 +157,13 @@ const sample = 4000
 // Detect returns the language code of text. hint (an HTML lang attribute)
 // breaks ties.
 func (id *Identifier) Detect(text, hint string) (string, error) {
+	return id.DetectWords(text, nil, hint)
+}
+
+// DetectWords is Detect for a text whose words are already split: toks as
+// token.Split(text) gives them (words past the part of the text that
+// decides are not read); nil splits the text.
+func (id *Identifier) DetectWords(text string, toks []token.Token, hint string) (string, error) {
 	if len(text) > sample {
 		cut := sample
 		for cut < len(text) && text[cut]&0xC0 == 0x80 {
@@ -196,11 +203,16 @@ func (id *Identifier) Detect(text, hint string) (string, error) {
 		// the only language of its script that pactwatch knows
 		return id.verdict(id.langs[cands[0]])
 	}
-	toks := token.Split(text)
+	if toks == nil {
+		toks = token.Split(text)
+	}
 	// one pass over the words: each stopword adds to the languages it
 	// belongs to (id.index, built once), within the script
 	hits := make([]int, len(id.langs))
 	for _, t := range toks {
+		if t.End > len(text) {
+			break // past the sample
+		}
 		for _, i := range id.index[t.Key] {
 			hits[i]++
 		}

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -20,6 +21,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 
 	"pactwatch/internal/source"
+	"pactwatch/internal/token"
 )
 
 // MaxBytes is the largest page accepted; news pages are far smaller.
@@ -29,6 +31,36 @@ const MaxBytes = 8 << 20
 type Block struct {
 	Text   string
 	Offset int // byte offset of Text in Page.Source, or -1 when not recoverable
+	// Toks are the words of Text when the cleaner split them (nil when
+	// not): later stages read them instead of splitting the text again.
+	Toks []token.Token
+}
+
+// Words returns the words of Text[start:end], their offsets counted from
+// start, as token.Split(Text[start:end]) would give them; nil when the block
+// holds no words (Toks is nil) or the span cuts a word.
+func (b *Block) Words(start, end int) []token.Token {
+	if b.Toks == nil || start < 0 || end > len(b.Text) || start > end {
+		return nil
+	}
+	i, _ := slices.BinarySearchFunc(b.Toks, start, func(t token.Token, at int) int { return cmp.Compare(t.End, at+1) })
+	j := i
+	for j < len(b.Toks) && b.Toks[j].Start < end {
+		j++
+	}
+	if i < len(b.Toks) && b.Toks[i].Start < start || j > i && b.Toks[j-1].End > end {
+		return nil // a word across the span's edge
+	}
+	out := make([]token.Token, j-i)
+	copy(out, b.Toks[i:j])
+	for k := range out {
+		out[k].Start -= start
+		out[k].End -= start
+	}
+	if len(out) > 0 {
+		out[0].Glued = false // nothing before it in the span
+	}
+	return out
 }
 
 // Page is one article to extract events from.

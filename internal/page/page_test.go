@@ -3,9 +3,12 @@ package page
 import (
 	"bytes"
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf16"
+
+	"pactwatch/internal/token"
 )
 
 func TestNewRejectsBadInput(t *testing.T) {
@@ -185,5 +188,33 @@ func TestControls(t *testing.T) {
 				t.Fatalf("byte %#x at %d: controls = %v, want %v", v, at, got, want)
 			}
 		}
+	}
+}
+
+// Words gives what splitting the span would, for every sentence-like span
+// of a block, in spaced and unspaced scripts.
+func TestBlockWords(t *testing.T) {
+	for _, text := range []string{
+		"The minister arrived in Dakar. Talks followed on Tuesday!",
+		"وصل الوزير إلى الرباط. ووقع الجانبان اتفاقية.",
+		"国防部长访问坦桑尼亚。两国签署协议。",
+		"  leading space. x",
+	} {
+		b := Block{Text: text, Toks: token.Split(text)}
+		for start := 0; start <= len(text); start++ {
+			for end := start; end <= len(text); end++ {
+				got := b.Words(start, end)
+				if got == nil {
+					continue // a word across an edge, or not a rune boundary: callers split
+				}
+				want := token.Split(text[start:end])
+				if !reflect.DeepEqual(got, want) && !(len(got) == 0 && len(want) == 0) {
+					t.Fatalf("%q [%d:%d]: got %v, want %v", text, start, end, got, want)
+				}
+			}
+		}
+	}
+	if (&Block{Text: "abc"}).Words(0, 3) != nil {
+		t.Error("a block without words gives words")
 	}
 }

@@ -8,11 +8,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"pactwatch/internal/calibrate"
 	"sort"
 	"time"
 	"unicode"
 
+	"pactwatch/internal/calibrate"
 	"pactwatch/internal/clean"
 	"pactwatch/internal/event"
 	"pactwatch/internal/extract"
@@ -21,6 +21,7 @@ import (
 	"pactwatch/internal/lexicon"
 	"pactwatch/internal/page"
 	"pactwatch/internal/source"
+	"pactwatch/internal/token"
 )
 
 // Pipeline holds the loaded data of every stage.
@@ -187,13 +188,43 @@ func head(s string, n int) string {
 	return s[:n]
 }
 
+// pageWords returns the words of pg.Text() as far as language
+// identification reads, from the blocks' own words; nil when a block has
+// none (it is then split again).
+func pageWords(pg *page.Page) []token.Token {
+	var out []token.Token
+	at := 0
+	for i, b := range pg.Blocks {
+		if at > langSample {
+			break
+		}
+		if b.Toks == nil {
+			return nil
+		}
+		if i > 0 {
+			at += len("\n\n")
+		}
+		for _, t := range b.Toks {
+			t.Start += at
+			t.End += at
+			out = append(out, t)
+		}
+		at += len(b.Text)
+	}
+	return out
+}
+
+// langSample bounds the words pageWords gathers: language identification
+// reads the first few thousand bytes (lang's sample).
+const langSample = 8 << 10
+
 // languages names the page's language and, when some of its blocks are in
 // another language pactwatch reads (a bilingual page, a translated
 // statement), the blocks of each language. parts is nil for a page in one
 // language. A page in a language pactwatch cannot read still gives the
 // blocks it can read, when they are long enough to be sure of.
 func (p *Pipeline) languages(pg *page.Page) (string, map[string][]int, error) {
-	l, err := p.langs.Detect(pg.Text(), pg.LangHint)
+	l, err := p.langs.DetectWords(pg.Text(), pageWords(pg), pg.LangHint)
 	if err != nil && !errors.Is(err, lang.ErrUnsupported) {
 		return "", nil, err
 	}
@@ -207,7 +238,7 @@ func (p *Pipeline) languages(pg *page.Page) (string, map[string][]int, error) {
 	for i, b := range pg.Blocks {
 		of[i], size[i] = prev, letters(b.Text)
 		if size[i] >= blockLetters {
-			if bl, berr := p.langs.Detect(head(b.Text, blockSample), ""); berr == nil {
+			if bl, berr := p.langs.DetectWords(head(b.Text, blockSample), b.Toks, ""); berr == nil {
 				of[i] = bl
 			}
 		}

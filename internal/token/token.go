@@ -98,6 +98,16 @@ func isWordRune(r rune) bool {
 func newToken(s string, start, end int) Token {
 	w := s[start:end]
 	t := Token{Text: w, Start: start, End: end}
+	if ascii(w) {
+		for i := 0; i < len(w); i++ {
+			if c := w[i]; c >= 'A' && c <= 'Z' {
+				t.Upper++
+			}
+		}
+		t.Cap = w[0] >= 'A' && w[0] <= 'Z'
+		t.Key = Fold(w)
+		return t
+	}
 	for i, r := range w {
 		if unicode.IsUpper(r) {
 			t.Upper++
@@ -119,6 +129,15 @@ func newToken(s string, start, end int) Token {
 		}
 	}
 	return t
+}
+
+func ascii(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // lightFold drops marks and tatweel but keeps letter variants, so that
