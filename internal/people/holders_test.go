@@ -196,6 +196,8 @@ func TestFindReal(t *testing.T) {
 			[]Person{{Name: "Halima Bello", Role: "defence_minister", Country: "NGA"}}},
 		{"state opens an apposition", "en", "2025-02-10", "The delegation was led by Amos Wekesa, Kenya's defence minister, on Monday.",
 			[]Person{{Name: "Amos Wekesa", Role: "defence_minister", Country: "KEN"}}},
+		{"a role after the comma names the next person", "en", "2025-02-10", "Attending were Defence Minister Amos Wekesa, Ugandan Defence Minister Joan Okello and their aides.",
+			[]Person{{Name: "Amos Wekesa", Role: "defence_minister", Country: "-"}, {Name: "Joan Okello", Role: "defence_minister", Country: "UGA"}}},
 		{"coordinated", "fr", "2025-02-10", "Les ministres Awa Diallo et Paulo Mendes ont signé le texte.",
 			[]Person{{Name: "Awa Diallo", Role: "minister"}, {Name: "Paulo Mendes", Role: "minister"}}},
 		{"coordinated, English", "en", "2025-02-10", "The ministers Awa Diallo and Paulo Mendes signed the text.",

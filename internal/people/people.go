@@ -151,7 +151,8 @@ func (f *Finder) Find(toks []token.Token, src string, places []gazetteer.Mention
 				from = s.start
 			}
 			if s.start >= n.end && from-n.end <= 3 && s.start < stop && n.end < len(toks) &&
-				strings.ContainsAny(src[toks[n.end-1].End:toks[n.end].Start], ",،，、") && f.onlyArticles(toks, n.end, from) {
+				strings.ContainsAny(src[toks[n.end-1].End:toks[n.end].Start], ",،，、") && f.onlyArticles(toks, n.end, from) &&
+				!titlesName(names, s) {
 				cue = true
 				if p.Role == "" {
 					p.Role = s.value
@@ -179,6 +180,18 @@ func (f *Finder) Find(toks []token.Token, src string, places []gazetteer.Mention
 		out = append(out, p)
 	}
 	return f.addHolders(out, toks, src, inPlace, lexical)
+}
+
+// titlesName reports a role that another name follows at once: in "X,
+// Azerbaijan's defence minister Y" the role after X's comma is Y's, not an
+// apposition on X.
+func titlesName(names []span, role span) bool {
+	for _, m := range names {
+		if m.start >= role.end && m.start-role.end <= 1 {
+			return true
+		}
+	}
+	return false
 }
 
 func spans(ms []token.Match[lexicon.Entry]) []span {
