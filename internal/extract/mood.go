@@ -143,8 +143,13 @@ var moodKinds = func() map[lexicon.Kind]bool {
 
 // governs reports whether cue c of rule r governs the span of trigger t.
 func (s *sentence) governs(r moodRule, c, t cue) bool {
-	if c.stem && c.start < t.end && t.start < c.end {
-		return true // one word, by its affix: "göndermedi", "hakutuma"
+	if c.start < t.end && t.start < c.end {
+		// one word, by its affix: "göndermedi", "hakutuma"; or a mood
+		// phrase that holds the act: "no talks", "никаких переговоров"
+		// (a provision's phrase holding the act names its topic instead)
+		if c.stem || c.end-c.start > t.end-t.start && r.kind != lexicon.Provision && r.kind != lexicon.Framework {
+			return true
+		}
 	}
 	// distances are in words: a Han, kana or Hangul character is half of one
 	r.ahead, r.behind = r.ahead*s.scale, r.behind*s.scale
