@@ -433,6 +433,9 @@ func (a *article) candidates(s *sentence) []Candidate {
 		if typ == event.Meeting && s.modalBefore(t) {
 			continue // a visit that is planned has not happened
 		}
+		if typ == event.Meeting && !weak && s.within(lexicon.Host, t) && !s.guests(t) {
+			continue // "after receiving information": a host receives people
+		}
 		if typ == event.Exercise && s.hasTrigger(event.Training) {
 			continue // "trained soldiers in drills": the drills are the training
 		}
@@ -529,6 +532,26 @@ func (a *article) candidates(s *sentence) []Candidate {
 		return []Candidate{{Sentence: s.index, Attach: true, Event: event.Event{Persons: a.personsOf(s, ""), Countries: s.states(), Date: a.sentenceDate(s), Location: a.arrivedAt(s)}}}
 	}
 	return out
+}
+
+// guests reports someone received by host verb t: a person, a role or a
+// counterpart named in the sentence, another meeting word ("received the
+// delegation"), or a state named as the one received.
+func (s *sentence) guests(t cue) bool {
+	if len(s.persons) > 0 || s.has(lexicon.Counterpart) || len(s.lx.Find(s.toks, lexicon.Role)) > 0 {
+		return true // "hosted the head of Ethiopia's intelligence service"
+	}
+	for _, c := range s.cues[lexicon.Trigger] {
+		if c.value == string(event.Meeting) && c.start != t.start {
+			return true
+		}
+	}
+	for _, m := range s.places {
+		if m.Start >= t.end && m.Start-t.end <= 4*s.scale {
+			return true
+		}
+	}
+	return false
 }
 
 // standing reports a stage-less agreement mention that may stand for a

@@ -50,6 +50,13 @@ var falsePosCases = []pipelineCase{
 		[]wantEvent{{typ: event.Deployment, countries: "MOZ,RWA", initiator: "RWA"}}},
 
 	// welcome: the soldiers who arrived are received at the airport
+	// a host verb receives people: "receiving information" is no meeting
+	{"en received information", "en",
+		"Pakistani troops raided a hideout near the Afghan border on Monday after receiving information about fighters crossing from Afghanistan.",
+		nil},
+	{"en received a delegation", "en",
+		"The Nigerian army chief received a delegation from Ghana in Abuja on 4 March 2025 to discuss border security.",
+		[]wantEvent{{typ: event.Meeting, countries: "GHA,NGA"}}},
 	{"en welcome", "en",
 		"Guatemala deployed 150 military police officers to Haiti on 18 January 2025 to join the security mission. " +
 			"The soldiers were received at the airport by Haiti's prime minister.",
