@@ -134,18 +134,21 @@ func (a *article) trace(w io.Writer, s *sentence, cs []Candidate) {
 
 // article holds what the whole page says, used to read each sentence.
 type article struct {
-	x        *Extractor
-	lx       *lexicon.Lexicon // the page's language
-	sents    []*sentence
-	pair     []string // the two states the article is most about
-	secure   int      // sentences that speak of defence or security
+	x     *Extractor
+	lx    *lexicon.Lexicon // the page's language
+	sents []*sentence
+	pair  []string // the two states the article is most about
+	// acted holds the state pairs (pairKey) of the acts read so far
+	// with both states named
+	acted    map[string]bool
+	secure   int // sentences that speak of defence or security
 	persons  map[string]people.Person
 	resolver *dates.Resolver
 	dateline *event.Location // the city the report opens with
 }
 
 func (x *Extractor) analyse(sents []*sentence, p *page.Page) *article {
-	a := &article{x: x, lx: x.lex.Get(p.Lang), sents: sents, persons: map[string]people.Person{}, dateline: findDateline(sents)}
+	a := &article{x: x, lx: x.lex.Get(p.Lang), sents: sents, persons: map[string]people.Person{}, dateline: findDateline(sents), acted: map[string]bool{}}
 	count := map[string]float64{}
 	first := map[string]int{}
 	var all []dates.Mention
@@ -446,6 +449,9 @@ func (a *article) candidates(s *sentence) []Candidate {
 		inf := inferred
 		if len(st) == 0 && a.pair != nil && !weak && (typ != event.Meeting || s.secure() || len(s.persons) > 0) {
 			st, inf = a.topicPair(s), true // "an agreement in its final phases", in a page about two states
+			if !a.acted[pairKey(st)] {
+				st = nil // a page that told no act between two states lends them none
+			}
 		}
 		if len(st) == 1 && a.pair != nil && slices.Contains(a.pair, st[0]) && (typ == event.Agreement || typ == event.Meeting) {
 			st = append(append([]string{}, st...), other(a.pair, st[0]))
@@ -514,6 +520,9 @@ func (a *article) candidates(s *sentence) []Candidate {
 			}
 			seen[k] = true
 			seen[string(c.Event.Type)] = true
+			if !inf {
+				a.acted[pairKey(c.Event.Countries)] = true
+			}
 			c.Event.Confidence = confidence(c, s)
 			c.History = isHistory(c.Event.Date, a.resolver.Published())
 			if c.History && typ != primary && typ != event.Agreement {
@@ -528,10 +537,20 @@ func (a *article) candidates(s *sentence) []Candidate {
 	}
 	if len(out) == 0 && len(s.persons) > 0 {
 		// acts that make no event here (no second state, not about
-		// security) still name who took part in the one just reported
+		// security) still name who took part in the one just reported,
+		// and tell an act between their states ("the president of
+		// Azerbaijan arrived on a visit to Ankara")
+		if st := s.states(); len(st) >= 2 {
+			a.acted[pairKey(st)] = true
+		}
 		return []Candidate{{Sentence: s.index, Attach: true, Event: event.Event{Persons: a.personsOf(s, ""), Countries: s.states(), Date: a.sentenceDate(s), Location: a.arrivedAt(s)}}}
 	}
 	return out
+}
+
+// pairKey names a set of states whatever their order.
+func pairKey(st []string) string {
+	return strings.Join(slices.Sorted(slices.Values(st)), ",")
 }
 
 // guests reports someone received by host verb t: a person, a role or a

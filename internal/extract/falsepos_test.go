@@ -50,6 +50,18 @@ var falsePosCases = []pipelineCase{
 		[]wantEvent{{typ: event.Deployment, countries: "MOZ,RWA", initiator: "RWA"}}},
 
 	// welcome: the soldiers who arrived are received at the airport
+	// the page's pair lends itself to a stateless act only once the page
+	// told an act between them
+	{"en pair without an act", "en",
+		"Turkish jets struck militant positions in northern Syria on Monday, the defence ministry in Ankara said. " +
+			"Syrian state media said the strikes hit villages near the Turkish border. " +
+			"A ministry spokesman added that talks on new defence export contracts are continuing.",
+		nil},
+	{"en pair with an act", "en",
+		"Turkey delivered four armed drones to Somalia on 3 March 2025, the defence ministry in Ankara said. " +
+			"Somali officials welcomed the delivery at Mogadishu airport. " +
+			"Defence officials then held talks on the maintenance of the drones in Mogadishu on Tuesday.",
+		[]wantEvent{{typ: event.Arms, countries: "SOM,TUR", initiator: "TUR"}, {typ: event.Meeting, countries: "SOM,TUR"}}},
 	// a host verb receives people: "receiving information" is no meeting
 	{"en received information", "en",
 		"Pakistani troops raided a hideout near the Afghan border on Monday after receiving information about fighters crossing from Afghanistan.",
