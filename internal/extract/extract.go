@@ -460,6 +460,9 @@ func (a *article) candidates(s *sentence) []Candidate {
 		if len(st) < 2 || (weak && inf && !s.has(lexicon.Pair) && !s.has(lexicon.Counterpart)) {
 			continue // an activity noun alone needs both states named
 		}
+		if weak && s.placesOnly(st) {
+			continue // "the arms were bought in Paraguay for gangs in Rio": no state acts
+		}
 		if weak && !s.secure() && a.secure < 2 {
 			continue // "supplies of grain": an activity noun needs a security context
 		}

@@ -62,6 +62,13 @@ var falsePosCases = []pipelineCase{
 			"Somali officials welcomed the delivery at Mogadishu airport. " +
 			"Defence officials then held talks on the maintenance of the drones in Mogadishu on Tuesday.",
 		[]wantEvent{{typ: event.Arms, countries: "SOM,TUR", initiator: "TUR"}, {typ: event.Meeting, countries: "SOM,TUR"}}},
+	// an activity noun whose states are only places: no state acts
+	{"pt places only", "pt",
+		"Segundo a polícia, o armamento militar foi comprado no Paraguai e seria levado para quadrilhas de São Paulo.",
+		nil},
+	{"en places only", "en",
+		"Police said the military rifles were bought in Yemen and shipped to smugglers in Mombasa.",
+		nil},
 	// a host verb receives people: "receiving information" is no meeting
 	{"en received information", "en",
 		"Pakistani troops raided a hideout near the Afghan border on Monday after receiving information about fighters crossing from Afghanistan.",

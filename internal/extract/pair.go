@@ -119,6 +119,26 @@ func (s *sentence) sitesOnly() map[string]bool {
 	return sites
 }
 
+// placesOnly reports states that the sentence names only as places: each
+// after a locative, or by a city that is not its capital (a capital may
+// stand for its government; "Rio" never does).
+func (s *sentence) placesOnly(st []string) bool {
+	sites := s.sitesOnly()
+	actor, named := map[string]bool{}, map[string]bool{}
+	for _, m := range s.places {
+		named[m.Code] = true
+		if m.Kind != gazetteer.City && m.Kind != gazetteer.Site && !sites[m.Code] {
+			actor[m.Code] = true
+		}
+	}
+	for _, c := range st {
+		if actor[c] || !named[c] {
+			return false // a state the sentence names as more, or not at all
+		}
+	}
+	return len(st) > 0
+}
+
 // parties reads the trigger's clause: the states named before the trigger
 // as its subject (several when coordinated: "the Netherlands and
 // Switzerland suspended aid") and the first state named after it (the
