@@ -16,7 +16,8 @@ import (
 // host territory is an exercise; surveillance or reconnaissance that names
 // a piece of equipment ("surveillance radars") is a delivery of equipment,
 // not intelligence sharing; the arrival of a contingent or of military
-// specialists is a deployment, not a visit; a weak rupture verb whose
+// specialists is a deployment, not a visit, and their departure a
+// withdrawal (a rupture); a weak rupture verb whose
 // object is a cooperation act ("suspended military aid") is a rupture.
 func (s *sentence) retype() {
 	trig := s.cues[lexicon.Trigger]
@@ -60,6 +61,23 @@ func (s *sentence) retype() {
 			if trig[i].value == string(event.Meeting) && trig[i].start < a.end && a.start < trig[i].end {
 				trig[i].value, trig[i].extra = string(event.Deployment), ""
 			}
+		}
+	}
+	// "a convoy of soldiers left Goma", "the departure of the contingent":
+	// forces leaving are a withdrawal
+	for _, d := range s.cues[lexicon.Departure] {
+		force := -1 // the force noun nearest the verb
+		for i, t := range trig {
+			if t.value != string(event.Deployment) {
+				continue
+			}
+			if (t.end <= d.start && d.start-t.end <= 10*s.scale && s.reach(t.end-1, d.start, true)) ||
+				(force < 0 && t.start >= d.end && t.start-d.end <= 2*s.scale && s.reach(d.end-1, t.start, false)) {
+				force = i
+			}
+		}
+		if force >= 0 {
+			trig[force].value, trig[force].extra = string(event.Rupture), ""
 		}
 	}
 	s.cues[lexicon.Trigger] = trig

@@ -76,6 +76,7 @@ const (
 	CodeName     Kind = "codename"     // introduces a code name: "code-named", "dubbed"
 	Equipment    Kind = "equipment"    // a piece of equipment: "radars", "aircraft", "systems"
 	Arrival      Kind = "arrival"      // arriving: "arrived in", "landed in"
+	Departure    Kind = "departure"    // leaving: "left Goma", "a quitté", "покинули"
 	Aside        Kind = "aside"        // a state after it is a landmark, not a party: "border with", "over"
 	Domain       Kind = "domain"       // a spec domain
 	Pair         Kind = "pair"         // "the two countries"
@@ -131,7 +132,7 @@ const (
 // Kinds lists every kind, once.
 var Kinds = []Kind{Trigger, Stage, Modal, Hypothetical, Request, Demand, Threat, Refusal, Condition,
 	Negation, Combat, Hostile, Adversary, Provision, Framework, Occasion, Document, Clause, Joint, Service, CodeName, Equipment, Arrival,
-	Aside, Domain, Pair, Visit, Host, Purchase, Locative, Background, Role, Title, Counterpart, Month, Weekday, Ordinal, Relday,
+	Departure, Aside, Domain, Pair, Visit, Host, Purchase, Locative, Background, Role, Title, Counterpart, Month, Weekday, Ordinal, Relday,
 	Last, Next, YearEnd, PubLine, Boilerplate, Counter, Credit, Stopword, Abbrev, Security, YearWord, MonthWord, CapitalWord, Embassy, Seat,
 	LocSuffix, WaterWord, Connector, Conjunction, Article, Plural, NameEnding, Topic, Qualifier, DaySuffix, Genitive, SameDay, Range, DateFiller, Trait, Letter, YearMark, MonthMark, DayMark, Era}
 
@@ -274,6 +275,13 @@ func (lx *Lexicon) parse(name string, data []byte) error {
 		}
 		if keys, star := token.Phrase(e.Text); len(keys) == 1 && !star && !strings.HasPrefix(e.Text, "*") {
 			lx.addWord(e.Kind, keys[0], e.Value)
+		}
+		if e.Kind == Month || e.Kind == Weekday {
+			// a month's or a day's name is as telling as a stopword: "juin"
+			// tells French from Spanish when their articles tie
+			if keys, star := token.Phrase(e.Text); len(keys) == 1 && !star && len([]rune(keys[0])) > 2 {
+				lx.IDWords[keys[0]] = true
+			}
 		}
 		switch e.Kind {
 		case Stopword:

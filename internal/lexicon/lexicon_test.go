@@ -44,6 +44,7 @@ var values = map[Kind][]string{
 	CodeName:     {"-"},
 	Equipment:    {"-"},
 	Arrival:      {"-"},
+	Departure:    {"-"},
 	Aside:        {"-", "prev"},
 	Visit:        {"to", "from"},
 	Role:         {"head_of_state", "head_of_government", "defence_minister", "foreign_minister", "minister", "chief_of_defence", "service_chief", "intelligence_chief", "ambassador", "deputy_minister", "official"},
@@ -136,7 +137,7 @@ func TestEveryLanguageIsComplete(t *testing.T) {
 		}
 		for _, k := range []Kind{Trigger, Stage, Modal, Domain, Pair, Visit, Locative, Role, Title, Counterpart, Month, Weekday, Security,
 			Hypothetical, Request, Demand, Threat, Refusal, Condition, Negation, Combat, Hostile, Adversary, Provision,
-			Framework, Occasion, Document, Clause, Joint, Service, CodeName, Equipment, Arrival, Aside} {
+			Framework, Occasion, Document, Clause, Joint, Service, CodeName, Equipment, Arrival, Departure, Aside} {
 			if lx.Size(k) == 0 {
 				t.Errorf("%s: no %s phrases", l, k)
 			}
