@@ -25,6 +25,15 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// A sentence that tells more of the act, with no second state, lends
+	// it its day, even one opening on a weekday; a day still to come
+	// lends nothing.
+	{name: "de weekday opens the next sentence", lang: "de",
+		text: "Veröffentlicht am 13. Juni 2025. Polen hat eine weitere Lieferung südkoreanischer Kampfpanzer erhalten. Am Mittwoch legte im Hafen von Gdynia ein Frachtschiff mit 18 Panzern an, wie das polnische Verteidigungsministerium mitteilte.",
+		key:  "arms|KOR,POL", date: "2025-06-11"},
+	{name: "en a day to come lends nothing", lang: "en",
+		text: "Published 26 April 2024. The United States suspended its military cooperation with Chad, the Pentagon said. US officials said talks on the future of the cooperation with Chad would resume after the presidential election set for 6 May.",
+		key:  "rupture|TCD,USA", date: "-"},
 	// Where an act happened is not where its relative clause, another act,
 	// another stage, its content or a government stands (issue 7 round).
 	{name: "en place in a clause after the act", lang: "en",

@@ -538,15 +538,20 @@ func (a *article) candidates(s *sentence) []Candidate {
 			out = append(out, c)
 		}
 	}
-	if len(out) == 0 && len(s.persons) > 0 {
+	if len(out) == 0 {
 		// acts that make no event here (no second state, not about
 		// security) still name who took part in the one just reported,
-		// and tell an act between their states ("the president of
+		// and when ("on Wednesday a freighter with 18 tanks docked"), and
+		// tell an act between their states ("the president of
 		// Azerbaijan arrived on a visit to Ankara")
-		if st := s.states(); len(st) >= 2 {
+		c := Candidate{Sentence: s.index, Attach: true, Event: event.Event{Persons: a.personsOf(s, ""), Countries: s.states(), Date: a.sentenceDate(s), Location: a.arrivedAt(s)}}
+		if len(c.Event.Persons) == 0 && c.Event.Date == "" {
+			return nil
+		}
+		if st := s.states(); len(st) >= 2 && len(s.persons) > 0 {
 			a.acted[pairKey(st)] = true
 		}
-		return []Candidate{{Sentence: s.index, Attach: true, Event: event.Event{Persons: a.personsOf(s, ""), Countries: s.states(), Date: a.sentenceDate(s), Location: a.arrivedAt(s)}}}
+		return []Candidate{c}
 	}
 	return out
 }
@@ -1591,14 +1596,21 @@ func (a *article) sentenceDate(s *sentence) string {
 		if m.Future || m.YearEnd || (m.Month == 0 && m.Day == 0 && m.Weekday == 0 && !m.IsRel && !m.IsRelMonth) {
 			continue // a bare year; a day alone ("13日") is this month's
 		}
-		if (s.index < 10 && len(s.text) < 100) || (s.index < datelineLines && m.Start <= 3) {
-			continue // "Published: 30 July 2024 | Staff writer | Read 2,087 times"
+		if (s.index < 10 && len(s.text) < 100) || (s.index < datelineLines && m.Start <= 3 && (m.Year > 0 || m.Month > 0)) {
+			continue // "Published: 30 July 2024 | Staff writer | Read 2,087 times"; not "On Wednesday, …"
 		}
-		if d := a.resolver.Resolve(m); len(d) >= 7 && !isHistory(d, a.resolver.Published()) {
-			return d // "the prototype first flew in February 2024" tells of something else
+		if d := a.resolver.Resolve(m); len(d) >= 7 && !isHistory(d, a.resolver.Published()) && !a.afterPublished(d) {
+			return d // "the prototype first flew in February 2024" tells of something else; "the election set for 6 May" is to come
 		}
 	}
 	return ""
+}
+
+// afterPublished reports a date later than the page's publication: what
+// it dates is still to come.
+func (a *article) afterPublished(d string) bool {
+	pub := a.resolver.Published()
+	return !pub.IsZero() && d > pub.Format("2006-01-02")[:len(d)]
 }
 
 // attachment carries what a sentence without an act of its own says of
