@@ -46,6 +46,7 @@ var (
 		lexicon.Refusal, lexicon.Condition, lexicon.Combat, lexicon.Adversary, lexicon.Provision, lexicon.Framework, lexicon.Occasion,
 		lexicon.Document, lexicon.Clause, lexicon.Joint, lexicon.Service, lexicon.CodeName, lexicon.Equipment,
 		lexicon.Aside, lexicon.Host, lexicon.Purchase, lexicon.Departure}
+	allKinds = append(append([]lexicon.Kind{}, cueKinds...), judgeKinds...)
 )
 
 func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder) {
@@ -61,8 +62,10 @@ func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder
 	s.dates = dates.Find(s.toks, s.text, lx)
 	s.cues = map[lexicon.Kind][]cue{}
 	headline := token.Headline(s.text, s.toks)
+	// one walk over the words for every kind; the judging kinds are kept
+	// only when the sentence has something to judge
+	found := lx.FindKinds(s.toks, allKinds)
 	scan := func(kinds []lexicon.Kind) {
-		found := lx.FindKinds(s.toks, kinds)
 		for _, k := range kinds {
 			for _, m := range found[k] {
 				v := m.Vals[0]

@@ -151,8 +151,9 @@ func New(lx *lexicon.Set) *Identifier {
 // sentence: a single function word may decide it.
 const shortText = 40
 
-// sample is how much text decides: a few hundred words are plenty.
-const sample = 4000
+// Sample is how much text decides, in bytes: a few hundred words are
+// plenty.
+const Sample = 4000
 
 // Detect returns the language code of text. hint (an HTML lang attribute)
 // breaks ties.
@@ -160,12 +161,12 @@ func (id *Identifier) Detect(text, hint string) (string, error) {
 	return id.DetectWords(text, nil, hint)
 }
 
-// DetectWords is Detect for a text whose words are already split: toks as
-// token.Split(text) gives them (words past the part of the text that
-// decides are not read); nil splits the text.
-func (id *Identifier) DetectWords(text string, toks []token.Token, hint string) (string, error) {
-	if len(text) > sample {
-		cut := sample
+// DetectWords is Detect for a text whose words are already split: the
+// folded keys (token.Token.Key) of its words, in order, as far as the part
+// of the text that decides (Sample bytes) reaches; nil splits the text.
+func (id *Identifier) DetectWords(text string, keys []string, hint string) (string, error) {
+	if len(text) > Sample {
+		cut := Sample
 		for cut < len(text) && text[cut]&0xC0 == 0x80 {
 			cut++
 		}
@@ -203,17 +204,16 @@ func (id *Identifier) DetectWords(text string, toks []token.Token, hint string) 
 		// the only language of its script that pactwatch knows
 		return id.verdict(id.langs[cands[0]])
 	}
-	if toks == nil {
-		toks = token.Split(text)
+	if keys == nil {
+		for _, t := range token.Split(text) {
+			keys = append(keys, t.Key)
+		}
 	}
 	// one pass over the words: each stopword adds to the languages it
 	// belongs to (id.index, built once), within the script
 	hits := make([]int, len(id.langs))
-	for _, t := range toks {
-		if t.End > len(text) {
-			break // past the sample
-		}
-		for _, i := range id.index[t.Key] {
+	for _, k := range keys {
+		for _, i := range id.index[k] {
 			hits[i]++
 		}
 	}
@@ -237,7 +237,7 @@ func (id *Identifier) DetectWords(text string, toks []token.Token, hint string) 
 	})
 	best := scores[0].hits
 	switch {
-	case len(toks) < shortText || main != latin:
+	case len(keys) < shortText || main != latin:
 		// a sentence or two, or a script few languages share: the clear
 		// winner decides
 		if best < 1 {
@@ -260,7 +260,7 @@ func (id *Identifier) DetectWords(text string, toks []token.Token, hint string) 
 			}
 			scores[0] = ours[0]
 		}
-	case best*20 < len(toks) || best < 3:
+	case best*20 < len(keys) || best < 3:
 		return "", fmt.Errorf("%w: no known language recognised", ErrUnsupported)
 	}
 	return id.verdict(scores[0].k)

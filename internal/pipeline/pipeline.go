@@ -21,7 +21,6 @@ import (
 	"pactwatch/internal/lexicon"
 	"pactwatch/internal/page"
 	"pactwatch/internal/source"
-	"pactwatch/internal/token"
 )
 
 // Pipeline holds the loaded data of every stage.
@@ -188,16 +187,13 @@ func head(s string, n int) string {
 	return s[:n]
 }
 
-// pageWords returns the words of pg.Text() as far as language
-// identification reads, from the blocks' own words; nil when a block has
-// none (it is then split again).
-func pageWords(pg *page.Page) []token.Token {
-	var out []token.Token
+// pageWords returns the keys of the words of pg.Text() as far as language
+// identification reads (lang.Sample bytes), from the blocks' own words; nil
+// when a block has none (the text is then split again).
+func pageWords(pg *page.Page) []string {
+	var out []string
 	at := 0
 	for i, b := range pg.Blocks {
-		if at > langSample {
-			break
-		}
 		if b.Toks == nil {
 			return nil
 		}
@@ -205,18 +201,31 @@ func pageWords(pg *page.Page) []token.Token {
 			at += len("\n\n")
 		}
 		for _, t := range b.Toks {
-			t.Start += at
-			t.End += at
-			out = append(out, t)
+			if at+t.End > lang.Sample {
+				return out
+			}
+			out = append(out, t.Key)
 		}
 		at += len(b.Text)
 	}
 	return out
 }
 
-// langSample bounds the words pageWords gathers: language identification
-// reads the first few thousand bytes (lang's sample).
-const langSample = 8 << 10
+// blockWords returns the keys of the words of b's first n bytes; nil when
+// the block has no words of its own.
+func blockWords(b page.Block, n int) []string {
+	if b.Toks == nil {
+		return nil
+	}
+	out := make([]string, 0, len(b.Toks))
+	for _, t := range b.Toks {
+		if t.End > n {
+			break
+		}
+		out = append(out, t.Key)
+	}
+	return out
+}
 
 // languages names the page's language and, when some of its blocks are in
 // another language pactwatch reads (a bilingual page, a translated
@@ -238,7 +247,7 @@ func (p *Pipeline) languages(pg *page.Page) (string, map[string][]int, error) {
 	for i, b := range pg.Blocks {
 		of[i], size[i] = prev, letters(b.Text)
 		if size[i] >= blockLetters {
-			if bl, berr := p.langs.DetectWords(head(b.Text, blockSample), b.Toks, ""); berr == nil {
+			if bl, berr := p.langs.DetectWords(head(b.Text, blockSample), blockWords(b, blockSample), ""); berr == nil {
 				of[i] = bl
 			}
 		}

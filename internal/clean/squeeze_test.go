@@ -1,0 +1,14 @@
+package clean
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestSqueeze(t *testing.T) {
+	for _, in := range []string{"", "a", " a", "a ", "a  b", "a\tb", "a b c", "  ", "é  à", "x\u00a0 y", "a\u2003b", "line\n", "a b "} {
+		if got, want := squeeze(in), strings.Join(strings.Fields(in), " "); got != want {
+			t.Errorf("squeeze(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
