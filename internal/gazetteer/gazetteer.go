@@ -87,6 +87,8 @@ type Gazetteer struct {
 	trie   token.Trie[entry]
 	names  map[string]string // iso3 → English name
 	states map[string]bool
+	// sovereign maps a dependent territory to its state (territories.tsv)
+	sovereign map[string]string
 }
 
 // Mention is a state or organisation named in a token sequence.
@@ -96,11 +98,28 @@ type Mention struct {
 	Kind       Kind
 }
 
+// territoriesFile maps dependent territories to their states.
+const territoriesFile = "data/territories.tsv"
+
 // Load reads the embedded data files.
 func Load() (*Gazetteer, error) {
-	g := &Gazetteer{names: map[string]string{}, states: map[string]bool{}}
-	err := fs.WalkDir(files, "data", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".tsv") {
+	g := &Gazetteer{names: map[string]string{}, states: map[string]bool{}, sovereign: map[string]string{}}
+	b, err := files.ReadFile(territoriesFile)
+	if err != nil {
+		return nil, err
+	}
+	err = tsv.Rows(b, func(line int, cols []string) error {
+		if len(cols) < 2 || len(cols[0]) != 3 || len(cols[1]) != 3 {
+			return fmt.Errorf("gazetteer %s line %d: want territory<TAB>state, two alpha-3 codes", territoriesFile, line)
+		}
+		g.sovereign[cols[0]] = cols[1]
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = fs.WalkDir(files, "data", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".tsv") || p == territoriesFile {
 			return err
 		}
 		b, err := files.ReadFile(p)
@@ -148,6 +167,13 @@ func (g *Gazetteer) parse(name, lang string, b []byte) error {
 			e = entry{code: strings.TrimSpace(cols[0]), kind: Kind(strings.TrimSpace(cols[1])), form: strings.TrimSpace(cols[2]), lang: lang}
 			if e.kind.rank() == 6 && e.kind != void {
 				return fmt.Errorf("gazetteer %s line %d: unknown kind %q", name, line, cols[1])
+			}
+		}
+		if sov, ok := g.sovereign[e.code]; ok && e.kind != Org {
+			// a dependent territory is a region of its state
+			e.code = sov
+			if e.kind == Name || e.kind == Capital {
+				e.kind = City
 			}
 		}
 		if e.kind != Org && e.kind != void {

@@ -142,6 +142,8 @@ func TestFindIn(t *testing.T) {
 		{"Kenya Kenya", "ar", "KEN KEN"}, // English names travel
 		{"日米両国は合意した", "ja", "JPN USA"},   // a compound names both
 		{"中美洲国家", "zh", ""},
+		{"au large de La Réunion", "fr", "FRA"}, // a territory is a region of its state
+		{"Guam and Puerto Rico", "en", "USA USA"},
 	}
 	for _, c := range cases {
 		var got []string
@@ -155,6 +157,19 @@ func TestFindIn(t *testing.T) {
 }
 
 // A void form hides the state forms inside it.
+// A territory's names are regions of its state, never a state of their own.
+func TestTerritories(t *testing.T) {
+	g := load(t)
+	for _, m := range g.FindIn(token.Split("Réunion Mayotte Greenland Hong Kong"), "en") {
+		if m.Kind != City {
+			t.Errorf("%s: kind %s, want %s", m.Code, m.Kind, City)
+		}
+	}
+	if g.IsState("REU") {
+		t.Error("REU is read as a state")
+	}
+}
+
 func TestVoidForms(t *testing.T) {
 	g := load(t)
 	for text, want := range map[string]string{
