@@ -35,6 +35,8 @@ type Mention struct {
 	IsRelYear  bool
 	RelMonth   int // months from publication ("last month" = -1) when IsRelMonth
 	IsRelMonth bool
+	RelWeek    int // weeks from publication ("last week" = -1) when IsRelWeek
+	IsRelWeek  bool
 	Last, Next bool // "last November", "next week"
 	YearEnd    bool // "end of 2023": the year is all we know
 	// Future is set by the caller when the date is governed by a future
@@ -210,6 +212,22 @@ func Find(toks []token.Token, src string, lx *lexicon.Lexicon) []Mention {
 				}
 				out = append(out, m)
 				i = ms[0].End - 1
+				continue
+			}
+		}
+		if ws := lx.At(toks, i, lexicon.WeekWord); len(ws) > 0 {
+			if ws[0].Vals[0].Value == lexicon.Void {
+				i = ws[0].End - 1 // "ces dernières semaines": recent weeks, not last week
+				continue
+			}
+			// "last week", "la semaine dernière", "на прошлой неделе"
+			if last, next := nearCue(toks, i, ws[0].End, lx); last != next {
+				m := Mention{Start: i, End: ws[0].End, IsRelWeek: true, RelWeek: -1}
+				if next {
+					m.RelWeek = 1
+				}
+				out = append(out, m)
+				i = ws[0].End - 1
 				continue
 			}
 		}
@@ -725,6 +743,9 @@ func (r *Resolver) Resolve(m Mention) string {
 		return format(t, true)
 	case m.IsRelYear && !r.published.IsZero():
 		return fmt.Sprintf("%04d", r.published.Year()+m.RelYear)
+	case m.IsRelWeek && !r.published.IsZero():
+		// the week is not a date: its month is what a reader can tell
+		return format(r.published.AddDate(0, 0, 7*m.RelWeek), false)
 	case m.IsRelMonth && !r.published.IsZero():
 		return format(date(r.published.Year(), int(r.published.Month()), 1).AddDate(0, m.RelMonth, 0), false)
 	case m.IsRel && !r.published.IsZero():

@@ -170,6 +170,44 @@ func TestRelativeMonth(t *testing.T) {
 	}
 }
 
+// "Last week" dates an act to the month of the week before publication (a
+// reader cannot tell the day), in every language.
+func TestRelativeWeek(t *testing.T) {
+	today := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
+	pub := time.Date(2025, 3, 4, 0, 0, 0, 0, time.UTC) // a week before is February
+	cases := []struct{ lang, text string }{
+		{"en", "The navy took delivery of two boats last week."},
+		{"fr", "La marine a reçu deux vedettes la semaine dernière."},
+		{"es", "La armada recibió dos lanchas la semana pasada."},
+		{"pt", "A marinha recebeu duas lanchas na semana passada."},
+		{"it", "La marina ha ricevuto due motovedette la settimana scorsa."},
+		{"de", "Die Marine erhielt in der vergangenen Woche zwei Boote."},
+		{"ru", "На прошлой неделе флот получил два катера."},
+		{"uk", "Минулого тижня флот отримав два катери."},
+		{"pl", "W zeszłym tygodniu marynarka otrzymała dwie łodzie."},
+		{"tr", "Donanma geçen hafta iki bot teslim aldı."},
+		{"ar", "تسلمت البحرية زورقين الأسبوع الماضي."},
+		{"fa", "نیروی دریایی هفته گذشته دو قایق تحویل گرفت."},
+		{"hi", "नौसेना को पिछले सप्ताह दो नावें मिलीं।"},
+		{"zh", "海军上周接收了两艘巡逻艇。"},
+		{"ja", "海軍は先週、巡視艇2隻を受領した。"},
+		{"ko", "해군은 지난주 경비정 2척을 인수했다."},
+		{"id", "Angkatan Laut menerima dua kapal patroli pekan lalu."},
+		{"sw", "Jeshi la wanamaji lilipokea boti mbili wiki iliyopita."},
+	}
+	for _, c := range cases {
+		lx := realLexicon(t, c.lang)
+		ms := Find(token.Split(c.text), c.text, lx)
+		if len(ms) != 1 {
+			t.Errorf("%s %q: %d mentions, want 1: %+v", c.lang, c.text, len(ms), ms)
+			continue
+		}
+		if got := NewResolver(ms, pub, today).Resolve(ms[0]); got != "2025-02" {
+			t.Errorf("%s %q: got %q, want 2025-02", c.lang, c.text, got)
+		}
+	}
+}
+
 // A month name after a role or title and before a surname is someone's
 // first name ("Kasım" is November in Turkish and a given name); with a
 // day, a year or a suffix it stays a month.

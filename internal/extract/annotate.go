@@ -285,7 +285,7 @@ func dropWaters(places []gazetteer.Mention, waters []token.Match[lexicon.Entry],
 func (s *sentence) markFuture() {
 	for i := range s.dates {
 		d := &s.dates[i]
-		if d.Last || d.IsRel || d.IsRelYear || d.IsRelMonth || (d.Year > 0 && !d.YearEnd) || (d.Year == 0 && d.Weekday == 0 && d.Month == 0) {
+		if d.Last || d.IsRel || d.IsRelYear || d.IsRelMonth || d.IsRelWeek || (d.Year > 0 && !d.YearEnd) || (d.Year == 0 && d.Weekday == 0 && d.Month == 0) {
 			continue
 		}
 		for _, m := range s.cues[lexicon.Modal] {

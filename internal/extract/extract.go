@@ -532,6 +532,12 @@ func (a *article) candidates(s *sentence) []Candidate {
 				continue // a recalled signing's visit or purchase is background, not news
 			}
 			c.Planned = s.modalNear(t) // "will hold joint exercises"
+			if c.Planned && typ != event.Agreement && typ != event.Aid && typ != event.Rupture {
+				// a planned activity has not happened; an agreement's intent
+				// is its proposed stage, and a pledge of aid or a withdrawal
+				// announced is the decision itself
+				continue
+			}
 			if a.dateline != nil && slices.Contains(c.Event.Countries, a.dateline.Country) {
 				c.Dateline = a.dateline
 			}
@@ -1348,7 +1354,7 @@ func (a *article) dateFor(s *sentence, t cue) (string, bool) {
 		if lo, hi := min(m.Start, t.start), max(m.End-1, t.start); !s.reach(lo, hi, true) {
 			d += 10 // another clause: "KAMPALA, 21 Oktoba 2025 - ... tarehe 20 Oktoba"
 		}
-		if m.Month == 0 && m.Weekday == 0 && !m.IsRel && !m.IsRelMonth {
+		if m.Month == 0 && m.Weekday == 0 && !m.IsRel && !m.IsRelMonth && !m.IsRelWeek {
 			d += 6 // a bare year says less than a day or a weekday nearby
 		}
 		if d < bestDist {
@@ -1593,7 +1599,7 @@ func (a *article) sentenceDate(s *sentence) string {
 		return "" // "Thursday, 12 June 2025 | By ...": the page's date line
 	}
 	for _, m := range s.dates {
-		if m.Future || m.YearEnd || (m.Month == 0 && m.Day == 0 && m.Weekday == 0 && !m.IsRel && !m.IsRelMonth) {
+		if m.Future || m.YearEnd || (m.Month == 0 && m.Day == 0 && m.Weekday == 0 && !m.IsRel && !m.IsRelMonth && !m.IsRelWeek) {
 			continue // a bare year; a day alone ("13日") is this month's
 		}
 		if (s.index < 10 && len(s.text) < 100) || (s.index < datelineLines && m.Start <= 3 && (m.Year > 0 || m.Month > 0)) {

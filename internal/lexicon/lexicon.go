@@ -104,6 +104,7 @@ const (
 	Security     Kind = "security"     // puts a sentence in the defence domain
 	YearWord     Kind = "yearword"     // the word for "year"
 	MonthWord    Kind = "monthword"    // the word for "month": "last month", "mwezi uliopita"
+	WeekWord     Kind = "weekword"     // the word for "week": "last week", "la semaine dernière"
 	CapitalWord  Kind = "capitalword"  // "capital", "coast": with a demonym, a place
 	Embassy      Kind = "embassy"      // "embassy": with a demonym, in the other state
 	Seat         Kind = "seat"         // a government or command: "the government in Phnom Penh" names the state, not a place
@@ -133,7 +134,7 @@ const (
 var Kinds = []Kind{Trigger, Stage, Modal, Hypothetical, Request, Demand, Threat, Refusal, Condition,
 	Negation, Combat, Hostile, Adversary, Provision, Framework, Occasion, Document, Clause, Joint, Service, CodeName, Equipment, Arrival,
 	Departure, Aside, Domain, Pair, Visit, Host, Purchase, Locative, Background, Role, Title, Counterpart, Month, Weekday, Ordinal, Relday,
-	Last, Next, YearEnd, PubLine, Boilerplate, Counter, Credit, Stopword, Abbrev, Security, YearWord, MonthWord, CapitalWord, Embassy, Seat,
+	Last, Next, YearEnd, PubLine, Boilerplate, Counter, Credit, Stopword, Abbrev, Security, YearWord, MonthWord, WeekWord, CapitalWord, Embassy, Seat,
 	LocSuffix, WaterWord, Connector, Conjunction, Article, Plural, NameEnding, Topic, Qualifier, DaySuffix, Genitive, SameDay, Range, DateFiller, Trait, Letter, YearMark, MonthMark, DayMark, Era}
 
 // Load reads every language's lexicon files (package langdata).

@@ -38,6 +38,7 @@ var values = map[Kind][]string{
 	Occasion:     {"next", "prev"},
 	Document:     {"-"},
 	MonthWord:    {"-", Void},
+	WeekWord:     {"-", Void},
 	Clause:       {"-", "back", "conn", "list"},
 	Joint:        {"-"},
 	Service:      {"army", "navy", "air_force", "marines", "special_forces", "gendarmerie", "coast_guard"},
