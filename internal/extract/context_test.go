@@ -25,6 +25,11 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// "Today" in a quote is the day of the speech: it neither dates nor
+	// splits the act the speech was given at.
+	{name: "en today in a quote", lang: "en",
+		text: "Published 6 November 2025. Turkey handed over a third corvette to the Pakistani navy in Istanbul on 4 November 2025. \"The corvette we deliver today to Pakistan is a symbol of the trust between our two nations,\" the Turkish deputy defence minister said at the ceremony.",
+		key:  "arms|PAK,TUR", date: "2025-11-04"},
 	// A sentence that tells more of the act, with no second state, lends
 	// it its day, even one opening on a weekday; a day still to come
 	// lends nothing.

@@ -1330,6 +1330,21 @@ func (a *article) giver(s *sentence, t cue, countries []string) string {
 	return ""
 }
 
+// quoted reports a word inside quotation marks: what someone said, in
+// the time of their speech.
+func (s *sentence) quoted(at int) bool {
+	if at >= len(s.toks) {
+		return false
+	}
+	before := s.text[:s.toks[at].Start]
+	if strings.Count(before, "\"")%2 == 1 {
+		return true
+	}
+	open := max(strings.LastIndexAny(before, "“«„「『"), -1)
+	shut := max(strings.LastIndexAny(before, "”»」』"), -1)
+	return open > shut
+}
+
 // dateFor resolves the date mention nearest the trigger, skipping years
 // that follow "since".
 func (a *article) dateFor(s *sentence, t cue) (string, bool) {
@@ -1349,6 +1364,9 @@ func (a *article) dateFor(s *sentence, t cue) (string, bool) {
 		}
 		if s.otherStageDate(t, m) {
 			continue // "ended the agreement it had signed in 2012": the date of the recalled stage
+		}
+		if m.IsRel && s.quoted(m.Start) {
+			continue // "the corvette we hand over today": the day of the speech, not of publication
 		}
 		d := abs(m.Start - t.start)
 		if lo, hi := min(m.Start, t.start), max(m.End-1, t.start); !s.reach(lo, hi, true) {
