@@ -152,8 +152,8 @@ var securityRoles = map[string]bool{"defence_minister": true, "chief_of_defence"
 // secure reports whether the sentence is about defence or security at all:
 // a security word, a security domain, a military activity or a security role.
 func (s *sentence) secure() bool {
-	if s.has(lexicon.Security) {
-		return true
+	if s.has(lexicon.Security) || s.has(lexicon.Service) {
+		return true // a defence word, or an armed service: "border guards", "the navy"
 	}
 	for _, c := range s.cues[lexicon.Domain] {
 		if securityDomains[c.value] {

@@ -466,6 +466,9 @@ func (a *article) candidates(s *sentence) []Candidate {
 		if weak && !s.secure() && a.secure < 2 {
 			continue // "supplies of grain": an activity noun needs a security context
 		}
+		if weak && typ == event.Rupture && !s.ruptureHasObject() {
+			continue // "the flag was lowered": a leaving verb needs what is left or ended
+		}
 		if weak && typ == event.Arms && s.has(lexicon.Hostile) {
 			continue // "a missile attack": war, not a delivery
 		}
@@ -565,6 +568,17 @@ func (a *article) candidates(s *sentence) []Candidate {
 // pairKey names a set of states whatever their order.
 func pairKey(st []string) string {
 	return strings.Join(slices.Sorted(slices.Values(st)), ",")
+}
+
+// ruptureHasObject reports a sentence that names what a rupture verb
+// ends: another act (troops, an agreement, aid, training).
+func (s *sentence) ruptureHasObject() bool {
+	for _, c := range s.cues[lexicon.Trigger] {
+		if c.value != string(event.Rupture) && c.value != string(event.Meeting) {
+			return true
+		}
+	}
+	return s.has(lexicon.Service) // "Russian border guards are leaving Armenia"
 }
 
 // guests reports someone received by host verb t: a person, a role or a

@@ -69,6 +69,13 @@ var falsePosCases = []pipelineCase{
 	{"en places only", "en",
 		"Police said the military rifles were bought in Yemen and shipped to smugglers in Mombasa.",
 		nil},
+	// a leaving verb needs what is left or ended
+	{"en flag lowered", "en",
+		"At the ceremony in Istanbul the Turkish flag was pulled down and the Pakistani flag raised over the ship.",
+		nil},
+	{"en border guards leaving", "en",
+		"Russian border guards pulled out of Armenia's airport checkpoint on 3 March 2025, the Armenian government said.",
+		[]wantEvent{{typ: event.Rupture, countries: "ARM,RUS"}}},
 	// a host verb receives people: "receiving information" is no meeting
 	{"en received information", "en",
 		"Pakistani troops raided a hideout near the Afghan border on Monday after receiving information about fighters crossing from Afghanistan.",
