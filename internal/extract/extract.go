@@ -684,6 +684,7 @@ func (a *article) acts(s *sentence, triggers []cue) (acts []cue, provided bool) 
 			real++
 		}
 	}
+	unrealAct := false // a strong act denied, supposed or asked for
 	for _, t := range triggers {
 		switch {
 		case a.provided(s, t):
@@ -693,10 +694,17 @@ func (a *article) acts(s *sentence, triggers []cue) (acts []cue, provided bool) 
 			// "delivered vehicles under its military aid programme"
 		case t.value == string(event.Agreement) && stages > 0 && real == 0:
 			// "did not sign the agreement", "could sign an accord"
+			unrealAct = true
 		case s.unreal(t) && !(t.value == string(event.Agreement) && real > 0):
+			unrealAct = unrealAct || t.extra != "weak"
 		default:
 			acts = append(acts, t)
 		}
+	}
+	if unrealAct {
+		// "did not rule out that the two sign an agreement to build drones":
+		// the activity nouns are the unreal act's topic
+		acts = slices.DeleteFunc(acts, func(t cue) bool { return t.extra == "weak" })
 	}
 	return acts, provided
 }

@@ -69,6 +69,13 @@ var falsePosCases = []pipelineCase{
 	{"en places only", "en",
 		"Police said the military rifles were bought in Yemen and shipped to smugglers in Mombasa.",
 		nil},
+	// the activity nouns of an act denied or supposed are its topic
+	{"en topic of a supposed agreement", "en",
+		"The expert did not exclude that Kuwait and Turkey sign an agreement to manufacture military drones in the coming years.",
+		nil},
+	{"fr topic of a denied agreement", "fr",
+		"Le ministre a démenti que le Niger et la Russie aient signé un accord sur la livraison d'hélicoptères de combat.",
+		nil},
 	// a leaving verb needs what is left or ended
 	{"en flag lowered", "en",
 		"At the ceremony in Istanbul the Turkish flag was pulled down and the Pakistani flag raised over the ship.",
