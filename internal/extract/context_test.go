@@ -25,6 +25,11 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// A recalled delivery is background; a recalled agreement stays a
+	// stage with its own date.
+	{name: "en recalled delivery", lang: "en",
+		text: "Published 10 May 2025. India and Vietnam signed a defence cooperation agreement in Hanoi on 8 May 2025. India had delivered twelve patrol boats to the Vietnamese navy in 2022.",
+		key:  "agreement|IND,VNM", date: "2025-05-08", noKey: "arms|IND,VNM"},
 	// "Today" in a quote is the day of the speech: it neither dates nor
 	// splits the act the speech was given at.
 	{name: "en today in a quote", lang: "en",

@@ -531,8 +531,11 @@ func (a *article) candidates(s *sentence) []Candidate {
 			}
 			c.Event.Confidence = confidence(c, s)
 			c.History = isHistory(c.Event.Date, a.resolver.Published())
-			if c.History && typ != primary && typ != event.Agreement {
-				continue // a recalled signing's visit or purchase is background, not news
+			if c.History && typ != event.Agreement {
+				// a recalled visit, delivery or withdrawal is background, not
+				// news (optional in gold at best); a recalled agreement is a
+				// stage of the pact's history, kept with its own date
+				continue
 			}
 			c.Planned = s.modalNear(t) // "will hold joint exercises"
 			if c.Planned && typ != event.Agreement && typ != event.Aid && typ != event.Rupture {
