@@ -539,9 +539,9 @@ func (a *article) candidates(s *sentence) []Candidate {
 			}
 			c.Planned = s.modalNear(t) // "will hold joint exercises"
 			if c.Planned && typ != event.Agreement && typ != event.Aid && typ != event.Rupture {
-				// a planned activity has not happened; an agreement's intent
-				// is its proposed stage, and a pledge of aid or a withdrawal
-				// announced is the decision itself
+				// a planned activity or delivery has not happened; an
+				// agreement's intent is its proposed stage, and a pledge of
+				// aid or a withdrawal announced is the decision itself
 				continue
 			}
 			if a.dateline != nil && slices.Contains(c.Event.Countries, a.dateline.Country) {
