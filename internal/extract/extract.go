@@ -466,7 +466,7 @@ func (a *article) candidates(s *sentence) []Candidate {
 		if weak && !s.secure() && a.secure < 2 {
 			continue // "supplies of grain": an activity noun needs a security context
 		}
-		if weak && typ == event.Rupture && !s.ruptureHasObject() {
+		if weak && typ == event.Rupture && !s.ruptureHasObject(t) {
 			continue // "the flag was lowered": a leaving verb needs what is left or ended
 		}
 		if weak && typ == event.Arms && s.has(lexicon.Hostile) {
@@ -573,15 +573,21 @@ func pairKey(st []string) string {
 	return strings.Join(slices.Sorted(slices.Values(st)), ",")
 }
 
-// ruptureHasObject reports a sentence that names what a rupture verb
-// ends: another act (troops, an agreement, aid, training).
-func (s *sentence) ruptureHasObject() bool {
+// ruptureHasObject reports what rupture verb t ends: a cooperation act in
+// the sentence ("cut military aid", "the troops withdrew", "the agreement
+// was suspended"), or an armed service ("Russian border guards are leaving
+// Armenia"). Verbs too common to stand without their object right after
+// them ("cut", "reduced") are kind "verb" and need it (retype).
+func (s *sentence) ruptureHasObject(t cue) bool {
+	if s.ruptureObject(t) || s.has(lexicon.Service) {
+		return true
+	}
 	for _, c := range s.cues[lexicon.Trigger] {
 		if c.value != string(event.Rupture) && c.value != string(event.Meeting) {
-			return true
+			return true // "the withdrawal of the force ... (MINUSCA), ending a military presence"
 		}
 	}
-	return s.has(lexicon.Service) // "Russian border guards are leaving Armenia"
+	return false
 }
 
 // guests reports someone received by host verb t: a person, a role or a
@@ -1350,6 +1356,13 @@ func (a *article) giver(s *sentence, t cue, countries []string) string {
 		}
 		if slices.Contains(countries, m.Code) {
 			return m.Code
+		}
+	}
+	// "Trump suspended military aid to Pakistan": a leader named alone
+	// as the subject stands for his state
+	for _, p := range s.persons {
+		if p.End <= t.start && p.Country != "" && slices.Contains(countries, p.Country) && s.reach(p.End-1, t.start, false) {
+			return p.Country
 		}
 	}
 	return ""

@@ -76,6 +76,17 @@ var falsePosCases = []pipelineCase{
 	{"fr topic of a denied agreement", "fr",
 		"Le ministre a démenti que le Niger et la Russie aient signé un accord sur la livraison d'hélicoptères de combat.",
 		nil},
+	// "cut" and "reduced" end an act only when it is their object; a
+	// leader named as the subject stands for his state
+	{"en cut the ribbon", "en",
+		"The army cut the ribbon at the new base built with Chinese help in Kenya.",
+		nil},
+	{"en cut military aid", "en",
+		"Norway has cut its military aid to Mali, accusing the junta of abuses.",
+		[]wantEvent{{typ: event.Rupture, countries: "MLI,NOR", initiator: "NOR"}}},
+	{"en leader as subject", "en",
+		"Published 10 June 2021. Macron suspended joint military operations with Mali on 3 June 2021 after the second coup.",
+		[]wantEvent{{typ: event.Rupture, countries: "FRA,MLI", initiator: "FRA"}}},
 	// a leaving verb needs what is left or ended
 	{"en flag lowered", "en",
 		"At the ceremony in Istanbul the Turkish flag was pulled down and the Pakistani flag raised over the ship.",

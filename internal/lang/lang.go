@@ -36,8 +36,9 @@ type known struct {
 	name        string // in English, for a language pactwatch only names
 	ok          bool
 	script      script
-	plus, minus map[rune]bool // letters common here / never used here (lexicon kind letter)
-	rate        float64       // how many of every 100 letters are plus letters, when the data says
+	plus, minus map[rune]bool   // letters common here / never used here (lexicon kind letter)
+	rate        float64         // how many of every 100 letters are plus letters, when the data says
+	vocab       map[string]bool // the words of its lexicon's phrases (nil for a language only named)
 }
 
 // ErrUnsupported is returned for text in a language pactwatch cannot read.
@@ -127,7 +128,7 @@ func New(lx *lexicon.Set) *Identifier {
 		return k
 	}
 	for _, l := range lx.Langs() {
-		add(l, l, lx.Get(l).IDWords, true, lx.Get(l).Entries(lexicon.Letter))
+		add(l, l, lx.Get(l).IDWords, true, lx.Get(l).Entries(lexicon.Letter)).vocab = lx.Get(l).Vocab
 	}
 	for _, line := range strings.Split(unsupportedTSV, "\n") {
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -217,10 +218,6 @@ func (id *Identifier) DetectWords(text string, keys []string, hint string) (stri
 			hits[i]++
 		}
 	}
-	type score struct {
-		k    *known
-		hits int
-	}
 	scores := make([]score, 0, len(cands))
 	for _, i := range cands {
 		scores = append(scores, score{id.langs[i], hits[i] + letterScore(text, letters[main], id.langs[i])})
@@ -253,8 +250,13 @@ func (id *Identifier) DetectWords(text string, keys []string, hint string) (stri
 			}
 		}
 		// a tie goes to the declared language, else to the one language
-		// pactwatch reads among the tied
+		// pactwatch reads among the tied, else to the one whose lexicon
+		// knows most of the text's words ("to" and "by" are English and
+		// Polish; "military aid" is English)
 		if len(tied) > 1 && tied[0].k.code != hint {
+			if len(ours) > 1 {
+				ours = mostVocab(ours, keys)
+			}
 			if len(ours) != 1 {
 				return "", fmt.Errorf("%w: no known language recognised", ErrUnsupported)
 			}
@@ -264,6 +266,33 @@ func (id *Identifier) DetectWords(text string, keys []string, hint string) (stri
 		return "", fmt.Errorf("%w: no known language recognised", ErrUnsupported)
 	}
 	return id.verdict(scores[0].k)
+}
+
+// score is a language's count of the text's stopwords (and letters).
+type score struct {
+	k    *known
+	hits int
+}
+
+// mostVocab keeps the languages among ks whose lexicons know the most
+// words of keys.
+func mostVocab(ks []score, keys []string) []score {
+	best, out := 0, []score(nil)
+	for _, sc := range ks {
+		n := 0
+		for _, w := range keys {
+			if sc.k.vocab[w] {
+				n++
+			}
+		}
+		switch {
+		case n > best:
+			best, out = n, []score{sc}
+		case n == best:
+			out = append(out, sc)
+		}
+	}
+	return out
 }
 
 // letterScore weighs the letters of text that tell k from the other

@@ -44,6 +44,8 @@ func TestDetect(t *testing.T) {
 		// French and Spanish articles tie; the month's name decides
 		"Le dernier contingent de soldats belges a quitté Bamako le 4 juin 2025.": "fr",
 		"Il contingente belga ha lasciato Bamako il 4 giugno 2025.":               "it",
+		// "to" and "by" are English and Polish: the lexicon's words decide
+		"The Netherlands reduced military aid to Mali by ten million.": "en",
 	}
 	for text, want := range short {
 		got, err := id.Detect(text, "")

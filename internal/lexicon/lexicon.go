@@ -32,13 +32,16 @@ const Void = "void"
 
 // Lexicon is one language's vocabulary.
 type Lexicon struct {
-	Lang        string
-	tries       map[Kind]*token.Trie[Entry]
-	all         token.Trie[Entry]          // every kind's phrases in one trie, for FindKinds
-	entries     map[Kind][]Entry           // by kind, for checks
-	words       map[Kind]map[string]string // one-word phrases by folded form → value
-	Stopwords   map[string]bool
-	IDWords     map[string]bool // stopwords as language identification counts them
+	Lang      string
+	tries     map[Kind]*token.Trie[Entry]
+	all       token.Trie[Entry]          // every kind's phrases in one trie, for FindKinds
+	entries   map[Kind][]Entry           // by kind, for checks
+	words     map[Kind]map[string]string // one-word phrases by folded form → value
+	Stopwords map[string]bool
+	IDWords   map[string]bool // stopwords as language identification counts them
+	// Vocab holds every folded word of every phrase: what breaks a tie
+	// between two languages whose stopwords a short text shares
+	Vocab       map[string]bool
 	Abbrevs     map[string]bool // folded, without the final period
 	Boilerplate []Entry
 }
@@ -242,7 +245,7 @@ func (lx *Lexicon) Is(kind Kind, key string) bool {
 
 func newLexicon(lang string) *Lexicon {
 	return &Lexicon{Lang: lang, tries: map[Kind]*token.Trie[Entry]{}, entries: map[Kind][]Entry{}, words: map[Kind]map[string]string{},
-		Stopwords: map[string]bool{}, IDWords: map[string]bool{}, Abbrevs: map[string]bool{}}
+		Stopwords: map[string]bool{}, IDWords: map[string]bool{}, Abbrevs: map[string]bool{}, Vocab: map[string]bool{}}
 }
 
 // Parse builds a lexicon from TSV bytes.
@@ -276,6 +279,15 @@ func (lx *Lexicon) parse(name string, data []byte) error {
 		}
 		if keys, star := token.Phrase(e.Text); len(keys) == 1 && !star && !strings.HasPrefix(e.Text, "*") {
 			lx.addWord(e.Kind, keys[0], e.Value)
+		}
+		if e.Kind != Letter && e.Kind != Trait && e.Kind != Stopword && e.Value != Void {
+			if keys, _ := token.Phrase(strings.Trim(e.Text, "*")); len(keys) > 0 {
+				for _, k := range keys {
+					if len([]rune(k)) > 2 {
+						lx.Vocab[k] = true
+					}
+				}
+			}
 		}
 		if e.Kind == Month || e.Kind == Weekday {
 			// a month's or a day's name is as telling as a stopword: "juin"
