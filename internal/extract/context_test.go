@@ -25,6 +25,14 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// A bracketed aside does not end the clause; a state's name that a
+	// capitalised word continues names a site.
+	{name: "en place after a bracketed aside", lang: "en",
+		text: "Published 14 April 2025. The first joint naval exercise between India and Tanzania, known as the Africa India Key Maritime Engagement (AIKEYME), began yesterday in Dar es Salaam.",
+		key:  "exercise|IND,TZA", date: "2025-04-13", location: "TZA"},
+	{name: "en site named after a state", lang: "en",
+		text: "Published 11 June 2025. Germany handed over 20 armoured vehicles to the Ghana Armed Forces on 10 June 2025 at Burma Camp in Accra.",
+		key:  "arms|DEU,GHA", location: "GHA"},
 	// A recalled delivery is background; a recalled agreement stays a
 	// stage with its own date.
 	{name: "en recalled delivery", lang: "en",

@@ -590,6 +590,29 @@ func (s *sentence) ruptureHasObject(t cue) bool {
 	return false
 }
 
+// nameGoesOn reports a state's name that a capitalised word continues
+// into a longer name ("Burma Camp", "Mali Road"), in a script with capitals
+// and a sentence not in title case: the name of a site, not the state.
+func (s *sentence) nameGoesOn(m gazetteer.Mention) bool {
+	if m.End >= len(s.toks) || s.toks[m.End].Uncased || !s.toks[m.End].Cap || token.Headline(s.text, s.toks) {
+		return false
+	}
+	if s.inDate(m.End, m.End+1) || strings.TrimSpace(s.text[s.toks[m.End-1].End:s.toks[m.End].Start]) != "" {
+		return false // "in Ghana Tuesday", "in Kenya, President …"
+	}
+	for _, p := range s.places {
+		if p.Start == m.End {
+			return false
+		}
+	}
+	for _, p := range s.persons {
+		if p.Start == m.End {
+			return false
+		}
+	}
+	return true
+}
+
 // guests reports someone received by host verb t: a person, a role or a
 // counterpart named in the sentence, another meeting word ("received the
 // delegation"), or a state named as the one received.
@@ -1137,6 +1160,9 @@ func (a *article) destination(s *sentence, t *cue) (host, where *gazetteer.Menti
 			}
 			if t != nil && s.otherActPlace(*t, *m) {
 				continue // "jets deployed in Romania, Bucharest ratifies the accord"
+			}
+			if m.Kind == gazetteer.Name && s.nameGoesOn(*m) {
+				continue // "at Burma Camp in Accra": a site named after a state
 			}
 			if m.Kind.IsPlace() || m.Kind == gazetteer.Name {
 				return nil, m

@@ -38,8 +38,12 @@ func clauseBounds(s *sentence) []bound {
 	for i := 1; i < len(s.toks); i++ {
 		gap := s.text[s.toks[i-1].End:s.toks[i].Start]
 		switch {
-		case strings.ContainsAny(gap, ";:()[]—–؛；：（）【】") || strings.Contains(gap, " - "):
+		case strings.ContainsAny(gap, ";:—–؛；：【】") || strings.Contains(gap, " - "):
 			b[i] = hardBound
+		case strings.ContainsAny(gap, "()[]（）"):
+			// a bracketed aside ("(MINUSCA)", "(AIKEYME)") is like one
+			// between commas: the clause goes on after it
+			b[i] = softBound
 		case (gap == "," || gap == ".") && digitsOnly(s.toks[i-1].Text) && digitsOnly(s.toks[i].Text):
 			// "4,000 troops", "1.200 soldados": a number, not a list
 		case strings.ContainsAny(gap, ",،，、"):
