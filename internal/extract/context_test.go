@@ -25,6 +25,10 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// Forces leaving: who ended their stay is not the side that leaves.
+	{name: "en withdrawal has no initiator", lang: "en",
+		text: "Published 1 February 2025. The last French soldiers left Chad on 31 January 2025, ending six decades of military presence.",
+		key:  "rupture|FRA,TCD", date: "2025-01-31", initiator: "-"},
 	// A bracketed aside does not end the clause; a state's name that a
 	// capitalised word continues names a site.
 	{name: "en place after a bracketed aside", lang: "en",

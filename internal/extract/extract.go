@@ -506,8 +506,14 @@ func (a *article) candidates(s *sentence) []Candidate {
 				}
 				c.Event.Agreement = &event.AgreementInfo{Kind: agreementKind(s, t), Stage: stage}
 			}
-			if typ == event.Rupture && c.Event.Initiator == "" && !s.hasTrigger(event.Agreement) {
-				c.Event.Initiator = a.giver(s, t, st) // the side that suspends aid, recalls troops, cuts ties
+			if typ == event.Rupture && c.Event.Initiator == "" && !s.hasTrigger(event.Agreement) && !s.withdrawal() {
+				c.Event.Initiator = a.giver(s, t, st) // the side that suspends aid, cuts ties
+			}
+			if typ == event.Rupture && s.withdrawal() && !s.hasTrigger(event.Agreement) {
+				// forces leaving: who ended the stay (the host that asked
+				// them to go, or the state that recalled them) is rarely
+				// told in the same clause
+				c.Event.Initiator = ""
 			}
 			if typ == event.Rupture && s.hasTrigger(event.Agreement) {
 				c.Event.Initiator = a.giver(s, t, st) // the side that ends the pact
@@ -611,6 +617,21 @@ func (s *sentence) nameGoesOn(m gazetteer.Mention) bool {
 		}
 	}
 	return true
+}
+
+// withdrawal reports a rupture of a presence: forces leaving, and no aid,
+// training, exercise, delivery or intelligence that ends.
+func (s *sentence) withdrawal() bool {
+	forces := s.has(lexicon.Service)
+	for _, c := range s.cues[lexicon.Trigger] {
+		switch event.Type(c.value) {
+		case event.Aid, event.Training, event.Exercise, event.Arms, event.Intelligence:
+			return false
+		case event.Deployment:
+			forces = true
+		}
+	}
+	return forces || s.has(lexicon.Departure)
 }
 
 // guests reports someone received by host verb t: a person, a role or a
