@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"pactwatch/internal/event"
+	"pactwatch/internal/token"
 )
 
 // group is an event being built from candidates.
@@ -109,6 +110,7 @@ func Fold(article string, cands []Candidate) []event.Event {
 		}
 		e.Confidence = float64(int(min(e.Confidence, 0.97)*100+0.5)) / 100
 		sort.Strings(e.Domains)
+		e.Persons = mergePersons(nil, e.Persons) // "Prabowo" and "Prabowo Subianto" are one
 		out = append(out, e)
 	}
 	return out
@@ -436,8 +438,11 @@ func mergePersons(a, b []event.Person) []event.Person {
 	for _, p := range b {
 		found := false
 		for i := range a {
-			if strings.EqualFold(a[i].Name, p.Name) {
+			if samePerson(a[i].Name, p.Name) {
 				found = true
+				if len([]rune(p.Name)) > len([]rune(a[i].Name)) {
+					a[i].Name = p.Name // "Prabowo", then "Prabowo Subianto"
+				}
 				if a[i].Role == "" {
 					a[i].Role = p.Role
 				}
@@ -451,6 +456,35 @@ func mergePersons(a, b []event.Person) []event.Person {
 		}
 	}
 	return a
+}
+
+// samePerson reports two names of one person: equal but for case, or one
+// the other's whole words ("Prabowo" in "Prabowo Subianto"), or, in a
+// script without spaces, its first characters ("森山" in "森山健二").
+func samePerson(a, b string) bool {
+	if strings.EqualFold(a, b) {
+		return true
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if a == "" {
+		return false
+	}
+	if !strings.Contains(b, " ") && !strings.Contains(a, " ") {
+		r := []rune(a)
+		return len(r) >= 2 && token.IsSyllabic(r[0]) && strings.HasPrefix(b, a)
+	}
+	short, long := token.Split(a), token.Split(b)
+	if len(short) == 0 || len(short) >= len(long) {
+		return false
+	}
+	for _, w := range short {
+		if !slices.ContainsFunc(long, func(t token.Token) bool { return t.Key == w.Key }) {
+			return false
+		}
+	}
+	return true
 }
 
 // union appends to a the strings of b it does not hold yet.
