@@ -1041,7 +1041,9 @@ func (a *article) isBackground(s *sentence) bool {
 	}
 	pub := a.resolver.Published()
 	if pub.IsZero() {
-		return true
+		// no date to weigh the past against: "has supplied 94 % of its
+		// arms in the past five years" still reports the supplying
+		return false
 	}
 	for _, m := range s.dates {
 		if d := a.resolver.Resolve(m); d != "" && d >= pub.AddDate(-1, 0, 0).Format("2006-01") {
