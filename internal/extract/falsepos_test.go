@@ -76,6 +76,10 @@ var falsePosCases = []pipelineCase{
 	{"fr topic of a denied agreement", "fr",
 		"Le ministre a démenti que le Niger et la Russie aient signé un accord sur la livraison d'hélicoptères de combat.",
 		nil},
+	// a question asks whether an act happened: "ли"
+	{"ru question", "ru",
+		"Журналисты спросили, ведутся ли переговоры между Россией и Суданом о военно-морской базе.",
+		nil},
 	// an undated page: "in the past ten years" still reports the act
 	{"en past years without a date", "en",
 		"India has supplied most of the military equipment Vietnam has obtained in the past ten years, a think-tank report said.",
