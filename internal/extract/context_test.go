@@ -25,6 +25,11 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// Talks "after the ceremony" take the ceremony's day, not a month
+	// told later for something to come.
+	{name: "en talks after the ceremony", lang: "en",
+		text: "Published 12 May 2025. Australia handed over two patrol boats to Timor-Leste at the Hera naval base on Saturday 10 May. After the ceremony, the Australian defence minister and the prime minister of Timor-Leste met for an hour in Dili. The Australian navy is to train 40 Timorese sailors from August.",
+		key:  "meeting|AUS,TLS", date: "2025-05-10"},
 	// Forces leaving: who ended their stay is not the side that leaves.
 	{name: "en withdrawal has no initiator", lang: "en",
 		text: "Published 1 February 2025. The last French soldiers left Chad on 31 January 2025, ending six decades of military presence.",
