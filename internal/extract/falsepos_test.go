@@ -76,6 +76,10 @@ var falsePosCases = []pipelineCase{
 	{"fr topic of a denied agreement", "fr",
 		"Le ministre a démenti que le Niger et la Russie aient signé un accord sur la livraison d'hélicoptères de combat.",
 		nil},
+	// what ministers talked about is the talks' topic
+	{"fr talks topic", "fr",
+		"Le ministre béninois de la Défense a reçu son homologue nigérien à Cotonou le 3 juin 2025. Les deux ministres ont également évoqué l'achat groupé de munitions et de drones, sans donner de détails.",
+		[]wantEvent{{typ: event.Meeting, countries: "BEN,NER"}}},
 	// a question asks whether an act happened: "ли"
 	{"ru question", "ru",
 		"Журналисты спросили, ведутся ли переговоры между Россией и Суданом о военно-морской базе.",

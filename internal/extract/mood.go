@@ -330,8 +330,8 @@ func (a *article) provided(s *sentence, t cue) bool {
 		if !s.governs(r, c, t) {
 			continue
 		}
-		if s.agreementBefore(c.start) || (!meeting && s.meetingBefore(c.start)) {
-			return true
+		if s.agreementBefore(c.start) || (!meeting && (s.meetingBefore(c.start) || c.extra == "talks")) {
+			return true // "the two ministers also discussed buying drones": the talks' topic
 		}
 		// "the memorandum ... provides for", "وتنص الوثيقة على": a
 		// document noun beside the cue names an agreement the page told
