@@ -76,6 +76,10 @@ var falsePosCases = []pipelineCase{
 	{"fr topic of a denied agreement", "fr",
 		"Le ministre a démenti que le Niger et la Russie aient signé un accord sur la livraison d'hélicoptères de combat.",
 		nil},
+	// what an agreement aims at is its content
+	{"en agreement aims", "en",
+		"Kenya and Tanzania signed a defence cooperation agreement in Arusha on 10 June 2025, aimed at boosting joint patrols on Lake Victoria.",
+		[]wantEvent{{typ: event.Agreement, countries: "KEN,TZA", stage: event.Signed}}},
 	// what ministers talked about is the talks' topic
 	{"fr talks topic", "fr",
 		"Le ministre béninois de la Défense a reçu son homologue nigérien à Cotonou le 3 juin 2025. Les deux ministres ont également évoqué l'achat groupé de munitions et de drones, sans donner de détails.",
