@@ -634,6 +634,37 @@ func (s *sentence) withdrawal() bool {
 	return forces || s.has(lexicon.Departure)
 }
 
+// baseAsPlace reports a deployment word named as where another act
+// happened: right after a locative ("at the naval base", "auf dem
+// Marinestützpunkt"), with an act of another type in the sentence.
+func (s *sentence) baseAsPlace(t cue) bool {
+	after := false
+	for _, l := range s.cues[lexicon.Locative] {
+		if l.end <= t.start && t.start-l.end <= 2*s.scale && l.extra != "prev" {
+			after = true
+		}
+	}
+	if !after {
+		return false
+	}
+	for _, c := range s.cues[lexicon.Trigger] {
+		if c.value != string(event.Deployment) && c.value != string(event.Meeting) {
+			return true
+		}
+	}
+	return false
+}
+
+// asSite reports a place named right after a locative: where, not who.
+func (s *sentence) asSite(m gazetteer.Mention) bool {
+	for _, l := range s.cues[lexicon.Locative] {
+		if p := s.placeBy(l, 2); p != nil && p.Start == m.Start && !s.seatBefore(l) {
+			return true
+		}
+	}
+	return false
+}
+
 // guests reports someone received by host verb t: a person, a role or a
 // counterpart named in the sentence, another meeting word ("received the
 // delegation"), or a state named as the one received.
@@ -743,6 +774,8 @@ func (a *article) acts(s *sentence, triggers []cue) (acts []cue, provided bool) 
 		case a.provided(s, t):
 			provided = true
 		case s.fighting(t):
+		case t.value == string(event.Deployment) && s.baseAsPlace(t):
+			// "on the naval base he handed over two minehunters": where, not what
 		case t.value != string(event.Agreement) && s.framed(t):
 			// "delivered vehicles under its military aid programme"
 		case t.value == string(event.Agreement) && stages > 0 && real == 0:
@@ -1400,8 +1433,8 @@ func (a *article) giver(s *sentence, t cue, countries []string) string {
 		return actors[0]
 	}
 	for _, m := range s.places {
-		if m.Kind == gazetteer.Org || m.Start >= t.start {
-			continue
+		if m.Kind == gazetteer.Org || m.Start >= t.start || s.asSite(m) {
+			continue // "at the base in Surabaya, Germany handed over": Surabaya is where
 		}
 		if slices.Contains(countries, m.Code) {
 			return m.Code

@@ -76,6 +76,10 @@ var falsePosCases = []pipelineCase{
 	{"fr topic of a denied agreement", "fr",
 		"Le ministre a démenti que le Niger et la Russie aient signé un accord sur la livraison d'hélicoptères de combat.",
 		nil},
+	// a base named as where another act happened is a place
+	{"en act at a base", "en",
+		"At the naval base in Surabaya, Germany handed over two minehunters to the Indonesian navy on 14 October 2025.",
+		[]wantEvent{{typ: event.Arms, countries: "DEU,IDN", initiator: "DEU"}}},
 	// what an agreement aims at is its content
 	{"en agreement aims", "en",
 		"Kenya and Tanzania signed a defence cooperation agreement in Arusha on 10 June 2025, aimed at boosting joint patrols on Lake Victoria.",
