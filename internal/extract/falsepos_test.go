@@ -76,6 +76,10 @@ var falsePosCases = []pipelineCase{
 	{"fr topic of a denied agreement", "fr",
 		"Le ministre a démenti que le Niger et la Russie aient signé un accord sur la livraison d'hélicoptères de combat.",
 		nil},
+	// the verb that ends a verb-final sentence governs all of it
+	{"ja denial at the end", "ja",
+		"ロシアがイランから軍用無人機を調達しているとの報道について、イラン外務省の報道官は10日の会見で「全くの事実無根だ」と否定した。",
+		nil},
 	// a base named as where another act happened is a place
 	{"en act at a base", "en",
 		"At the naval base in Surabaya, Germany handed over two minehunters to the Indonesian navy on 14 October 2025.",

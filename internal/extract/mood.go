@@ -161,6 +161,10 @@ func (s *sentence) governs(r moodRule, c, t cue) bool {
 		ahead := r.ahead
 		if r.kind == lexicon.Negation {
 			ahead = 3 * s.scale // a negated verb denies itself and its object: "silah göndermedi", not "müzakerelerin … tarih vermedi"
+		} else if s.lx != nil && s.lx.HasTrait(lexicon.TraitVerbFinal) && len(s.toks)-c.end <= 3*s.scale {
+			// the verb that ends a verb-final sentence governs the clause it
+			// closes, however long: "…との報道について、…「事実無根だ」と否定した"
+			ahead = len(s.toks)
 		}
 		if c.start >= t.end && c.start-t.end <= ahead && s.reach(t.end-1, c.start, r.commas) {
 			return true
