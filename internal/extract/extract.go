@@ -998,6 +998,10 @@ func (s *sentence) modalNear(c cue) bool {
 		if m.start <= c.start && c.end <= m.end {
 			return true // the future phrase holds the cue: "van a firmar"
 		}
+		if m.start >= c.end && s.lx != nil && s.lx.HasTrait(lexicon.TraitVerbFinal) && m.start-c.end <= 8*s.scale &&
+			s.reach(c.end-1, m.start, false) {
+			return true // verb-final: the intent follows the act, "연합훈련 … 계획", "tatbikat yapılması planlanıyor"
+		}
 		if m.end > c.start || c.start-m.end > 12*s.scale {
 			continue
 		}

@@ -76,6 +76,13 @@ var falsePosCases = []pipelineCase{
 	{"fr topic of a denied agreement", "fr",
 		"Le ministre a démenti que le Niger et la Russie aient signé un accord sur la livraison d'hélicoptères de combat.",
 		nil},
+	// in a verb-final language the intent follows the act
+	{"ko plan after the act", "ko",
+		"국방부는 한국과 폴란드의 구체적인 연합훈련 신설 계획은 아직 정해지지 않았다고 밝혔다.",
+		nil},
+	{"tr plan after the act", "tr",
+		"Türkiye ile Pakistan arasında ortak tatbikat yapılması planlanıyor.",
+		nil},
 	// the verb that ends a verb-final sentence governs all of it
 	{"ja denial at the end", "ja",
 		"ロシアがイランから軍用無人機を調達しているとの報道について、イラン外務省の報道官は10日の会見で「全くの事実無根だ」と否定した。",
