@@ -25,6 +25,11 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// A visit "on the occasion of" which a pact is signed takes the day the
+	// sentence gives, never the page's date line.
+	{name: "fr occasion of the visit", lang: "fr",
+		text: "Jeudi 9 octobre 2025 | Par Amina Ferhat\nL'Algérie et la Tunisie ont signé, mardi 7 octobre à Alger, un accord de coopération dans le domaine de la défense, à l'occasion de la visite de travail qu'effectue en Algérie le ministre tunisien de la Défense.",
+		key:  "meeting|DZA,TUN", date: "2025-10-07"},
 	// Talks "after the ceremony" take the ceremony's day, not a month
 	// told later for something to come.
 	{name: "en talks after the ceremony", lang: "en",

@@ -1505,7 +1505,17 @@ func (a *article) dateFor(s *sentence, t cue) (string, bool) {
 	}
 	if best < 0 {
 		if s.has(lexicon.SameDay) {
-			return a.dayBefore(s) // "the same day", "on that occasion": the day told just before
+			// "signed on Tuesday, on the occasion of the visit": the day this
+			// sentence gives; else "the same day": the day told just before
+			for _, m := range s.dates {
+				if m.IsRel && s.quoted(m.Start) {
+					continue
+				}
+				if d := a.resolver.Resolve(m); len(d) == len(time.DateOnly) {
+					return d, !m.HasYear()
+				}
+			}
+			return a.dayBefore(s)
 		}
 		return "", false
 	}
@@ -1531,6 +1541,9 @@ func (s *sentence) afterTalks() bool {
 func (a *article) dayBefore(s *sentence) (string, bool) {
 	for j := s.index - 1; j >= 0 && j >= s.index-3; j-- {
 		p := a.sents[j]
+		if p.index < 10 && len(p.text) < 100 && len(p.cues[lexicon.Trigger]) == 0 {
+			continue // "Jeudi 9 octobre 2025 | Par …": the page's date line, not an act's day
+		}
 		for k := len(p.dates) - 1; k >= 0; k-- {
 			m := p.dates[k]
 			if d := a.resolver.Resolve(m); len(d) == len("2006-01-02") {
