@@ -466,7 +466,7 @@ func (a *article) candidates(s *sentence) []Candidate {
 		if weak && !s.secure() && a.secure < 2 {
 			continue // "supplies of grain": an activity noun needs a security context
 		}
-		if weak && typ == event.Rupture && !s.ruptureHasObject(t) {
+		if weak && typ == event.Rupture && !s.ruptureHasObject() {
 			continue // "the flag was lowered": a leaving verb needs what is left or ended
 		}
 		if weak && typ == event.Arms && s.has(lexicon.Hostile) {
@@ -584,8 +584,8 @@ func pairKey(st []string) string {
 // was suspended"), or an armed service ("Russian border guards are leaving
 // Armenia"). Verbs too common to stand without their object right after
 // them ("cut", "reduced") are kind "verb" and need it (retype).
-func (s *sentence) ruptureHasObject(t cue) bool {
-	if s.ruptureObject(t) || s.has(lexicon.Service) {
+func (s *sentence) ruptureHasObject() bool {
+	if s.has(lexicon.Service) {
 		return true
 	}
 	for _, c := range s.cues[lexicon.Trigger] {
@@ -656,14 +656,7 @@ func (s *sentence) baseAsPlace(t cue) bool {
 }
 
 // asSite reports a place named right after a locative: where, not who.
-func (s *sentence) asSite(m gazetteer.Mention) bool {
-	for _, l := range s.cues[lexicon.Locative] {
-		if p := s.placeBy(l, 2); p != nil && p.Start == m.Start && !s.seatBefore(l) {
-			return true
-		}
-	}
-	return false
-}
+func (s *sentence) asSite(m gazetteer.Mention) bool { return s.siteStarts()[m.Start] }
 
 // guests reports someone received by host verb t: a person, a role or a
 // counterpart named in the sentence, another meeting word ("received the

@@ -83,16 +83,23 @@ func (s *sentence) asideOnly() map[string]bool {
 	return aside
 }
 
-// sitesOnly returns the states a sentence names only as a place: after a
-// locative (before a postposition), or as an aside right by such a place
-// ("Malaysia's capital, Kuala Lumpur").
-func (s *sentence) sitesOnly() map[string]bool {
+// siteStarts marks the mentions (by first token) named right after a
+// locative, as a place: not a demonym, a metonym or a government's seat.
+func (s *sentence) siteStarts() map[int]bool {
 	site := map[int]bool{}
 	for _, l := range s.cues[lexicon.Locative] {
 		if m := s.placeBy(l, 2); m != nil && m.Kind != gazetteer.Demonym && m.Kind != gazetteer.Metonym && !s.seatBefore(l) {
 			site[m.Start] = true
 		}
 	}
+	return site
+}
+
+// sitesOnly returns the states a sentence names only as a place: after a
+// locative (before a postposition), or as an aside right by such a place
+// ("Malaysia's capital, Kuala Lumpur").
+func (s *sentence) sitesOnly() map[string]bool {
+	site := s.siteStarts()
 	if len(site) == 0 {
 		return nil
 	}

@@ -200,11 +200,10 @@ func pageWords(pg *page.Page) []string {
 		if i > 0 {
 			at += len("\n\n")
 		}
-		for _, t := range b.Toks {
-			if at+t.End > lang.Sample {
-				return out
-			}
-			out = append(out, t.Key)
+		keys := blockWords(b, lang.Sample-at)
+		out = append(out, keys...)
+		if len(keys) < len(b.Toks) {
+			break // past the sample
 		}
 		at += len(b.Text)
 	}
