@@ -25,6 +25,11 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// A visit still to come, named twice under one future that opens the
+	// sentence, lends the visit that happened neither a date nor a place.
+	{name: "ar visit expected to go on", lang: "ar",
+		text: "نشر في 10 فبراير 2026. أجرى قائد الجيش الباكستاني محادثات مع وزير الدفاع السعودي في الرياض يوم الاثنين.\nومن المنتظر أن يزور القائد الباكستاني عددا من المصانع العسكرية في المنطقة الشرقية، على أن يختتم زيارته إلى السعودية يوم الخميس.",
+		key:  "meeting|PAK,SAU", date: "2026-02-09", location: "SAU"},
 	// A visit "on the occasion of" which a pact is signed takes the day the
 	// sentence gives, never the page's date line.
 	{name: "fr occasion of the visit", lang: "fr",

@@ -543,7 +543,7 @@ func (a *article) candidates(s *sentence) []Candidate {
 				// stage of the pact's history, kept with its own date
 				continue
 			}
-			c.Planned = s.modalNear(t) // "will hold joint exercises"
+			c.Planned = s.modalNear(t) || s.plannedBefore(t) // "will hold joint exercises"
 			if c.Planned && typ != event.Agreement && typ != event.Aid && typ != event.Rupture {
 				// a planned activity or delivery has not happened; an
 				// agreement's intent is its proposed stage, and a pledge of
@@ -1006,6 +1006,24 @@ func (s *sentence) modalNear(c cue) bool {
 		}
 		if !between {
 			return true
+		}
+	}
+	return false
+}
+
+// plannedBefore reports a word of the trigger's act told earlier in the
+// sentence under a future that opens it: in "he is expected to visit
+// military sites before ending his visit on Thursday" the second word of
+// the visit is as much to come as the first.
+func (s *sentence) plannedBefore(t cue) bool {
+	for _, u := range s.cues[lexicon.Trigger] {
+		if u.value != t.value || u.end > t.start || u.extra == "weak" {
+			continue
+		}
+		for _, m := range s.cues[lexicon.Modal] {
+			if m.end <= u.start && s.modalNear(u) {
+				return true
+			}
 		}
 	}
 	return false
