@@ -25,6 +25,14 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// Signed beats the talks that led to the signing.
+	{name: "en signed after long talks", lang: "en",
+		text: "Published 12 March 2026. Japan and the Philippines on Tuesday signed a defence logistics agreement, a deal officials on both sides had been negotiating for more than a year.",
+		key:  "agreement|JPN,PHL", date: "2026-03-10", stage: event.Signed},
+	// A sub-heading names a topic: it borrows the page's states for no act.
+	{name: "en sub-heading", lang: "en",
+		text: "Published 14 March 2026. The defence ministers of Spain and Mauritania held talks in Nouakchott on Friday 13 March 2026 on maritime surveillance.\nJoint exercise off Cap Blanc\nSeveral fishing boats were inspected by the coast guard during the week, officials said without giving details.",
+		key:  "meeting|ESP,MRT", date: "2026-03-13", noKey: "exercise|ESP,MRT"},
 	// A visit still to come, named twice under one future that opens the
 	// sentence, lends the visit that happened neither a date nor a place.
 	{name: "ar visit expected to go on", lang: "ar",

@@ -447,7 +447,7 @@ func (a *article) candidates(s *sentence) []Candidate {
 		}
 		st := states
 		inf := inferred
-		if len(st) == 0 && a.pair != nil && !weak && (typ != event.Meeting || s.secure() || len(s.persons) > 0) {
+		if len(st) == 0 && a.pair != nil && !weak && !s.heading() && (typ != event.Meeting || s.secure() || len(s.persons) > 0) {
 			st, inf = a.topicPair(s), true // "an agreement in its final phases", in a page about two states
 			if !a.acted[pairKey(st)] {
 				st = nil // a page that told no act between two states lends them none
@@ -1009,6 +1009,16 @@ func (s *sentence) modalNear(c cue) bool {
 		}
 	}
 	return false
+}
+
+// heading reports a short line without a full stop, a page's sub-heading
+// ("Manoeuvres on the border"): it names a topic, and borrows no states.
+func (s *sentence) heading() bool {
+	if len(s.toks) >= 8 {
+		return false
+	}
+	end := strings.TrimRight(s.text, " \t\"'»”’)")
+	return end == "" || !strings.ContainsAny(end[len(end)-1:], ".!?。！？؟।")
 }
 
 // plannedBefore reports a word of the trigger's act told earlier in the
@@ -1824,14 +1834,14 @@ func agreementStage(s *sentence, t cue) event.Stage {
 		return event.Terminated
 	case has["suspended"]:
 		return event.Suspended
+	case has["ratified"]:
+		return event.Ratified // "ratified the treaty negotiated in 2019"
+	case has["signed"]:
+		return event.Signed // "signed a deal they had been negotiating since October"
 	case has["negotiating"]:
 		return event.Negotiating
 	case modal || has["proposed"]:
 		return event.Proposed
-	case has["ratified"]:
-		return event.Ratified
-	case has["signed"]:
-		return event.Signed
 	case has["in_force"]:
 		return event.InForce
 	}
