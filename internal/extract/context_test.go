@@ -25,6 +25,10 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// "About" before a number counts; it makes no state a topic.
+	{name: "en about forty officers", lang: "en",
+		text: "Published 19 November 2025. About 40 Ghanaian officers finished a four-week course in Tamale last month, where German army instructors taught them mine clearance and first aid.",
+		key:  "training|DEU,GHA", date: "2025-10", initiator: "DEU"},
 	// Signed beats the talks that led to the signing.
 	{name: "en signed after long talks", lang: "en",
 		text: "Published 12 March 2026. Japan and the Philippines on Tuesday signed a defence logistics agreement, a deal officials on both sides had been negotiating for more than a year.",
