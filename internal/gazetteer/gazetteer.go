@@ -222,8 +222,13 @@ func (e entry) ok(toks []token.Token, m token.Match[entry]) bool {
 	switch e.rule {
 	case capitalised:
 		// every capitalised word of the form is capitalised in the text:
-		// "La reunión" is not "La Réunion"
+		// "La reunión" is not "La Réunion"; a force or an institution
+		// named by several words needs only its first ("la Marina
+		// militare", "Forças armadas angolanas")
 		for i, c := range e.caps {
+			if e.kind == Metonym && i > 0 {
+				break
+			}
 			if j := m.Start + i; c && j < m.End && !toks[j].Cap && !toks[j].Uncased {
 				return false
 			}

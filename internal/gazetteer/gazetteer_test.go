@@ -144,6 +144,8 @@ func TestFindIn(t *testing.T) {
 		{"中美洲国家", "zh", ""},
 		{"au large de La Réunion", "fr", "FRA"}, // a territory is a region of its state
 		{"Guam and Puerto Rico", "en", "USA USA"},
+		{"tra la Marina militare e la marina egiziana", "it", "ITA EGY"}, // a force needs only its first capital
+		{"la reunión del consejo", "es", ""},                             // a name needs every capital
 	}
 	for _, c := range cases {
 		var got []string
