@@ -25,6 +25,22 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// "Her first trip since taking office in October" dates the office,
+	// not a second visit.
+	{name: "id first trip since taking office", lang: "id",
+		text: "JAKARTA - Menteri Pertahanan Indonesia menerima kunjungan Menteri Angkatan Bersenjata Prancis Catherine Vautrin di kantor Kementerian Pertahanan, Jakarta, Rabu (11/2/2026).\nKunjungan tersebut merupakan lawatan pertama Vautrin ke Asia Tenggara sejak menjabat pada Oktober tahun lalu.",
+		key:  "meeting|FRA,IDN", date: "2026-02-11"},
+	// Ministers named alone in Han, kana or Hangul stand for their states
+	// (people/data/officeholders.tsv).
+	{name: "ja ministers named alone", lang: "ja",
+		text: "2025年11月20日\nベロウソフ氏は19日、北京で董軍氏と会談した。",
+		key:  "meeting|CHN,RUS", date: "2025-11-19", location: "CHN", persons: []string{"ベロウソフ", "董軍"}},
+	{name: "ko ministers named alone", lang: "ko",
+		text: "2025년 11월 20일\n벨로우소프 장관은 19일 베이징에서 둥쥔 장관과 회담했다.",
+		key:  "meeting|CHN,RUS", date: "2025-11-19", persons: []string{"벨로우소프"}},
+	{name: "zh ministers named alone", lang: "zh",
+		text: "2025年11月20日\n别洛乌索夫19日在北京与董军举行会谈。",
+		key:  "meeting|CHN,RUS", date: "2025-11-19", persons: []string{"别洛乌索夫", "董军"}},
 	// "About" before a number counts; it makes no state a topic.
 	{name: "en about forty officers", lang: "en",
 		text: "Published 19 November 2025. About 40 Ghanaian officers finished a four-week course in Tamale last month, where German army instructors taught them mine clearance and first aid.",

@@ -1513,6 +1513,9 @@ func (a *article) dateFor(s *sentence, t cue) (string, bool) {
 		if m.IsRel && s.quoted(m.Start) {
 			continue // "the corvette we hand over today": the day of the speech, not of publication
 		}
+		if event.Type(t.value) == event.Meeting && s.sinceBefore(m) {
+			continue // "his first visit since taking office in October": when the count starts, not the visit
+		}
 		d := abs(m.Start - t.start)
 		if lo, hi := min(m.Start, t.start), max(m.End-1, t.start); !s.reach(lo, hi, true) {
 			d += 10 // another clause: "KAMPALA, 21 Oktoba 2025 - ... tarehe 20 Oktoba"
@@ -1542,6 +1545,17 @@ func (a *article) dateFor(s *sentence, t cue) (string, bool) {
 	}
 	m := s.dates[best]
 	return a.resolver.Resolve(m), !m.HasYear()
+}
+
+// sinceBefore reports a background cue ("since", "depuis", "sejak") a few
+// words before the date.
+func (s *sentence) sinceBefore(m dates.Mention) bool {
+	for _, c := range s.cues[lexicon.Background] {
+		if c.end <= m.Start && m.Start-c.end <= 4 {
+			return true
+		}
+	}
+	return false
 }
 
 // afterTalks reports a same-day cue that names talks ("after the
