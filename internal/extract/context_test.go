@@ -25,6 +25,10 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// A person the sentence names whose state is known brings that state.
+	{name: "pt minister named at a handover", lang: "pt",
+		text: "Publicado em 19 de março de 2026. Em Nacala, Nuno Melo presidiu ontem à cerimónia de entrega de três lanchas rápidas à Marinha de Guerra de Moçambique.",
+		key:  "arms|MOZ,PRT", date: "2026-03-18", location: "MOZ"},
 	// "Her first trip since taking office in October" dates the office,
 	// not a second visit.
 	{name: "id first trip since taking office", lang: "id",

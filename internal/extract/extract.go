@@ -329,6 +329,14 @@ func (a *article) sentenceStates(s *sentence) (states []string, inferred bool) {
 	if aside := s.asideOnly(); len(aside) > 0 {
 		states = slices.DeleteFunc(states, func(c string) bool { return aside[c] }) // "the border with Iran"
 	}
+	// a person the sentence names whose state is known (an office-holder,
+	// "the Portuguese minister X") brings it: "Nuno Melo presided over the
+	// handover of two boats to the navy of Mozambique"
+	for _, p := range s.persons {
+		if p.Country != "" && !slices.Contains(states, p.Country) && !strings.ContainsAny(s.text, "\"«»“”„") {
+			states = append(states, p.Country)
+		}
+	}
 	// persons known from elsewhere in the article bring their state
 	for _, p := range a.named(s) {
 		if p.Country != "" && !slices.Contains(states, p.Country) {
