@@ -25,6 +25,14 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// An act told after "the day before the talks," is an act of its own,
+	// not a topic of the talks.
+	{name: "en handover the day before the talks", lang: "en",
+		text: "Published 12 November 2025. The Chinese defence minister held talks with his Tanzanian counterpart in Dar es Salaam on Tuesday, 11 November.\nThe day before the talks, the Chinese ambassador handed over 24 military trucks to the Tanzanian army at Lugalo barracks.",
+		key:  "arms|CHN,TZA", initiator: "CHN"},
+	{name: "sw handover the day before the talks", lang: "sw",
+		text: "Imechapishwa 12 Novemba 2025. Waziri wa Ulinzi wa China alifanya mazungumzo na mwenzake wa Tanzania jijini Dar es Salaam Jumanne.\nSiku moja kabla ya mazungumzo hayo, Balozi wa China alikabidhi kwa Jeshi la Wananchi wa Tanzania magari 24 ya kijeshi.",
+		key:  "arms|CHN,TZA", initiator: "CHN"},
 	// A person the sentence names whose state is known brings that state.
 	{name: "pt minister named at a handover", lang: "pt",
 		text: "Publicado em 19 de março de 2026. Em Nacala, Nuno Melo presidiu ontem à cerimónia de entrega de três lanchas rápidas à Marinha de Guerra de Moçambique.",

@@ -806,6 +806,9 @@ func (a *article) acts(s *sentence, triggers []cue) (acts []cue, provided bool) 
 // under which China will fund drones") stay its content, and an activity
 // noun counts only in a security sentence.
 func (s *sentence) companion(primary, typ event.Type, t cue, strong bool) bool {
+	if primary == event.Meeting && typ == event.Arms && t.extra == "weak" && !s.within(lexicon.Equipment, t) && !s.has(lexicon.Provision) && !s.modalNear(t) && s.apartFrom(t, event.Meeting) {
+		return true // "the day before the talks, the ambassador handed over 24 vehicles": the handing over is told, not discussed
+	}
 	if primary != event.Agreement || !strong {
 		return false
 	}
@@ -839,6 +842,21 @@ func (s *sentence) companion(primary, typ event.Type, t cue, strong bool) bool {
 		}
 	}
 	return false
+}
+
+// apartFrom reports a trigger that every cue of the type comes before,
+// in another clause: the act after "the day before the visit, ..." is not
+// the visit's topic.
+func (s *sentence) apartFrom(t cue, typ event.Type) bool {
+	for _, g := range s.cues[lexicon.Trigger] {
+		if g.value != string(typ) {
+			continue
+		}
+		if g.end > t.start || s.reach(g.end-1, t.start, false) {
+			return false
+		}
+	}
+	return true
 }
 
 // occasion reports a visit or talks named as the occasion of the
