@@ -330,11 +330,14 @@ func (a *article) sentenceStates(s *sentence) (states []string, inferred bool) {
 		states = slices.DeleteFunc(states, func(c string) bool { return aside[c] }) // "the border with Iran"
 	}
 	// a person the sentence names whose state is known (an office-holder,
-	// "the Portuguese minister X") brings it: "Nuno Melo presided over the
-	// handover of two boats to the navy of Mozambique"
-	for _, p := range s.persons {
-		if p.Country != "" && !slices.Contains(states, p.Country) && !strings.ContainsAny(s.text, "\"«»“”„") {
-			states = append(states, p.Country)
+	// "the Portuguese minister X") brings it to a sentence that names one
+	// state: "Nuno Melo presided over the handover of two boats to the
+	// navy of Mozambique"
+	if len(states) == 1 && !strings.ContainsAny(s.text, "\"«»“”„") {
+		for _, p := range s.persons {
+			if p.Country != "" && !slices.Contains(states, p.Country) {
+				states = append(states, p.Country)
+			}
 		}
 	}
 	// persons known from elsewhere in the article bring their state
