@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"pactwatch/internal/dates"
 	"pactwatch/internal/event"
@@ -1046,8 +1047,8 @@ func (s *sentence) heading() bool {
 	if len(s.toks) >= 8 {
 		return false
 	}
-	end := strings.TrimRight(s.text, " \t\"'»”’)")
-	return end == "" || !strings.ContainsAny(end[len(end)-1:], ".!?。！？؟।")
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s.text, " \t\"'»”’)"))
+	return !strings.ContainsRune(".!?。！？؟।", last)
 }
 
 // plannedBefore reports a word of the trigger's act told earlier in the
