@@ -3,7 +3,6 @@ package extract
 import (
 	"slices"
 	"strings"
-	"unicode"
 
 	"pactwatch/internal/dates"
 	"pactwatch/internal/gazetteer"
@@ -85,7 +84,7 @@ func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder
 				if moodKinds[k] && !wordAfterFits(s.toks, m.End, v.Extra) {
 					continue // Arabic قد is "may" only before a verb in the imperfect
 				}
-				if k == lexicon.Aside && m.End < len(s.toks) && numeral(s.toks[m.End].Text) {
+				if k == lexicon.Aside && m.End < len(s.toks) && digitsOnly(s.toks[m.End].Text) {
 					continue // "About 60 Nigerian sailors": a count, not a topic
 				}
 				s.cues[k] = append(s.cues[k], cue{m.Start, m.End, v.Value, v.Extra, m.Stem})
@@ -113,16 +112,6 @@ func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder
 	s.markFuture()
 	s.retype()
 	s.persons = pf.Find(s.toks, s.text, s.places)
-}
-
-// numeral reports a word written in digits ("60", "1.200", "۴۵").
-func numeral(w string) bool {
-	for _, r := range w {
-		if !unicode.IsDigit(r) {
-			return false
-		}
-	}
-	return w != ""
 }
 
 // inDate reports whether the tokens [start, end) touch a date mention.

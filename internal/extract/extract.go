@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"pactwatch/internal/dates"
 	"pactwatch/internal/event"
@@ -1044,11 +1043,7 @@ func (s *sentence) modalNear(c cue) bool {
 // heading reports a short line without a full stop, a page's sub-heading
 // ("Manoeuvres on the border"): it names a topic, and borrows no states.
 func (s *sentence) heading() bool {
-	if len(s.toks) >= 8 {
-		return false
-	}
-	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s.text, " \t\"'»”’)"))
-	return !strings.ContainsRune(".!?。！？؟।", last)
+	return len(s.toks) < 8 && token.Unfinished(s.text)
 }
 
 // plannedBefore reports a word of the trigger's act told earlier in the
@@ -1057,13 +1052,18 @@ func (s *sentence) heading() bool {
 // the visit is as much to come as the first.
 func (s *sentence) plannedBefore(t cue) bool {
 	for _, u := range s.cues[lexicon.Trigger] {
-		if u.value != t.value || u.end > t.start || u.extra == "weak" {
-			continue
+		if u.value == t.value && u.end <= t.start && u.extra != "weak" && s.modalOpens(u) && s.modalNear(u) {
+			return true
 		}
-		for _, m := range s.cues[lexicon.Modal] {
-			if m.end <= u.start && s.modalNear(u) {
-				return true
-			}
+	}
+	return false
+}
+
+// modalOpens reports a future or intent cue before the trigger.
+func (s *sentence) modalOpens(t cue) bool {
+	for _, m := range s.cues[lexicon.Modal] {
+		if m.end <= t.start {
+			return true
 		}
 	}
 	return false

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	"pactwatch/internal/event"
 	"pactwatch/internal/gazetteer"
@@ -87,10 +88,10 @@ func clauseBounds(s *sentence) []bound {
 	return b
 }
 
-// digitsOnly reports a token of ASCII digits only.
+// digitsOnly reports a token of decimal digits only ("60", "۴۵").
 func digitsOnly(w string) bool {
 	for _, r := range w {
-		if r < '0' || r > '9' {
+		if !unicode.IsDigit(r) {
 			return false
 		}
 	}

@@ -304,11 +304,15 @@ func (t *Token) syllabic() bool {
 // and no final stop. There, capitals say nothing about names. (A Turkish
 // sentence full of titles and names still ends with a stop.)
 func Headline(text string, toks []Token) bool {
-	end := strings.TrimRight(text, " \"”»’')")
-	if r, _ := utf8.DecodeLastRuneInString(end); strings.ContainsRune(".!?؟。！？।", r) {
-		return false
-	}
-	return TitleCase(toks)
+	return Unfinished(text) && TitleCase(toks)
+}
+
+// Unfinished reports a text that no full stop, question or exclamation
+// mark ends (closing quotes and brackets aside): a title or a heading.
+func Unfinished(text string) bool {
+	end := strings.TrimRight(text, " \t\"”»’')")
+	r, _ := utf8.DecodeLastRuneInString(end)
+	return !strings.ContainsRune(".!?؟。！？।", r)
 }
 
 // TitleCase reports that most words of four letters or more are
