@@ -126,8 +126,7 @@ func (c *Cleaner) filter(in []page.Block) []page.Block {
 	var out []page.Block
 	// toks are text's own words, or nil when they were split from
 	// another form of it
-	add := func(b page.Block, text string, toks []token.Token, own bool) {
-		key := lineKey(toks)
+	add := func(b page.Block, text string, toks []token.Token, key string, own bool) {
 		if key == "" || seen[key] {
 			return // a repeated headline or paragraph
 		}
@@ -145,7 +144,7 @@ func (c *Cleaner) filter(in []page.Block) []page.Block {
 		if len(b.Text) > maxLine && utf8.RuneCountInString(b.Text) > maxLine {
 			for _, r := range c.longLine(b) {
 				// r.toks count from the long block's start: not the run's own
-				add(r.Block, token.Unconfuse(squeeze(r.Text)), r.toks, false)
+				add(r.Block, token.Unconfuse(squeeze(r.Text)), r.toks, lineKey(r.toks), false)
 			}
 			continue
 		}
@@ -153,10 +152,13 @@ func (c *Cleaner) filter(in []page.Block) []page.Block {
 		// written in the word's own script
 		text := token.Unconfuse(squeeze(b.Text))
 		toks := token.Split(text)
-		if c.isFurniture(text, toks, text) {
+		// a line already kept is not judged again: the same text gets the
+		// same verdict
+		key := lineKey(toks)
+		if seen[key] || c.isFurniture(text, toks, text) {
 			continue
 		}
-		add(b, text, toks, true)
+		add(b, text, toks, key, true)
 	}
 	return out
 }

@@ -495,6 +495,13 @@ var digitZeros = []rune{'٠', '۰', '०', '０'}
 
 // digits converts the digits of digitZeros' sets to ASCII.
 func digits(s string) string {
+	ascii := true
+	for i := 0; i < len(s) && ascii; i++ {
+		ascii = s[i] < utf8.RuneSelf
+	}
+	if ascii {
+		return s
+	}
 	return strings.Map(func(r rune) rune {
 		if r < 0x80 {
 			return r

@@ -140,6 +140,21 @@ var Kinds = []Kind{Trigger, Stage, Modal, Hypothetical, Request, Demand, Threat,
 	Last, Next, YearEnd, PubLine, Boilerplate, Counter, Credit, Stopword, Abbrev, Security, YearWord, MonthWord, WeekWord, CapitalWord, Embassy, Seat,
 	LocSuffix, WaterWord, Connector, Conjunction, Article, Plural, NameEnding, Topic, Qualifier, DaySuffix, Genitive, SameDay, Range, DateFiller, Trait, Letter, YearMark, MonthMark, DayMark, Era}
 
+// maxKinds bounds the number of kinds (an array indexed by kindIndex).
+const maxKinds = 128
+
+// kindIndex numbers the kinds in the order of Kinds.
+var kindIndex = func() map[Kind]int {
+	if len(Kinds) > maxKinds {
+		panic("lexicon: more kinds than maxKinds")
+	}
+	m := make(map[Kind]int, len(Kinds))
+	for i, k := range Kinds {
+		m[k] = i
+	}
+	return m
+}()
+
 // Load reads every language's lexicon files (package langdata).
 func Load() (*Set, error) {
 	files, err := langdata.Lexicon()
@@ -358,29 +373,29 @@ func (lx *Lexicon) FindKinds(toks []token.Token, kinds []Kind) map[Kind][]token.
 	if lx == nil {
 		return out
 	}
-	next := make([]int, len(kinds))
+	// want[kindIndex[k]] is 1 + k's position in kinds, 0 for a kind not asked
+	var want [maxKinds]int
+	for ki, k := range kinds {
+		want[kindIndex[k]] = ki + 1
+	}
+	next := make([]int, len(kinds)) // where each kind's next phrase may start
 	for i := range toks {
-		var ms []token.Match[Entry]
-		looked := false
-		for ki, k := range kinds {
-			if next[ki] > i {
-				continue
-			}
-			if !looked {
-				ms, looked = lx.all.MatchAt(toks, i), true
-			}
-			for _, m := range ms {
+		// the matches come longest first: a kind's first is its longest
+		for _, m := range lx.all.MatchAt(toks, i) {
+			for vi, v := range m.Vals {
+				ki := want[kindIndex[v.Kind]] - 1
+				if ki < 0 || next[ki] > i {
+					continue
+				}
+				// a later entry of the same kind joins; next[ki] then skips it
 				var vals []Entry
-				for _, v := range m.Vals {
-					if v.Kind == k {
-						vals = append(vals, v)
+				for _, w := range m.Vals[vi:] {
+					if w.Kind == v.Kind {
+						vals = append(vals, w)
 					}
 				}
-				if len(vals) > 0 {
-					out[k] = append(out[k], token.Match[Entry]{Start: m.Start, End: m.End, Stem: m.Stem, Vals: vals})
-					next[ki] = m.End
-					break
-				}
+				out[v.Kind] = append(out[v.Kind], token.Match[Entry]{Start: m.Start, End: m.End, Stem: m.Stem, Vals: vals})
+				next[ki] = m.End
 			}
 		}
 	}

@@ -15,8 +15,9 @@ type Token struct {
 	End   int      // byte offset just past the last byte
 	Key   string   // folded form used for matching
 	Alts  []string // other folded forms (words without the clitics their script glues to them: langdata clitics.tsv)
-	Cap   bool     // first letter is upper case
 	Upper int      // number of upper-case letters
+	hash  uint64   // hashKey(Key), set by Split; 0 for a token built elsewhere
+	Cap   bool     // first letter is upper case
 	Arab  bool     // written in Arabic script
 	// Uncased is set for a word in a script without capitals (Arabic,
 	// Devanagari, Han, kana, Hangul): case says nothing about names there.
@@ -25,6 +26,14 @@ type Token struct {
 	// another one, with nothing between: a phrase written as one word
 	// ("한국") matches only glued characters, not "방문한 국가".
 	Glued bool
+}
+
+// hashed returns hashKey(t.Key), computed once by Split.
+func (t *Token) hashed() uint64 {
+	if t.hash != 0 {
+		return t.hash
+	}
+	return hashKey(t.Key)
 }
 
 // Keys returns the token's folded key followed by its alternatives.
@@ -43,7 +52,7 @@ func (t *Token) Keys() []string {
 // character is a token of its own: phrases are matched as sequences of
 // characters, so no word segmentation is needed ("2024年" is 2024 and 年).
 func Split(s string) []Token {
-	toks := make([]Token, 0, len(s)/6)
+	toks := make([]Token, 0, count(s))
 	start := -1
 	for i, r := range s {
 		if r >= firstSyllabic && IsSyllabic(r) {
@@ -73,6 +82,27 @@ func Split(s string) []Token {
 	return toks
 }
 
+// count returns the number of tokens Split finds in s.
+func count(s string) int {
+	n := 0
+	in := false
+	for _, r := range s {
+		switch {
+		case r >= firstSyllabic && IsSyllabic(r):
+			n++
+			in = false
+		case isWordRune(r):
+			if !in {
+				n++
+			}
+			in = true
+		default:
+			in = false
+		}
+	}
+	return n
+}
+
 // firstSyllabic is the lowest rune IsSyllabic may report (Hangul Jamo).
 const firstSyllabic = 0x1100
 
@@ -89,10 +119,46 @@ func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
 	}
-	if r == 'ـ' { // Arabic tatweel stretches a word
-		return true
+	return classOf(r)&classWord != 0
+}
+
+// What a rune is to the tokenizer, as bits (classOf).
+const (
+	classWord    uint8 = 1 << iota // a letter, digit or mark, or the Arabic tatweel
+	classUpper                     // an upper-case letter
+	classUncased                   // a letter of a script without case
+)
+
+// classTableSize bounds the runes whose class is looked up in a table:
+// every alphabet and syllabary up to the kana; Han and Hangul are above.
+const classTableSize = 0x3100
+
+var classTable = func() (t [classTableSize]uint8) {
+	for r := rune(0); r < classTableSize; r++ {
+		t[r] = classSlow(r)
 	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+	return t
+}()
+
+func classOf(r rune) uint8 {
+	if r >= 0 && r < classTableSize {
+		return classTable[r]
+	}
+	return classSlow(r)
+}
+
+func classSlow(r rune) uint8 {
+	var c uint8
+	if r == 'ـ' || unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
+		c |= classWord // tatweel stretches an Arabic word
+	}
+	if unicode.IsUpper(r) {
+		c |= classUpper
+	}
+	if unicode.IsLetter(r) && !unicode.IsUpper(r) && unicode.ToUpper(r) == r {
+		c |= classUncased
+	}
+	return c
 }
 
 func newToken(s string, start, end int) Token {
@@ -106,10 +172,12 @@ func newToken(s string, start, end int) Token {
 		}
 		t.Cap = w[0] >= 'A' && w[0] <= 'Z'
 		t.Key = Fold(w)
+		t.hash = hashKey(t.Key)
 		return t
 	}
 	for i, r := range w {
-		if unicode.IsUpper(r) {
+		c := classOf(r)
+		if c&classUpper != 0 {
 			t.Upper++
 			if i == 0 {
 				t.Cap = true
@@ -118,7 +186,7 @@ func newToken(s string, start, end int) Token {
 		if r >= 0x0600 && r <= 0x06FF {
 			t.Arab = true
 		}
-		if i == 0 && unicode.IsLetter(r) && !unicode.IsUpper(r) && unicode.ToUpper(r) == r {
+		if i == 0 && c&classUncased != 0 {
 			t.Uncased = true
 		}
 	}
@@ -128,6 +196,7 @@ func newToken(s string, start, end int) Token {
 			t.Key, t.Alts = cs.keys(t.Key, lightFold(w)) // "والاتفاقية" is also "اتفاقية"
 		}
 	}
+	t.hash = hashKey(t.Key)
 	return t
 }
 

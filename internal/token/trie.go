@@ -16,10 +16,12 @@ type infix[V any] struct {
 }
 
 type node[V any] struct {
-	next  map[string]*node[V]
-	glued map[string]*node[V] // characters that must follow the one before with nothing between
-	vals  []V
-	stems map[string][]stem[V] // by the first stemIndex bytes of the prefix
+	next     map[string]*node[V]
+	nextKeys filter // the keys of next: most words lead nowhere, and a clear bit says so without a map lookup
+	glued    map[string]*node[V] // characters that must follow the one before with nothing between
+	vals     []V
+	stems    map[string][]stem[V] // by the first stemIndex bytes of the prefix
+	stemKeys filter               // the keys of stems
 }
 
 // stemIndex is how many leading bytes index stems: every stem keeps at
@@ -60,6 +62,7 @@ func (t *Trie[V]) AddGlued(keys []string, glued []bool, star bool, v V) {
 				n.stems = map[string][]stem[V]{}
 			}
 			idx := k[:stemIndex]
+			n.stemKeys.add(hashKey(idx), len(n.stems)+1)
 			list := n.stems[idx]
 			for j := range list {
 				if list[j].prefix == k {
@@ -81,6 +84,9 @@ func (t *Trie[V]) AddGlued(keys []string, glued []bool, star bool, v V) {
 		if c == nil {
 			c = &node[V]{}
 			(*m)[k] = c
+			if m == &n.next {
+				n.nextKeys.add(hashKey(k), len(n.next))
+			}
 		}
 		n = c
 	}
@@ -145,10 +151,15 @@ func (t *Trie[V]) walk(n *node[V], toks []Token, start, pos int, out *[]Match[V]
 	if n.next == nil {
 		return
 	}
-	if c := n.next[tok.Key]; c != nil {
-		t.walk(c, toks, start, pos+1, out)
+	if n.nextKeys.has(tok.hashed()) {
+		if c := n.next[tok.Key]; c != nil {
+			t.walk(c, toks, start, pos+1, out)
+		}
 	}
 	for _, k := range tok.Alts {
+		if !n.nextKeys.has(hashKey(k)) {
+			continue
+		}
 		if c := n.next[k]; c != nil {
 			t.walk(c, toks, start, pos+1, out)
 		}
@@ -156,7 +167,7 @@ func (t *Trie[V]) walk(n *node[V], toks []Token, start, pos int, out *[]Match[V]
 }
 
 func (t *Trie[V]) stemsAt(n *node[V], k string, start, pos int, out *[]Match[V]) {
-	if len(k) < stemIndex {
+	if len(k) < stemIndex || !n.stemKeys.has(hashKey(k[:stemIndex])) {
 		return
 	}
 	for _, s := range n.stems[k[:stemIndex]] {
@@ -201,4 +212,55 @@ func (t *Trie[V]) Scan(toks []Token, keep func(Match[V]) bool) []Match[V] {
 		}
 	}
 	return out
+}
+
+// filter is a set of key hashes that may say "maybe" for a key never
+// added but never "no" for one added: a node's lookup skips the map for
+// most words. It keeps at least 16 bits per key, so about one absent word
+// in twenty gets through to the map.
+type filter struct {
+	bits []uint64
+	keys []uint64 // every hash added, to rebuild the bits when they grow
+}
+
+// add records hash h; n is the number of keys the node now holds.
+func (f *filter) add(h uint64, n int) {
+	f.keys = append(f.keys, h)
+	if want := 16 * n; len(f.bits)*64 < want {
+		size := 1
+		for size*64 < 2*want {
+			size *= 2
+		}
+		f.bits = make([]uint64, size)
+		for _, k := range f.keys {
+			f.set(k)
+		}
+		return
+	}
+	f.set(h)
+}
+
+func (f *filter) set(h uint64) {
+	i := h & uint64(len(f.bits)*64-1)
+	f.bits[i>>6] |= 1 << (i & 63)
+}
+
+// has reports whether h may have been added.
+func (f *filter) has(h uint64) bool {
+	if len(f.bits) == 0 {
+		return false
+	}
+	i := h & uint64(len(f.bits)*64-1)
+	return f.bits[i>>6]&(1<<(i&63)) != 0
+}
+
+// hashKey is FNV-1a of a folded key, never 0 (0 marks a token whose hash
+// is not computed yet).
+func hashKey(k string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(k); i++ {
+		h ^= uint64(k[i])
+		h *= 1099511628211
+	}
+	return h | 1
 }
