@@ -17,7 +17,7 @@ type infix[V any] struct {
 
 type node[V any] struct {
 	next     map[string]*node[V]
-	nextKeys filter // the keys of next: most words lead nowhere, and a clear bit says so without a map lookup
+	nextKeys filter              // the keys of next: most words lead nowhere, and a clear bit says so without a map lookup
 	glued    map[string]*node[V] // characters that must follow the one before with nothing between
 	vals     []V
 	stems    map[string][]stem[V] // by the first stemIndex bytes of the prefix
