@@ -36,6 +36,12 @@ const (
 	City    Kind = "city"
 	Site    Kind = "site"
 	Org     Kind = "org"
+	// Home is a data kind, never a mention's: an institution or force the
+	// language's press names without its state when it is their own
+	// ("국방부", the ministry of defence, on a Korean page). Found right
+	// after another state's mention it is that state's ("사우디 국방부")
+	// and names none; else it is a Metonym of its state.
+	Home Kind = "home"
 )
 
 func (k Kind) rank() int {
@@ -44,7 +50,7 @@ func (k Kind) rank() int {
 		return 0
 	case Capital:
 		return 1
-	case Metonym:
+	case Metonym, Home:
 		return 2
 	case Demonym:
 		return 3
@@ -299,6 +305,13 @@ func (g *Gazetteer) FindIn(toks []token.Token, lang string) []Mention {
 			i = end
 			continue
 		}
+		if best.kind == Home {
+			if ownedBy(toks, out, i) {
+				i = end
+				continue
+			}
+			best.kind = Metonym
+		}
 		// a compound naming several states ("日米", "한미": JPN+USA) is a
 		// mention of each
 		for _, code := range strings.Split(best.code, "+") {
@@ -307,6 +320,20 @@ func (g *Gazetteer) FindIn(toks []token.Token, lang string) []Mention {
 		i = end
 	}
 	return out
+}
+
+// ownedBy reports whether the word at toks[i] follows a state's mention
+// found before it, right after it or after a particle glued to it
+// ("말레이시아의 해군", "インドの防衛省").
+func ownedBy(toks []token.Token, found []Mention, i int) bool {
+	if len(found) == 0 {
+		return false
+	}
+	m := found[len(found)-1]
+	if m.Kind == Org {
+		return false
+	}
+	return m.End == i || m.End == i-1 && toks[i-1].Glued && toks[i-1].Start == toks[m.End-1].End
 }
 
 // allCaps reports a line written in capitals, where case says nothing.

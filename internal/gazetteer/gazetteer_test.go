@@ -146,6 +146,14 @@ func TestFindIn(t *testing.T) {
 		{"Guam and Puerto Rico", "en", "USA USA"},
 		{"tra la Marina militare e la marina egiziana", "it", "ITA EGY"}, // a force needs only its first capital
 		{"la reunión del consejo", "es", ""},                             // a name needs every capital
+		// the press's own institutions, named without their state
+		{"국방부는 어제 훈련을 마쳤다고 밝혔다", "ko", "KOR"},
+		{"필리핀 국방부는 어제 밝혔다", "ko", "PHL"},      // another state's ministry
+		{"필리핀의 해군 함정이 입항했다", "ko", "PHL"},     // after a glued genitive
+		{"필리핀 해군과 해군이 훈련했다", "ko", "PHL KOR"}, // the second navy is home's
+		{"国防部发言人表示", "zh", "CHN"},
+		{"巴西国防部长访问", "zh", "BRA"}, // a minister's title is no ministry
+		{"국방부는 어제 밝혔다", "ja", ""}, // a language's own forms only
 	}
 	for _, c := range cases {
 		var got []string
