@@ -17,11 +17,11 @@ type infix[V any] struct {
 
 type node[V any] struct {
 	next     map[string]*node[V]
-	nextKeys filter              // the keys of next: most words lead nowhere, and a clear bit says so without a map lookup
+	nextKeys *filter             // the keys of next, once it has many: most words lead nowhere, and a clear bit says so without a map lookup
 	glued    map[string]*node[V] // characters that must follow the one before with nothing between
 	vals     []V
 	stems    map[string][]stem[V] // by the first stemIndex bytes of the prefix
-	stemKeys filter               // the keys of stems
+	stemKeys *filter              // the keys of stems, once it has many
 }
 
 // stemIndex is how many leading bytes index stems: every stem keeps at
@@ -62,8 +62,15 @@ func (t *Trie[V]) AddGlued(keys []string, glued []bool, star bool, v V) {
 				n.stems = map[string][]stem[V]{}
 			}
 			idx := k[:stemIndex]
-			n.stemKeys.add(hashKey(idx), len(n.stems)+1)
-			list := n.stems[idx]
+			list, ok := n.stems[idx]
+			if !ok {
+				n.stems[idx] = nil
+				n.stemKeys = n.stemKeys.add(idx, len(n.stems), func(yield func(string)) {
+					for k := range n.stems {
+						yield(k)
+					}
+				})
+			}
 			for j := range list {
 				if list[j].prefix == k {
 					list[j].vals = append(list[j].vals, v)
@@ -85,7 +92,11 @@ func (t *Trie[V]) AddGlued(keys []string, glued []bool, star bool, v V) {
 			c = &node[V]{}
 			(*m)[k] = c
 			if m == &n.next {
-				n.nextKeys.add(hashKey(k), len(n.next))
+				n.nextKeys = n.nextKeys.add(k, len(n.next), func(yield func(string)) {
+					for k := range n.next {
+						yield(k)
+					}
+				})
 			}
 		}
 		n = c
@@ -215,29 +226,35 @@ func (t *Trie[V]) Scan(toks []Token, keep func(Match[V]) bool) []Match[V] {
 }
 
 // filter is a set of key hashes that may say "maybe" for a key never
-// added but never "no" for one added: a node's lookup skips the map for
-// most words. It keeps at least 16 bits per key, so about one absent word
-// in twenty gets through to the map.
+// added but never "no" for one added: a node with many keys skips the map
+// for most words. It keeps at least 16 bits per key, so about one absent
+// word in twenty gets through to the map. A nil filter says "maybe" to
+// every key: a node with few keys has none, its small map being quick.
 type filter struct {
 	bits []uint64
-	keys []uint64 // every hash added, to rebuild the bits when they grow
 }
 
-// add records hash h; n is the number of keys the node now holds.
-func (f *filter) add(h uint64, n int) {
-	f.keys = append(f.keys, h)
-	if want := 16 * n; len(f.bits)*64 < want {
+// minFiltered is the number of keys from which a node keeps a filter.
+const minFiltered = 8
+
+// add records key k in a node that now holds n keys and returns the
+// node's filter; all yields every key the node holds, to fill the bits
+// when they are made or grow.
+func (f *filter) add(k string, n int, all func(yield func(string))) *filter {
+	if n < minFiltered {
+		return nil
+	}
+	if f == nil || len(f.bits)*64 < 16*n {
 		size := 1
-		for size*64 < 2*want {
+		for size*64 < 32*n {
 			size *= 2
 		}
-		f.bits = make([]uint64, size)
-		for _, k := range f.keys {
-			f.set(k)
-		}
-		return
+		f = &filter{bits: make([]uint64, size)}
+		all(func(k string) { f.set(hashKey(k)) })
+		return f
 	}
-	f.set(h)
+	f.set(hashKey(k))
+	return f
 }
 
 func (f *filter) set(h uint64) {
@@ -247,8 +264,8 @@ func (f *filter) set(h uint64) {
 
 // has reports whether h may have been added.
 func (f *filter) has(h uint64) bool {
-	if len(f.bits) == 0 {
-		return false
+	if f == nil {
+		return true
 	}
 	i := h & uint64(len(f.bits)*64-1)
 	return f.bits[i>>6]&(1<<(i&63)) != 0
