@@ -177,9 +177,13 @@ func (id *Identifier) DetectWords(text string, keys []string, hint string) (stri
 	// Han, kana or Hangul character weighs as much as a short word's letters
 	var letters [otherScript + 1]int
 	total := 0
+	var high []rune // the letters beyond ASCII, which letterScore weighs
 	for _, r := range text {
 		if !unicode.IsLetter(r) {
 			continue
+		}
+		if r >= 0x80 {
+			high = append(high, r)
 		}
 		w := 1
 		if r >= 0x1100 && token.IsSyllabic(r) {
@@ -220,7 +224,7 @@ func (id *Identifier) DetectWords(text string, keys []string, hint string) (stri
 	}
 	scores := make([]score, 0, len(cands))
 	for _, i := range cands {
-		scores = append(scores, score{id.langs[i], hits[i] + letterScore(text, letters[main], id.langs[i])})
+		scores = append(scores, score{id.langs[i], hits[i] + letterScore(high, letters[main], id.langs[i])})
 	}
 	hint = strings.SplitN(hint, "-", 2)[0]
 	sort.Slice(scores, func(i, j int) bool {
@@ -295,19 +299,17 @@ func mostVocab(ks []score, keys []string) []score {
 	return out
 }
 
-// letterScore weighs the letters of text that tell k from the other
-// languages of its script: up to 3 for letters common in k, down to -3 for
-// letters k never uses, and -3 when n letters of the script hold none of
-// k's common letters though its rate promised at least three.
-func letterScore(text string, n int, k *known) int {
+// letterScore weighs the letters of a text that tell k from the other
+// languages of its script (high: the text's letters beyond ASCII): up to 3
+// for letters common in k, down to -3 for letters k never uses, and -3 when
+// n letters of the script hold none of k's common letters though its rate
+// promised at least three.
+func letterScore(high []rune, n int, k *known) int {
 	if len(k.plus) == 0 && len(k.minus) == 0 {
 		return 0
 	}
 	plus, minus := 0, 0
-	for _, r := range text {
-		if r < 0x80 {
-			continue
-		}
+	for _, r := range high {
 		if k.plus[r] {
 			plus++
 		} else if k.minus[r] {
