@@ -65,6 +65,18 @@ func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder
 	// one walk over the words for every kind; the judging kinds are kept
 	// only when the sentence has something to judge
 	found := lx.FindKinds(s.toks, allKinds)
+	var titles []token.Match[lexicon.Entry] // found when a weak trigger asks
+	titled := func(start, end int) bool {
+		if titles == nil {
+			titles = append(lx.Find(s.toks, lexicon.Title), token.Match[lexicon.Entry]{Start: -1})
+		}
+		for _, t := range titles {
+			if t.Start <= start && end <= t.End && t.End-t.Start > end-start {
+				return true
+			}
+		}
+		return false
+	}
 	scan := func(kinds []lexicon.Kind) {
 		for _, k := range kinds {
 			for _, m := range found[k] {
@@ -77,6 +89,9 @@ func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder
 				}
 				if k == lexicon.Trigger && v.Value != "agreement" && m.Start > 0 && !headline && !lx.HasTrait(lexicon.TraitNounCaps) && properName(s.toks[m.Start:m.End]) {
 					continue // "Clark Air Base", "Joint Staff College": a name, not an act
+				}
+				if k == lexicon.Trigger && v.Extra == "weak" && titled(m.Start, m.End) {
+					continue // "capitão de fragata" is a rank, not a frigate
 				}
 				if moodKinds[k] && s.inDate(m.Start, m.End) && (s.toks[m.Start].Cap || m.Start == 0) {
 					continue // "in May" is a month, not a maybe

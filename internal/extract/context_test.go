@@ -25,6 +25,18 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// A weak trigger inside a rank or title is part of the name of a rank:
+	// a frigate captain received by a minister delivers no frigate.
+	{name: "pt frigate captain is a rank", lang: "pt",
+		text: "Publicado em 28 de maio de 2025. O capitão de fragata Tomás Ribeiro, comandante do navio, foi recebido ontem em Luanda pelo ministro da Defesa de Angola, no primeiro dia da escala do navio português.",
+		key:  "meeting|AGO,PRT", noKey: "arms|AGO,PRT"},
+	{name: "fr frigate captain is a rank", lang: "fr",
+		text: "Publié le 28 mai 2025. Le capitaine de frégate Paul Leroy, commandant du navire, a été reçu hier à Dakar par le ministre sénégalais des Forces armées, au premier jour de l'escale du bâtiment français.",
+		key:  "meeting|FRA,SEN", noKey: "arms|FRA,SEN"},
+	// The press names its own state's institutions without the state.
+	{name: "ko home ministry", lang: "ko",
+		text: "2025년 11월 20일\n국방부는 19일 서울에서 필리핀 국방장관과 회담을 열고 해양안보 협력을 논의했다고 밝혔다.",
+		key:  "meeting|KOR,PHL", date: "2025-11-19"},
 	// An act told after "the day before the talks," is an act of its own,
 	// not a topic of the talks.
 	{name: "en handover the day before the talks", lang: "en",
