@@ -33,6 +33,14 @@ var contextCases = []contextCase{
 	{name: "fr frigate captain is a rank", lang: "fr",
 		text: "Publié le 28 mai 2025. Le capitaine de frégate Paul Leroy, commandant du navire, a été reçu hier à Dakar par le ministre sénégalais des Forces armées, au premier jour de l'escale du bâtiment français.",
 		key:  "meeting|FRA,SEN", noKey: "arms|FRA,SEN"},
+	// An exercise or a course that ended is over, not broken off; an
+	// agreement ended is a rupture.
+	{name: "de exercise ended", lang: "de",
+		text: "Veröffentlicht am 14. April 2026. Die Bundeswehr und die indonesischen Streitkräfte haben am Sonntag ihr gemeinsames Manöver auf Java beendet.",
+		key:  "exercise|DEU,IDN", noKey: "rupture|DEU,IDN"},
+	{name: "tr agreement ended", lang: "tr",
+		text: "14 Nisan 2026 tarihinde yayımlandı. Nijer, Fransa ile imzaladığı askeri işbirliği anlaşmasını dün sona erdirdi.",
+		key:  "rupture|FRA,NER"},
 	// The press names its own state's institutions without the state.
 	{name: "ko home ministry", lang: "ko",
 		text: "2025년 11월 20일\n국방부는 19일 서울에서 필리핀 국방장관과 회담을 열고 해양안보 협력을 논의했다고 밝혔다.",

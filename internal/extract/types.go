@@ -33,6 +33,16 @@ func (s *sentence) retype() {
 				t.value = string(event.Arms)
 			}
 		case event.Rupture:
+			if t.extra == endVerb {
+				// "beendeten ihre Grundausbildung", "Manöver beendet": an
+				// exercise, a course or a visit that ended is over, not
+				// broken off; dropped with the verbs that lack an object
+				t.extra = "weak"
+				if s.endsActivity(*t) {
+					t.extra = "verb"
+					continue
+				}
+			}
 			if (t.extra == "weak" || t.extra == "verb") && s.ruptureObject(*t) {
 				t.extra = "" // "suspendió la ayuda militar": the suspension is the act
 			}
@@ -98,6 +108,28 @@ func (s *sentence) ruptureObject(t cue) bool {
 			}
 		}
 		if gap <= 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// endVerb is the extra of a rupture cue that says "ended" or "completed":
+// weak, and no act at all when what ended is an exercise, a course or a
+// visit (endsActivity).
+const endVerb = "end"
+
+// endsActivity reports an exercise, training or meeting cue within three
+// words of t, on either side, in its clause: the activity t says has ended.
+func (s *sentence) endsActivity(t cue) bool {
+	for _, o := range s.cues[lexicon.Trigger] {
+		switch event.Type(o.value) {
+		case event.Exercise, event.Training, event.Meeting:
+		default:
+			continue
+		}
+		if o.start >= t.end && o.start-t.end <= 3*s.scale && s.reach(t.end-1, o.start, false) ||
+			o.end <= t.start && t.start-o.end <= 3*s.scale && s.reach(o.end-1, t.start, false) {
 			return true
 		}
 	}
