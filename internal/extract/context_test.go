@@ -46,7 +46,7 @@ var contextCases = []contextCase{
 		text: "Published 3 March 2026. During the talks in Ankara, the Iraqi defence minister also expressed interest in buying Turkish armed drones for the army.",
 		key:  "meeting|IRQ,TUR", noKey: "arms|IRQ,TUR"},
 	{name: "tr interest in drones", lang: "tr",
-		text: "3 Mart 2026 tarihinde yayımlandı. Ankara'daki görüşmede Irak ordusunun Türk yapımı silahlı insansız hava araçlarına olan ilgisi de ele alındı.",
+		text:  "3 Mart 2026 tarihinde yayımlandı. Ankara'daki görüşmede Irak ordusunun Türk yapımı silahlı insansız hava araçlarına olan ilgisi de ele alındı.",
 		noKey: "arms|IRQ,TUR"},
 	// The press names its own state's institutions without the state.
 	{name: "ko home ministry", lang: "ko",
