@@ -1,6 +1,7 @@
 package token
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -172,5 +173,29 @@ func TestCliticsFiles(t *testing.T) {
 		if _, err := parseClitics(f); err == nil || !strings.Contains(err.Error(), "xx/clitics.tsv") {
 			t.Errorf("%q: error %v, want one naming the file", in, err)
 		}
+	}
+}
+
+// TestTrieFilter checks that a node's key filter never hides a phrase and
+// lets few absent words through to the map.
+func TestTrieFilter(t *testing.T) {
+	var tr Trie[int]
+	for i := 0; i < 2000; i++ {
+		tr.Add([]string{fmt.Sprintf("word%d", i), "end"}, false, i)
+	}
+	for i := 0; i < 2000; i++ {
+		toks := Split(fmt.Sprintf("word%d end", i))
+		if ms := tr.MatchAt(toks, 0); len(ms) != 1 || ms[0].Vals[0] != i {
+			t.Fatalf("word%d end: got %v", i, ms)
+		}
+	}
+	through := 0
+	for i := 0; i < 2000; i++ {
+		if tr.root.nextKeys.has(hashKey(fmt.Sprintf("other%d", i))) {
+			through++
+		}
+	}
+	if through > 2000/10 {
+		t.Errorf("%d of 2000 absent words pass the filter", through)
 	}
 }

@@ -258,7 +258,7 @@ func (f *filter) add(k string, n int, all func(yield func(string))) *filter {
 }
 
 func (f *filter) set(h uint64) {
-	i := h & uint64(len(f.bits)*64-1)
+	i := h >> 1 & uint64(len(f.bits)*64-1) // the lowest bit is always set
 	f.bits[i>>6] |= 1 << (i & 63)
 }
 
@@ -267,7 +267,7 @@ func (f *filter) has(h uint64) bool {
 	if f == nil {
 		return true
 	}
-	i := h & uint64(len(f.bits)*64-1)
+	i := h >> 1 & uint64(len(f.bits)*64-1)
 	return f.bits[i>>6]&(1<<(i&63)) != 0
 }
 
