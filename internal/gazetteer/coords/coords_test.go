@@ -126,7 +126,7 @@ func TestTableFile(t *testing.T) {
 		kind, form := c[1], strings.TrimSpace(c[2])
 		group := "place"
 		switch kind {
-		case "metonym", "void": // a void form names no place
+		case "metonym", "demonym", "void": // names no place (a void form, a ship's prefix)
 			continue
 		case "capital":
 			group = "capital"
