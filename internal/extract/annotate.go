@@ -47,6 +47,9 @@ var (
 		lexicon.Document, lexicon.Clause, lexicon.Joint, lexicon.Service, lexicon.CodeName, lexicon.Equipment,
 		lexicon.Aside, lexicon.Host, lexicon.Purchase, lexicon.Departure}
 	allKinds = append(append([]lexicon.Kind{}, cueKinds...), judgeKinds...)
+	// foundKinds are the kinds annotate looks up: titles too, whose words
+	// are no act ("capitão de fragata")
+	foundKinds = append(append([]lexicon.Kind{}, allKinds...), lexicon.Title)
 )
 
 func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder) {
@@ -64,13 +67,9 @@ func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder
 	headline := token.Headline(s.text, s.toks)
 	// one walk over the words for every kind; the judging kinds are kept
 	// only when the sentence has something to judge
-	found := lx.FindKinds(s.toks, allKinds)
-	var titles []token.Match[lexicon.Entry] // found when a weak trigger asks
+	found := lx.FindKinds(s.toks, foundKinds)
 	titled := func(start, end int) bool {
-		if titles == nil {
-			titles = append(lx.Find(s.toks, lexicon.Title), token.Match[lexicon.Entry]{Start: -1})
-		}
-		for _, t := range titles {
+		for _, t := range found[lexicon.Title] {
 			if t.Start <= start && end <= t.End && t.End-t.Start > end-start {
 				return true
 			}

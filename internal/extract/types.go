@@ -120,7 +120,8 @@ func (s *sentence) ruptureObject(t cue) bool {
 const endVerb = "end"
 
 // endsActivity reports an exercise, training or meeting cue within three
-// words of t, on either side, in its clause: the activity t says has ended.
+// words of t, on either side in its clause or overlapping it: the activity
+// t says has ended.
 func (s *sentence) endsActivity(t cue) bool {
 	for _, o := range s.cues[lexicon.Trigger] {
 		switch event.Type(o.value) {
@@ -128,8 +129,7 @@ func (s *sentence) endsActivity(t cue) bool {
 		default:
 			continue
 		}
-		if o.start >= t.end && o.start-t.end <= 3*s.scale && s.reach(t.end-1, o.start, false) ||
-			o.end <= t.start && t.start-o.end <= 3*s.scale && s.reach(o.end-1, t.start, false) {
+		if s.close(o, t, 3*s.scale) {
 			return true
 		}
 	}
@@ -139,16 +139,23 @@ func (s *sentence) endsActivity(t cue) bool {
 // near reports a cue of kind within n words of t, in the same clause.
 func (s *sentence) near(kind lexicon.Kind, t cue, n int) bool {
 	for _, c := range s.cues[kind] {
-		switch {
-		case c.start >= t.end && c.start-t.end <= n && s.reach(t.end-1, c.start, false):
-			return true
-		case c.end <= t.start && t.start-c.end <= n && s.reach(c.end-1, t.start, false):
-			return true
-		case c.start < t.end && t.start < c.end:
+		if s.close(c, t, n) {
 			return true
 		}
 	}
 	return false
+}
+
+// close reports c within n words of t, on either side in the same clause,
+// or overlapping it.
+func (s *sentence) close(c, t cue, n int) bool {
+	switch {
+	case c.start >= t.end:
+		return c.start-t.end <= n && s.reach(t.end-1, c.start, false)
+	case c.end <= t.start:
+		return t.start-c.end <= n && s.reach(c.end-1, t.start, false)
+	}
+	return true
 }
 
 // within reports a cue of the kind that spans the trigger or overlaps it:

@@ -52,17 +52,28 @@ func (t *Token) Keys() []string {
 // character is a token of its own: phrases are matched as sequences of
 // characters, so no word segmentation is needed ("2024年" is 2024 and 年).
 func Split(s string) []Token {
-	toks := make([]Token, 0, count(s))
+	n := 0
+	words(s, func(int, int, bool) { n++ })
+	toks := make([]Token, 0, n)
+	words(s, func(start, end int, syllabic bool) {
+		glued := syllabic && len(toks) > 0 && toks[len(toks)-1].End == start && toks[len(toks)-1].syllabic()
+		toks = append(toks, newToken(s, start, end))
+		toks[len(toks)-1].Glued = glued
+	})
+	return toks
+}
+
+// words calls f with the byte span of each word of s, in order, and
+// whether it is a Han, kana or Hangul character standing as a word.
+func words(s string, f func(start, end int, syllabic bool)) {
 	start := -1
 	for i, r := range s {
 		if r >= firstSyllabic && IsSyllabic(r) {
 			if start >= 0 {
-				toks = append(toks, newToken(s, start, i))
+				f(start, i, false)
 				start = -1
 			}
-			glued := len(toks) > 0 && toks[len(toks)-1].End == i && toks[len(toks)-1].syllabic()
-			toks = append(toks, newToken(s, i, i+utf8.RuneLen(r)))
-			toks[len(toks)-1].Glued = glued
+			f(i, i+utf8.RuneLen(r), true)
 			continue
 		}
 		if isWordRune(r) {
@@ -72,35 +83,13 @@ func Split(s string) []Token {
 			continue
 		}
 		if start >= 0 {
-			toks = append(toks, newToken(s, start, i))
+			f(start, i, false)
 			start = -1
 		}
 	}
 	if start >= 0 {
-		toks = append(toks, newToken(s, start, len(s)))
+		f(start, len(s), false)
 	}
-	return toks
-}
-
-// count returns the number of tokens Split finds in s.
-func count(s string) int {
-	n := 0
-	in := false
-	for _, r := range s {
-		switch {
-		case r >= firstSyllabic && IsSyllabic(r):
-			n++
-			in = false
-		case isWordRune(r):
-			if !in {
-				n++
-			}
-			in = true
-		default:
-			in = false
-		}
-	}
-	return n
 }
 
 // firstSyllabic is the lowest rune IsSyllabic may report (Hangul Jamo).
