@@ -122,7 +122,8 @@ var (
 // written without line breaks) is judged segment by segment, so that one
 // menu or "Read also" link in it does not take the news with it.
 func (c *Cleaner) filter(in []page.Block) []page.Block {
-	seen := map[string]bool{}
+	seen := map[string]bool{} // the keys of the lines kept
+	met := map[string]bool{}  // the texts of the short lines judged
 	var out []page.Block
 	// toks are text's own words, or nil when they were split from
 	// another form of it
@@ -151,9 +152,13 @@ func (c *Cleaner) filter(in []page.Block) []page.Block {
 		// look-alike letters inside a word ("Kеnya" with a Cyrillic е) are
 		// written in the word's own script
 		text := token.Unconfuse(squeeze(b.Text))
+		// a line met before is not split nor judged again: the same text
+		// gets the same verdict (a repeated headline, menu or link)
+		if met[text] {
+			continue
+		}
+		met[text] = true
 		toks := token.Split(text)
-		// a line already kept is not judged again: the same text gets the
-		// same verdict
 		key := lineKey(toks)
 		if seen[key] || c.isFurniture(text, toks, text) {
 			continue
