@@ -145,13 +145,13 @@ func (c *Cleaner) filter(in []page.Block) []page.Block {
 		if len(b.Text) > maxLine && utf8.RuneCountInString(b.Text) > maxLine {
 			for _, r := range c.longLine(b) {
 				// r.toks count from the long block's start: not the run's own
-				add(r.Block, token.Unconfuse(squeeze(r.Text)), r.toks, lineKey(r.toks), false)
+				add(r.Block, token.Unconfuse(token.Squeeze(r.Text)), r.toks, lineKey(r.toks), false)
 			}
 			continue
 		}
 		// look-alike letters inside a word ("Kеnya" with a Cyrillic е) are
 		// written in the word's own script
-		text := token.Unconfuse(squeeze(b.Text))
+		text := token.Unconfuse(token.Squeeze(b.Text))
 		// a line met before is not split nor judged again: the same text
 		// gets the same verdict (a repeated headline, menu or link)
 		if met[text] {
@@ -166,28 +166,6 @@ func (c *Cleaner) filter(in []page.Block) []page.Block {
 		add(b, text, toks, key, true)
 	}
 	return out
-}
-
-// squeeze writes every run of white space in s as one space, without
-// copying s when it has none to squeeze.
-func squeeze(s string) string {
-	prev := true // trims a leading space
-	for i := 0; i < len(s); {
-		r, n := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(s[i:])
-		}
-		space := unicode.IsSpace(r)
-		if space && (prev || r != ' ') {
-			return strings.Join(strings.Fields(s), " ")
-		}
-		prev = space
-		i += n
-	}
-	if prev && len(s) > 0 {
-		return strings.TrimRight(s, " ")
-	}
-	return s
 }
 
 // maxLine is the longest a block judged whole may be, in runes: page

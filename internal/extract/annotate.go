@@ -251,7 +251,7 @@ func glued(toks []token.Token) []string {
 	return out
 }
 
-func normSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+func normSpace(s string) string { return token.Squeeze(s) }
 
 // properName reports words that are all capitalised (Latin or Cyrillic).
 func properName(toks []token.Token) bool {

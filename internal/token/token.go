@@ -388,3 +388,25 @@ func TitleCase(toks []Token) bool {
 	}
 	return words >= 3 && caps*10 >= words*6
 }
+
+// Squeeze writes every run of white space in s as one space, without
+// copying s when it has none to squeeze: strings.Join(strings.Fields(s), " ").
+func Squeeze(s string) string {
+	prev := true // trims a leading space
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		space := unicode.IsSpace(r)
+		if space && (prev || r != ' ') {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		prev = space
+		i += n
+	}
+	if prev && len(s) > 0 {
+		return strings.TrimRight(s, " ")
+	}
+	return s
+}
