@@ -166,6 +166,43 @@ func sentenceGap(g, h *group) int {
 	return gap
 }
 
+// lendPagePlace gives an event still without a place the place where the
+// page's other acts in its states happened (the most often named; the
+// first on a tie): a report tells of one happening, whose acts (the talks,
+// the signing, the handover during the visit) share a place unless a
+// sentence says otherwise.
+func lendPagePlace(groups []*group) {
+	type source struct {
+		loc   *event.Location
+		dated string
+	}
+	var from []source
+	for _, h := range groups {
+		if h.ev.Location != nil && !h.history && !h.planned {
+			from = append(from, source{h.ev.Location, h.ev.Date})
+		}
+	}
+	for _, g := range groups {
+		if g.ev.Location != nil || !placed(g.ev) || g.history || g.planned {
+			continue
+		}
+		count := map[string]int{}
+		var best *event.Location
+		for _, f := range from {
+			if !slices.Contains(g.ev.Countries, f.loc.Country) {
+				continue
+			}
+			if count[f.loc.Country]++; best == nil || count[f.loc.Country] > count[best.Country] {
+				best = f.loc
+			}
+		}
+		if best != nil {
+			l := *best
+			g.ev.Location = &l
+		}
+	}
+}
+
 // lendDateline gives an event with no place the dateline city when it is
 // in one of the event's states.
 func lendDateline(groups []*group) {

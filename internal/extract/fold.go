@@ -99,6 +99,7 @@ func Fold(article string, cands []Candidate) []event.Event {
 	dateAfterTalks(groups)
 	shareFacts(groups)
 	lendDateline(groups)
+	lendPagePlace(groups)
 	visitor(groups)
 	sort.SliceStable(groups, func(i, j int) bool { return groups[i].first < groups[j].first })
 	out := make([]event.Event, 0, len(groups))
