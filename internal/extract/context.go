@@ -172,28 +172,25 @@ func sentenceGap(g, h *group) int {
 // the signing, the handover during the visit) share a place unless a
 // sentence says otherwise.
 func lendPagePlace(groups []*group) {
-	type source struct {
-		loc   *event.Location
-		dated string
-	}
-	var from []source
+	var from []*event.Location
 	for _, h := range groups {
 		if h.ev.Location != nil && !h.history && !h.planned {
-			from = append(from, source{h.ev.Location, h.ev.Date})
+			from = append(from, h.ev.Location)
 		}
 	}
 	for _, g := range groups {
-		if g.ev.Location != nil || !placed(g.ev) || g.history || g.planned {
-			continue
+		if g.ev.Location != nil || !placed(g.ev) || g.history || g.planned ||
+			(g.ev.Agreement != nil && g.ev.Agreement.Stage != event.Signed) {
+			continue // a ratification or an entry into force happens in no one place
 		}
 		count := map[string]int{}
 		var best *event.Location
-		for _, f := range from {
-			if !slices.Contains(g.ev.Countries, f.loc.Country) {
+		for _, l := range from {
+			if !slices.Contains(g.ev.Countries, l.Country) {
 				continue
 			}
-			if count[f.loc.Country]++; best == nil || count[f.loc.Country] > count[best.Country] {
-				best = f.loc
+			if count[l.Country]++; best == nil || count[l.Country] > count[best.Country] {
+				best = l
 			}
 		}
 		if best != nil {

@@ -25,6 +25,41 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// The state named with the instructors gives the training, whoever
+	// the sentence opens with (the trainees).
+	{name: "es instructors' state trains", lang: "es",
+		text: "Publicado el 4 de marzo de 2026. Treinta cadetes panameños terminaron el lunes en Cartagena un curso de navegación costera impartido por instructores de la Armada colombiana.",
+		key:  "training|COL,PAN", initiator: "COL"},
+	{name: "fr instructors' state trains", lang: "fr",
+		text: "Publié le 4 mars 2026. Une vingtaine de gendarmes togolais suivent depuis lundi à Lomé un stage de maintien de l'ordre encadré par des formateurs de la gendarmerie française.",
+		key:  "training|FRA,TGO", initiator: "FRA"},
+	{name: "pt instructors' state trains", lang: "pt",
+		text: "Publicado em 4 de março de 2026. Quarenta soldados angolanos concluíram na segunda-feira em Luanda um curso de desminagem dado por instrutores do Exército brasileiro.",
+		key:  "training|AGO,BRA", initiator: "BRA"},
+	{name: "en instructors' state trains", lang: "en",
+		text: "Published 4 March 2026. Forty Ghanaian marines finished a six-week boarding course in Takoradi on Monday, taught by British instructors.",
+		key:  "training|GBR,GHA", initiator: "GBR"},
+	{name: "sw instructors' state trains", lang: "sw",
+		text: "Imechapishwa tarehe 4 Machi 2026. Askari 30 wa Rwanda walihitimu Jumatatu mafunzo ya uokoaji yaliyotolewa na wakufunzi wa jeshi la Kenya.",
+		key:  "training|KEN,RWA", initiator: "KEN"},
+	// The giver of goods named as a passive's agent or a source gives,
+	// whoever the sentence opens with; a place after a locative is where,
+	// not who.
+	{name: "en giver of goods", lang: "en",
+		text: "Published 5 May 2026. Six patrol boats donated by the Government of Japan were handed over to the Sri Lankan Navy in Trincomalee on Monday.",
+		key:  "aid|JPN,LKA", initiator: "JPN"},
+	{name: "fr giver of goods", lang: "fr",
+		text: "Publié le 5 mai 2026. À Abidjan, le ministre italien de la Défense a remis mardi quatre véhicules blindés à l'armée ivoirienne.",
+		key:  "arms|CIV,ITA", initiator: "ITA"},
+	{name: "es giver of goods", lang: "es",
+		text: "Publicado el 5 de mayo de 2026. La Armada de Ecuador recibió el lunes en Guayaquil dos lanchas patrulleras cedidas por el Gobierno de Chile.",
+		key:  "arms|CHL,ECU", initiator: "CHL"},
+	// A Korean place before a named site and its postposition is where the
+	// act happened; "전사" (killed in action) inside "작전사령부" (operations
+	// command) is no violence.
+	{name: "ko place before a named site", lang: "ko",
+		text: "2026년 3월 5일\n해군은 4일 부산 해군작전사령부에서 필리핀 해군 장교 20명을 대상으로 해상작전 교육을 시작했다.",
+		key:  "training|KOR,PHL", location: "KOR", initiator: "KOR"},
 	// A weak trigger inside a rank or title is part of the name of a rank:
 	// a frigate captain received by a minister delivers no frigate.
 	{name: "pt frigate captain is a rank", lang: "pt",

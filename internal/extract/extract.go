@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"pactwatch/internal/dates"
 	"pactwatch/internal/event"
@@ -1190,10 +1192,17 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 	}
 	switch typ {
 	case event.Training, event.Arms, event.Aid, event.Deployment:
-		if g := s.modifierState(t, countries); g != "" {
+		if g := s.trainerState(countries); typ == event.Training && g != "" {
+			e.Initiator = g // "a course given by instructors of the Spanish Navy"
+		} else if g := s.modifierState(t, countries); g != "" {
 			e.Initiator = g // "Turkish drones", "des instructeurs russes"
 		} else if o := a.origin(s); o != "" && slices.Contains(countries, o) {
 			e.Initiator = o // "drones from Turkey"
+		} else if g := s.agentState(t, countries); g != "" {
+			e.Initiator = g // "boats donated by the Government of Canada"
+			if typ == event.Arms && len(countries) == 2 && s.near(lexicon.Purchase, t, 2*s.scale) {
+				e.Initiator = other(countries, g) // "jets bought by Argentina": the buyer receives
+			}
 		}
 		if e.Initiator == "" {
 			e.Initiator = a.giver(s, t, countries)
@@ -1429,11 +1438,27 @@ func (s *sentence) placeBy(c cue, within int) *gazetteer.Mention {
 	}
 	for i := len(s.places) - 1; i >= 0; i-- {
 		m := &s.places[i]
-		if m.Kind != gazetteer.Org && m.End <= c.start && c.start-m.End <= s.scale {
+		if m.Kind != gazetteer.Org && m.End <= c.start && (c.start-m.End <= s.scale || s.oneWordBetween(m.End, c.start)) {
 			return m
 		}
 	}
 	return nil
+}
+
+// oneWordBetween reports tokens [from, to) that are one word of Hangul
+// written after a space and glued to what follows: the place before a
+// named site and its postposition ("부산 해양경찰교육원에서": at the academy
+// in Busan).
+func (s *sentence) oneWordBetween(from, to int) bool {
+	if from >= to || to >= len(s.toks) || s.toks[from].Glued || !s.toks[to].Glued {
+		return false
+	}
+	for i := from; i < to; i++ {
+		if r, _ := utf8.DecodeRuneInString(s.toks[i].Text); !unicode.Is(unicode.Hangul, r) || (i > from && !s.toks[i].Glued) {
+			return false
+		}
+	}
+	return true
 }
 
 func (s *sentence) placeAfter(at, within int) *gazetteer.Mention {
@@ -1468,6 +1493,73 @@ func (s *sentence) modifierState(t cue, countries []string) string {
 		}
 	}
 	return ""
+}
+
+// agentState is the state a passive's agent or a source names near the
+// act ("donated by the Government of Canada", "Türkiye tarafından teslim
+// edilen", "由中方提供"): the giver.
+func (s *sentence) agentState(t cue, countries []string) string {
+	for _, c := range s.cues[lexicon.Agent] {
+		if abs(c.start-t.end) > 8*s.scale && abs(t.start-c.end) > 8*s.scale {
+			continue
+		}
+		if c.start >= t.end && !s.reach(t.end-1, c.start, true) || c.end <= t.start && !s.reach(c.end-1, t.start, true) {
+			continue
+		}
+		if m := s.placeBy(c, 4); m != nil && m.Kind != gazetteer.Org && slices.Contains(countries, m.Code) && !s.asSite(*m) {
+			return m.Code
+		}
+	}
+	return ""
+}
+
+// trainerState is the state whose instructors give the training told in
+// the sentence: the state named with a trainer noun, right after it through
+// words of its phrase ("instructeurs sénégalais", "instrutores da Marinha
+// portuguesa", "Special Operations Regiment belge") or right before it
+// ("Turkish instructors", "한국 해군 교관"). Trainees named elsewhere in the
+// sentence ("Mauritanian coast guards began a course") receive it.
+func (s *sentence) trainerState(countries []string) string {
+	for _, tr := range s.cues[lexicon.Trainer] {
+		for _, m := range s.places {
+			if m.Kind.IsPlace() || m.Kind == gazetteer.Org || !slices.Contains(countries, m.Code) {
+				continue
+			}
+			if m.Start >= tr.end && m.Start-tr.end <= 5*s.scale && s.phraseLink(tr.end, m.Start) ||
+				m.End <= tr.start && tr.start-m.End <= 2*s.scale && s.phraseLink(m.End, tr.start) {
+				return m.Code
+			}
+		}
+	}
+	return ""
+}
+
+// phraseLink reports words [from, to) that can stand inside one noun
+// phrase between a noun and the state it belongs to: articles, genitive
+// words, an armed service or force ("jeshi", "Armada"), and capitalised
+// words (a unit's name).
+func (s *sentence) phraseLink(from, to int) bool {
+	if !s.reach(from-1, to, false) {
+		return false
+	}
+	for i := from; i < to; i++ {
+		k := s.toks[i].Key
+		if s.toks[i].Cap || s.lx.Is(lexicon.Genitive, k) || s.lx.Is(lexicon.Article, k) || s.inCue(lexicon.Service, i) || s.inCue(lexicon.Security, i) {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// inCue reports token i inside a cue of kind.
+func (s *sentence) inCue(kind lexicon.Kind, i int) bool {
+	for _, c := range s.cues[kind] {
+		if c.start <= i && i < c.end {
+			return true
+		}
+	}
+	return false
 }
 
 // placeBetween reports a gazetteer mention starting in [from, to).

@@ -156,9 +156,13 @@ func (s *sentence) parties(t cue) (actors []string, partner string) {
 	lo, hi := s.clauseOf(t)
 	var before, after []gazetteer.Mention
 	asides := s.asides()
+	site := s.siteStarts()
 	for i, m := range s.places {
 		if m.Kind == gazetteer.Org || asides[i] || m.Start < lo || m.End > hi {
 			continue
+		}
+		if site[m.Start] && m.End <= t.start {
+			continue // "À Beyrouth, le ministre français remet …": where, not who
 		}
 		switch {
 		case m.End <= t.start:

