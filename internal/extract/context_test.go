@@ -60,6 +60,17 @@ var contextCases = []contextCase{
 	{name: "ko place before a named site", lang: "ko",
 		text: "2026년 3월 5일\n해군은 4일 부산 해군작전사령부에서 필리핀 해군 장교 20명을 대상으로 해상작전 교육을 시작했다.",
 		key:  "training|KOR,PHL", location: "KOR", initiator: "KOR"},
+	// "The day before" and "the next day" count from the day of the act
+	// told just before; "the day before the talks" leaves the talks their
+	// own day.
+	{name: "en the day before", lang: "en", text: "Published 12 May 2026. The Kenyan defence minister held talks in Ankara on Monday, 11 May.\nThe day before, Turkey handed over six patrol boats to the Kenyan navy.",
+		key: "arms|KEN,TUR", date: "2026-05-10"},
+	{name: "ja the next day", lang: "ja", text: "2026年5月14日\n小泉防衛相は11日、マニラでフィリピンのテオドロ国防相と会談した。\n翌日、日本とフィリピンは防衛装備品の移転に関する覚書に署名した。",
+		key: "agreement|JPN,PHL", date: "2026-05-12"},
+	{name: "fr the day before the talks", lang: "fr", text: "Publié le 12 mai 2026. Le ministre sénégalais des Forces armées a eu lundi 11 mai des entretiens à Madrid avec son homologue espagnole.\nLa veille des entretiens, l'Espagne avait remis deux patrouilleurs à la marine sénégalaise.",
+		key: "arms|ESP,SEN", date: "2026-05-10"},
+	{name: "fr the talks keep their day", lang: "fr", text: "Publié le 12 mai 2026. Le ministre sénégalais des Forces armées a eu lundi 11 mai des entretiens à Madrid avec son homologue espagnole.\nLa veille des entretiens, l'Espagne avait remis deux patrouilleurs à la marine sénégalaise.",
+		key: "meeting|ESP,SEN", date: "2026-05-11"},
 	// A weak trigger inside a rank or title is part of the name of a rank:
 	// a frigate captain received by a minister delivers no frigate.
 	{name: "pt frigate captain is a rank", lang: "pt",

@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -48,6 +49,9 @@ type Candidate struct {
 	// ceremony") that no sentence just before dates: it takes the day of
 	// the act reported last before it on the same states.
 	SameDay bool
+	// DayShift is the days a same-day cue counts from the day told before:
+	// -1 for "the day before", 1 for "the next day", else 0.
+	DayShift int
 	// Dateline is the city the report was filed from, when it lies in one
 	// of the event's states: the place when no sentence gives another.
 	Dateline *event.Location
@@ -1230,6 +1234,7 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 	}
 	c.AfterTalks = typ != event.Meeting && len(s.dates) == 0 && s.afterTalks()
 	c.SameDay = e.Date == "" && len(s.dates) == 0 && s.has(lexicon.SameDay)
+	c.DayShift, _ = s.dayShift()
 	e.Persons = a.personsOf(s, typ)
 	// talks held in one of the two states: the other came, unless one side
 	// is its resident ambassador (then nobody visited)
@@ -1650,6 +1655,15 @@ func (a *article) dateFor(s *sentence, t cue) (string, bool) {
 		}
 	}
 	if best < 0 {
+		if shift, ref := s.dayShift(); shift != 0 {
+			if t.start >= ref.end && t.start-ref.end <= 3*s.scale || t.end <= ref.start && ref.start-t.end <= s.scale {
+				return "", false // "the day before the talks": the talks are what the day counts from
+			}
+			// "the day before, the ambassador handed over …": a day from the
+			// day of the act told just before
+			d, guess := a.actDayBefore(s)
+			return shiftDay(d, shift), guess
+		}
 		if s.has(lexicon.SameDay) {
 			// "signed on Tuesday, on the occasion of the visit": the day this
 			// sentence gives; else "the same day": the day told just before
@@ -1678,6 +1692,46 @@ func (s *sentence) sinceBefore(m dates.Mention) bool {
 		}
 	}
 	return false
+}
+
+// dayShift is the days the sentence's first same-day cue counts from the
+// day told before (lexicon value -1 "the day before", 1 "the next day"; "-"
+// the same day).
+func (s *sentence) dayShift() (int, cue) {
+	for _, c := range s.cues[lexicon.SameDay] {
+		n, _ := strconv.Atoi(c.value)
+		return n, c
+	}
+	return 0, cue{}
+}
+
+// actDayBefore is the day of the last act that one of the three sentences
+// before s tells to the day: the date nearest its first trigger or arrival
+// ("arrived in Pyongyang on the 19th, the agency reported on the 20th"
+// dates the arrival the 19th), else its last date to the day.
+func (a *article) actDayBefore(s *sentence) (string, bool) {
+	for j := s.index - 1; j >= 0 && j >= s.index-3; j-- {
+		p := a.sents[j]
+		acts := append(append([]cue{}, p.cues[lexicon.Trigger]...), p.cues[lexicon.Arrival]...)
+		if len(acts) == 0 {
+			continue
+		}
+		slices.SortFunc(acts, func(x, y cue) int { return cmp.Compare(x.start, y.start) })
+		if d, guess := a.dateFor(p, acts[0]); len(d) == len(time.DateOnly) {
+			return d, guess
+		}
+	}
+	return a.dayBefore(s)
+}
+
+// shiftDay adds days to a date written to the day; other dates are
+// returned as they are.
+func shiftDay(d string, days int) string {
+	t, err := time.Parse(time.DateOnly, d)
+	if err != nil || days == 0 {
+		return d
+	}
+	return t.AddDate(0, 0, days).Format(time.DateOnly)
 }
 
 // afterTalks reports a same-day cue that names talks ("after the

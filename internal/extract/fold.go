@@ -30,6 +30,7 @@ type group struct {
 	dateline *event.Location
 	// dated by "after the talks" or "the same day" (Candidate.AfterTalks, SameDay)
 	afterTalks, sameDay bool
+	dayShift            int // Candidate.DayShift
 }
 
 // Fold merges the candidates of one page into events, in reading order.
@@ -58,7 +59,7 @@ func Fold(article string, cands []Candidate) []event.Event {
 		e.Article = article
 		groups = append(groups, &group{ev: e, first: c.Sentence, placeLoc: c.PlaceLoc, support: 1, guess: c.DateGuess,
 			sents: []int{c.Sentence}, history: c.History, planned: c.Planned, dateline: c.Dateline, afterTalks: c.AfterTalks,
-			sameDay: c.SameDay})
+			sameDay: c.SameDay, dayShift: c.DayShift})
 	}
 	// stage-less agreement mentions and domain sentences enrich the nearest event
 	for _, c := range attach {
@@ -137,7 +138,7 @@ func dateAfterTalks(groups []*group) {
 			}
 		}
 		if talks != nil {
-			g.ev.Date, g.guess = talks.ev.Date, talks.guess
+			g.ev.Date, g.guess = shiftDay(talks.ev.Date, g.dayShift), talks.guess
 		}
 	}
 }
