@@ -291,7 +291,7 @@ func lendDate(g *group, c Candidate) {
 			return
 		}
 	}
-	g.ev.Date = c.Event.Date
+	g.ev.Date, g.arrivalDay = c.Event.Date, c.Arrived
 }
 
 // lendPlace gives an event with no place the place a following sentence

@@ -71,6 +71,9 @@ var contextCases = []contextCase{
 		key: "arms|ESP,SEN", date: "2026-05-10"},
 	{name: "fr the talks keep their day", lang: "fr", text: "Publié le 12 mai 2026. Le ministre sénégalais des Forces armées a eu lundi 11 mai des entretiens à Madrid avec son homologue espagnole.\nLa veille des entretiens, l'Espagne avait remis deux patrouilleurs à la marine sénégalaise.",
 		key: "meeting|ESP,SEN", date: "2026-05-11"},
+	// A visit dated by its arrival takes the day of the talks told after.
+	{name: "ru talks the day after the arrival", lang: "ru", text: "Опубликовано 14 мая 2026 года. Министр обороны Мали во вторник, 12 мая, прибыл с визитом в Анкару.\nНа следующий день он провёл переговоры с министром национальной обороны Турции.",
+		key: "meeting|MLI,TUR", date: "2026-05-13"},
 	// A weak trigger inside a rank or title is part of the name of a rank:
 	// a frigate captain received by a minister delivers no frigate.
 	{name: "pt frigate captain is a rank", lang: "pt",

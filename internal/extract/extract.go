@@ -49,6 +49,10 @@ type Candidate struct {
 	// ceremony") that no sentence just before dates: it takes the day of
 	// the act reported last before it on the same states.
 	SameDay bool
+	// Arrived is an act told with an arrival or a visit's span of days
+	// ("arrived in Moscow on Tuesday", "visit from 10 to 12 March"): the
+	// talks told after it may fall on a later day.
+	Arrived bool
 	// DayShift is the days a same-day cue counts from the day told before:
 	// -1 for "the day before", 1 for "the next day", else 0.
 	DayShift int
@@ -579,7 +583,8 @@ func (a *article) candidates(s *sentence) []Candidate {
 		// and when ("on Wednesday a freighter with 18 tanks docked"), and
 		// tell an act between their states ("the president of
 		// Azerbaijan arrived on a visit to Ankara")
-		c := Candidate{Sentence: s.index, Attach: true, Event: event.Event{Persons: a.personsOf(s, ""), Countries: s.states(), Date: a.sentenceDate(s), Location: a.arrivedAt(s)}}
+		c := Candidate{Sentence: s.index, Attach: true, Event: event.Event{Persons: a.personsOf(s, ""), Countries: s.states(), Date: a.sentenceDate(s), Location: a.arrivedAt(s)},
+			Arrived: s.arrived()}
 		if len(c.Event.Persons) == 0 && c.Event.Date == "" {
 			return nil
 		}
@@ -1235,6 +1240,7 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 	c.AfterTalks = typ != event.Meeting && len(s.dates) == 0 && s.afterTalks()
 	c.SameDay = e.Date == "" && len(s.dates) == 0 && s.has(lexicon.SameDay)
 	c.DayShift, _ = s.dayShift()
+	c.Arrived = s.arrived()
 	e.Persons = a.personsOf(s, typ)
 	// talks held in one of the two states: the other came, unless one side
 	// is its resident ambassador (then nobody visited)
@@ -1656,7 +1662,7 @@ func (a *article) dateFor(s *sentence, t cue) (string, bool) {
 	}
 	if best < 0 {
 		if shift, ref := s.dayShift(); shift != 0 {
-			if t.start >= ref.end && t.start-ref.end <= 3*s.scale || t.end <= ref.start && ref.start-t.end <= s.scale {
+			if t.start >= ref.end && s.onlyLinks(ref.end, t.start) || t.end <= ref.start && ref.start-t.end <= s.scale {
 				return "", false // "the day before the talks": the talks are what the day counts from
 			}
 			// "the day before, the ambassador handed over …": a day from the
@@ -1703,6 +1709,24 @@ func (s *sentence) dayShift() (int, cue) {
 		return n, c
 	}
 	return 0, cue{}
+}
+
+// onlyLinks reports words [from, to) that tie a same-day cue to the act
+// it counts from: articles, genitive words and a stage ("the day before
+// the talks", "la veille des entretiens", "siku moja kabla ya kusainiwa kwa
+// makubaliano"), at most three words; not a clause of its own ("the next
+// day he held talks").
+func (s *sentence) onlyLinks(from, to int) bool {
+	if to-from > 3*s.scale {
+		return false
+	}
+	for i := from; i < to; i++ {
+		if k := s.toks[i].Key; !s.lx.Is(lexicon.Article, k) && !s.lx.Is(lexicon.Genitive, k) && !s.inCue(lexicon.Stage, i) &&
+			!(i > from && s.inCue(lexicon.Stage, i-1)) {
+			return false
+		}
+	}
+	return true
 }
 
 // actDayBefore is the day of the last act that one of the three sentences
@@ -1927,6 +1951,10 @@ func domains(s *sentence) []string {
 	return out
 }
 
+// arrived reports a sentence that tells an arrival or a visit's span of
+// days (Candidate.Arrived).
+func (s *sentence) arrived() bool { return s.has(lexicon.Arrival) || s.has(lexicon.Range) }
+
 // arrivedAt is where a sentence without an act of its own says someone
 // went ("Robles arrived in the Mauritanian capital", "прибыл в Бамако"):
 // the place after a visit or arrival word, the capital named through its
@@ -1990,7 +2018,7 @@ func (a *article) afterPublished(d string) bool {
 // ("the agreement covers maritime security") and the persons it names
 // ("The minister, X, said ..."), who take part in that happening.
 func (a *article) attachment(s *sentence) Candidate {
-	return Candidate{Sentence: s.index, Attach: true,
+	return Candidate{Sentence: s.index, Attach: true, Arrived: s.arrived(),
 		Event: event.Event{Domains: domains(s), Persons: a.personsOf(s, ""), Countries: s.states(), Date: a.sentenceDate(s),
 			Location: a.arrivedAt(s)}}
 }

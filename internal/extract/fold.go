@@ -30,7 +30,8 @@ type group struct {
 	dateline *event.Location
 	// dated by "after the talks" or "the same day" (Candidate.AfterTalks, SameDay)
 	afterTalks, sameDay bool
-	dayShift            int // Candidate.DayShift
+	dayShift            int  // Candidate.DayShift
+	arrivalDay          bool // its date is the day of an arrival (Candidate.Arrived)
 }
 
 // Fold merges the candidates of one page into events, in reading order.
@@ -59,7 +60,7 @@ func Fold(article string, cands []Candidate) []event.Event {
 		e.Article = article
 		groups = append(groups, &group{ev: e, first: c.Sentence, placeLoc: c.PlaceLoc, support: 1, guess: c.DateGuess,
 			sents: []int{c.Sentence}, history: c.History, planned: c.Planned, dateline: c.Dateline, afterTalks: c.AfterTalks,
-			sameDay: c.SameDay, dayShift: c.DayShift})
+			sameDay: c.SameDay, dayShift: c.DayShift, arrivalDay: c.Arrived && c.Event.Date != ""})
 	}
 	// stage-less agreement mentions and domain sentences enrich the nearest event
 	for _, c := range attach {
@@ -376,7 +377,11 @@ func absorb(g *group, c Candidate) {
 	case d == "":
 	case e.Date == "" || (g.guess && !c.DateGuess) || (len(d) > len(e.Date) && !conflict(e.Date, d)):
 		e.Date = d
-		g.guess = c.DateGuess
+		g.guess, g.arrivalDay = c.DateGuess, c.Arrived
+	case g.arrivalDay && !c.Arrived && e.Type == event.Meeting && laterWithin(e.Date, d, 3):
+		// arrived on Tuesday, held talks the next day: the talks' day
+		e.Date = d
+		g.guess, g.arrivalDay = c.DateGuess, false
 	}
 	if c.Event.Location != nil && (e.Location == nil || (c.PlaceLoc && !g.placeLoc)) {
 		e.Location = c.Event.Location
@@ -497,4 +502,15 @@ func union(a []string, b ...string) []string {
 		}
 	}
 	return a
+}
+
+// laterWithin reports two dates to the day, b one to days days after a.
+func laterWithin(a, b string, days int) bool {
+	x, err1 := time.Parse(time.DateOnly, a)
+	y, err2 := time.Parse(time.DateOnly, b)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	n := int(y.Sub(x).Hours() / 24)
+	return n >= 1 && n <= days
 }
