@@ -1854,7 +1854,10 @@ func (s *sentence) triggerBetween(t cue, m dates.Mention) bool {
 	for _, o := range s.cues[lexicon.Trigger] {
 		// delivery verbs head their own clause even when weak ("entregara");
 		// "troops", "soldiers" do not
-		if o.start >= lo && o.end <= hi && o.value != t.value && (o.extra != "weak" || o.value == "arms" || o.value == "aid") {
+		// in verb-final wording an activity noun before the act is its
+		// object or its topic, never a clause of its own
+		weakHead := (o.value == "arms" || o.value == "aid") && !(s.lx != nil && s.lx.HasTrait(lexicon.TraitVerbFinal) && m.End <= t.start)
+		if o.start >= lo && o.end <= hi && o.value != t.value && (o.extra != "weak" || weakHead) {
 			if (lo == t.end && o.start-t.end <= 2*s.scale) || (hi == t.start && t.start-o.end <= 3*s.scale) {
 				continue // the act's object: "suspended military aid to Pakistan on 12 May", "askeri yardımı askıya aldı"
 			}
