@@ -74,6 +74,10 @@ var contextCases = []contextCase{
 	// A visit dated by its arrival takes the day of the talks told after.
 	{name: "ru talks the day after the arrival", lang: "ru", text: "Опубликовано 14 мая 2026 года. Министр обороны Мали во вторник, 12 мая, прибыл с визитом в Анкару.\nНа следующий день он провёл переговоры с министром национальной обороны Турции.",
 		key: "meeting|MLI,TUR", date: "2026-05-13"},
+	// Soldiers who finish a course that instructors give are trained, not
+	// deployed.
+	{name: "pl soldiers finish a course", lang: "pl", text: "Opublikowano 5 maja 2026. W ubiegłym tygodniu 300 mołdawskich żołnierzy ukończyło kurs saperski prowadzony przez polskich instruktorów na poligonie w Drawsku.",
+		key: "training|MDA,POL", initiator: "POL", noKey: "deployment|MDA,POL"},
 	// A weak trigger inside a rank or title is part of the name of a rank:
 	// a frigate captain received by a minister delivers no frigate.
 	{name: "pt frigate captain is a rank", lang: "pt",

@@ -1011,6 +1011,9 @@ func (s *sentence) primaryType(acts []cue, strong bool) event.Type {
 	if has[event.Exercise] && has[event.Training] {
 		delete(has, event.Exercise)
 	}
+	if has[event.Deployment] && has[event.Training] && len(s.cues[lexicon.Trainer]) > 0 && s.troopsOnly() {
+		delete(has, event.Deployment) // "600 soldiers completed a course run by Polish instructors"
+	}
 	order := typePriority
 	if !strong {
 		order = weakPriority
@@ -1021,6 +1024,17 @@ func (s *sentence) primaryType(acts []cue, strong bool) event.Type {
 		}
 	}
 	return ""
+}
+
+// troopsOnly reports deployment cues that all name troops ("soldiers",
+// "żołnierzy"), none that sends them ("deployed", "skierowała").
+func (s *sentence) troopsOnly() bool {
+	for _, t := range s.cues[lexicon.Trigger] {
+		if t.value == string(event.Deployment) && !s.within(lexicon.Security, t) {
+			return false
+		}
+	}
+	return true
 }
 
 // modalNear reports a future or intent cue that governs c: before it in the
