@@ -200,6 +200,38 @@ func lendPagePlace(groups []*group) {
 	}
 }
 
+// lendSignatories gives a signed agreement the persons with a role who
+// took part in the talks on the same states that the page reports: the
+// ministers who met sign what their talks concluded, though the sentence of
+// the signing often names no one ("the two ministers then signed a
+// memorandum").
+func lendSignatories(groups []*group) {
+	for _, g := range groups {
+		if g.ev.Type != event.Agreement || g.ev.Agreement == nil || g.ev.Agreement.Stage != event.Signed || g.history || g.planned {
+			continue
+		}
+		for _, h := range groups {
+			if h.ev.Type != event.Meeting || h.history || h.planned || !sameStates(h.ev.Countries, g.ev.Countries) ||
+				!sameMonth(g.ev.Date, h.ev.Date) {
+				continue // talks of another month, or of a month unknown, were another happening
+			}
+			var ps []event.Person
+			for _, p := range h.ev.Persons {
+				if p.Role != "" && slices.Contains(g.ev.Countries, p.Country) {
+					ps = append(ps, p)
+				}
+			}
+			g.ev.Persons = mergePersons(g.ev.Persons, ps)
+		}
+	}
+}
+
+// sameMonth reports two dates given at least to the month, in one month.
+func sameMonth(a, b string) bool {
+	const n = len("2006-01")
+	return len(a) >= n && len(b) >= n && a[:n] == b[:n]
+}
+
 // lendDateline gives an event with no place the dateline city when it is
 // in one of the event's states.
 func lendDateline(groups []*group) {

@@ -409,6 +409,16 @@ func withPersons(c extract.Candidate, names ...string) extract.Candidate {
 	return c
 }
 
+// withMinisters adds defence ministers given as "name|state" (no state
+// after the bar: a person of no known state).
+func withMinisters(c extract.Candidate, people ...string) extract.Candidate {
+	for _, p := range people {
+		name, state, _ := strings.Cut(p, "|")
+		c.Event.Persons = append(c.Event.Persons, event.Person{Name: name, Country: state, Role: "defence_minister"})
+	}
+	return c
+}
+
 // TestFoldShareFacts checks what Fold lends between the events of a page:
 // date and place between neighbours on the same states, the dateline city,
 // persons from a sentence without an act, and what it never lends.
@@ -471,6 +481,17 @@ func TestFoldShareFacts(t *testing.T) {
 				located(cand(7, event.Training, 0.7, "KEN", "SOM"), "KEN"),
 				cand(12, event.Arms, 0.7, "KEN", "SOM")},
 			[]want{{event.Meeting, "", "SOM", ""}, {event.Exercise, "", "KEN", ""}, {event.Training, "", "KEN", ""}, {event.Arms, "", "KEN", ""}}},
+		{"a signing takes the ministers of that month's talks",
+			[]extract.Candidate{dated(withMinisters(cand(0, event.Meeting, 0.7, "KEN", "UGA"), "Aden Duale|KEN", "Jacob Oboth|UGA", "Mary Wanjiru|"), "2025-03-03"),
+				cand(4, event.Arms, 0.7, "KEN", "UGA"),
+				dated(staged(cand(9, event.Agreement, 0.7, "KEN", "UGA"), event.Signed), "2025-03-04")},
+			[]want{{event.Meeting, "2025-03-03", "", "Aden Duale,Jacob Oboth,Mary Wanjiru"}, {event.Arms, "", "", ""},
+				{event.Agreement, "2025-03-04", "", "Aden Duale,Jacob Oboth"}}},
+		{"nor those of talks in another month or a year only",
+			[]extract.Candidate{dated(withMinisters(cand(0, event.Meeting, 0.7, "KEN", "UGA"), "Aden Duale|KEN"), "2025-03-03"),
+				dated(staged(cand(5, event.Agreement, 0.7, "KEN", "UGA"), event.Signed), "2024-11"),
+				dated(staged(cand(9, event.Agreement, 0.7, "KEN", "UGA"), event.Signed), "2025")},
+			[]want{{event.Meeting, "2025-03-03", "", "Aden Duale"}, {event.Agreement, "2024-11", "", ""}, {event.Agreement, "2025", "", ""}}},
 		{"a given place beats the dateline",
 			[]extract.Candidate{withDateline(located(cand(0, event.Meeting, 0.7, "KEN", "SOM"), "SOM"))},
 			[]want{{event.Meeting, "", "SOM", ""}}},

@@ -102,6 +102,7 @@ func Fold(article string, cands []Candidate) []event.Event {
 	shareFacts(groups)
 	lendDateline(groups)
 	lendPagePlace(groups)
+	lendSignatories(groups)
 	visitor(groups)
 	sort.SliceStable(groups, func(i, j int) bool { return groups[i].first < groups[j].first })
 	out := make([]event.Event, 0, len(groups))
