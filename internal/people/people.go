@@ -591,6 +591,13 @@ func (f *Finder) nominative(name string) string {
 
 func isCyrillic(r rune) bool { return r >= 0x0400 && r <= 0x04FF }
 
+// declines reports a name word whose case ending may differ from the
+// table's form: Cyrillic, or a language whose lexicon lists name endings
+// (Polish "Kosiniakiem-Kamyszem").
+func (f *Finder) declines(t token.Token) bool {
+	return isCyrillic([]rune(t.Key)[0]) || f.lx != nil && f.lx.Size(lexicon.NameEnding) > 0
+}
+
 // anyStopword reports a word that is a stopword once its Arabic prefixes
 // are taken off ("وعن").
 func (f *Finder) anyStopword(t token.Token) bool {
@@ -693,7 +700,7 @@ func (f *Finder) addHolders(out []Person, toks []token.Token, src string, inPlac
 			if toks[start].Arab && out[i].Start == h.start && out[i].End == h.end && form != "" {
 				out[i].Name = form // "وهاكان فيدان": the name without the conjunction
 			}
-			if isCyrillic([]rune(toks[out[i].Start].Key)[0]) {
+			if f.declines(toks[out[i].Start]) {
 				out[i].Name = cmp.Or(nominativeForm(h.term.Forms, toks[out[i].Start:out[i].End]), out[i].Name)
 			}
 			continue
@@ -702,7 +709,7 @@ func (f *Finder) addHolders(out []Person, toks []token.Token, src string, inPlac
 		if toks[start].Arab && form != "" {
 			name = form
 		}
-		if isCyrillic([]rune(toks[start].Key)[0]) {
+		if f.declines(toks[start]) {
 			name = cmp.Or(nominativeForm(h.term.Forms, toks[start:h.end]), f.nominative(name))
 		}
 		out = append(out, Person{Name: name, Role: h.term.Role, Country: h.term.Country, Start: start, End: h.end})
@@ -718,7 +725,7 @@ func nominativeForm(forms []string, toks []token.Token) string {
 	for _, f := range forms {
 		f = strings.TrimSuffix(f, "*")
 		words := token.Split(f)
-		if len(words) != len(toks) || !isCyrillic([]rune(words[0].Key)[0]) {
+		if len(words) != len(toks) || isCyrillic([]rune(words[0].Key)[0]) != isCyrillic([]rune(toks[0].Key)[0]) {
 			continue
 		}
 		ok := true
