@@ -78,6 +78,13 @@ var contextCases = []contextCase{
 	// deployed.
 	{name: "pl soldiers finish a course", lang: "pl", text: "Opublikowano 5 maja 2026. W ubiegłym tygodniu 300 mołdawskich żołnierzy ukończyło kurs saperski prowadzony przez polskich instruktorów na poligonie w Drawsku.",
 		key: "training|MDA,POL", initiator: "POL", noKey: "deployment|MDA,POL"},
+	// Vehicles handed over for surveillance are equipment, not shared
+	// intelligence; two states that pool their data share it with each other,
+	// not with the state they watch.
+	{name: "de vehicles for surveillance", lang: "de", text: "Veröffentlicht am 4. März 2026. Die Niederlande haben der tunesischen Armee 20 gepanzerte Geländefahrzeuge für die Überwachung der Südgrenze übergeben.",
+		key: "arms|NLD,TUN", noKey: "intelligence|NLD,TUN"},
+	{name: "en co-subjects pool their data", lang: "en", text: "Published 4 March 2026. Kenya and Tanzania on Monday agreed to pool their maritime surveillance data as both navies track Iranian fishing fleets in the Indian Ocean.",
+		key: "intelligence|KEN,TZA", noKey: "intelligence|IRN,KEN"},
 	// A weak trigger inside a rank or title is part of the name of a rank:
 	// a frigate captain received by a minister delivers no frigate.
 	{name: "pt frigate captain is a rank", lang: "pt",

@@ -494,7 +494,9 @@ func (a *article) candidates(s *sentence) []Candidate {
 			continue // "a missile attack": war, not a delivery
 		}
 		pairs := [][]string{st}
-		if co := s.coActors(t, st); co != nil && typ != event.Exercise && typ != event.Agreement {
+		if co := s.coActors(t, st); co != nil && typ == event.Intelligence && len(co) == 2 {
+			pairs[0] = []string{co[0][0], co[1][0]} // "Australia and the Philippines will pool surveillance data as both watch China": they share
+		} else if co != nil && typ != event.Exercise && typ != event.Agreement {
 			pairs = co // "the Netherlands and Switzerland suspended aid to Pakistan"
 		} else if typ != event.Exercise || inf {
 			pairs[0] = a.choosePair(s, st, t) // exercises are often multilateral

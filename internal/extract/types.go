@@ -29,8 +29,8 @@ func (s *sentence) retype() {
 				t.value = string(event.Exercise)
 			}
 		case event.Intelligence:
-			if t.extra == "weak" && s.near(lexicon.Equipment, *t, 2) {
-				t.value = string(event.Arms)
+			if t.extra == "weak" && (s.near(lexicon.Equipment, *t, 2) || s.handsOver()) {
+				t.value = string(event.Arms) // "surveillance radars", "handed over vehicles for border surveillance"
 			}
 		case event.Rupture:
 			if t.extra == endVerb {
@@ -182,6 +182,21 @@ func (s *sentence) services() int {
 }
 
 // hostPlace reports a place named after a locative ("in Djibouti").
+// handsOver reports a sentence that tells a transfer of equipment: an
+// arms trigger other than an equipment noun (a verb of handing over), and
+// an equipment noun.
+func (s *sentence) handsOver() bool {
+	if !s.has(lexicon.Equipment) {
+		return false
+	}
+	for _, t := range s.cues[lexicon.Trigger] {
+		if t.value == string(event.Arms) && !s.within(lexicon.Equipment, t) {
+			return true // "übergeben", "handed over": not the equipment noun itself
+		}
+	}
+	return false
+}
+
 func (s *sentence) hostPlace() bool {
 	for _, l := range s.cues[lexicon.Locative] {
 		if m := s.placeBy(l, 1); m != nil && (m.Kind.IsPlace() || m.Kind == gazetteer.Name) {
