@@ -85,6 +85,10 @@ var contextCases = []contextCase{
 		key: "arms|NLD,TUN", noKey: "intelligence|NLD,TUN"},
 	{name: "en co-subjects pool their data", lang: "en", text: "Published 4 March 2026. Kenya and Tanzania on Monday agreed to pool their maritime surveillance data as both navies track Iranian fishing fleets in the Indian Ocean.",
 		key: "intelligence|KEN,TZA", noKey: "intelligence|IRN,KEN"},
+	// A base after a locative, with no force or stationing word, is where
+	// something happened, not a deployment.
+	{name: "fr ceremony at a naval base", lang: "fr", text: "Publié le 5 mai 2026. La cérémonie s'est déroulée mardi à la base navale de Lomé, en présence de l'ambassadeur de France au Togo et du chef d'état-major de la marine togolaise.",
+		noKey: "deployment|FRA,TGO"},
 	// A weak trigger inside a rank or title is part of the name of a rank:
 	// a frigate captain received by a minister delivers no frigate.
 	{name: "pt frigate captain is a rank", lang: "pt",

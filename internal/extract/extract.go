@@ -671,12 +671,18 @@ func (s *sentence) baseAsPlace(t cue) bool {
 	if !after {
 		return false
 	}
+	forces := false
 	for _, c := range s.cues[lexicon.Trigger] {
 		if c.value != string(event.Deployment) && c.value != string(event.Meeting) {
 			return true
 		}
+		if c.value == string(event.Deployment) && c.start != t.start {
+			forces = true
+		}
 	}
-	return false
+	// "the ceremony took place at the naval base of Locodjro": a base after
+	// a locative, with no force or stationing word beside it, is a place
+	return !forces
 }
 
 // asSite reports a place named right after a locative: where, not who.
