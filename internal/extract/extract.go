@@ -662,10 +662,11 @@ func (s *sentence) withdrawal() bool {
 // happened: right after a locative ("at the naval base", "auf dem
 // Marinestützpunkt"), with an act of another type in the sentence.
 func (s *sentence) baseAsPlace(t cue) bool {
-	after := false
+	after, right := false, false
 	for _, l := range s.cues[lexicon.Locative] {
 		if l.end <= t.start && t.start-l.end <= 2*s.scale && l.extra != "prev" {
 			after = true
+			right = right || s.onlyArticles(l.end, t.start)
 		}
 	}
 	if !after {
@@ -680,9 +681,20 @@ func (s *sentence) baseAsPlace(t cue) bool {
 			forces = true
 		}
 	}
-	// "the ceremony took place at the naval base of Locodjro": a base after
-	// a locative, with no force or stationing word beside it, is a place
-	return !forces
+	// "the ceremony took place at the naval base of Locodjro": a base (a
+	// strong trigger; force nouns are weak) right after a locative and its
+	// article, with no force or stationing word beside it, is a place
+	return right && !forces && t.extra != "weak"
+}
+
+// onlyArticles reports words [from, to) that are all articles.
+func (s *sentence) onlyArticles(from, to int) bool {
+	for i := from; i < to; i++ {
+		if !s.lx.Is(lexicon.Article, s.toks[i].Key) {
+			return false
+		}
+	}
+	return true
 }
 
 // asSite reports a place named right after a locative: where, not who.
