@@ -89,6 +89,11 @@ var contextCases = []contextCase{
 	// something happened, not a deployment.
 	{name: "fr ceremony at a naval base", lang: "fr", text: "Publié le 5 mai 2026. La cérémonie s'est déroulée mardi à la base navale de Lomé, en présence de l'ambassadeur de France au Togo et du chef d'état-major de la marine togolaise.",
 		noKey: "deployment|FRA,TGO"},
+	// Reports called baseless are denied acts.
+	{name: "en reports called baseless", lang: "en", text: "Published 4 March 2026. The Kenyan defence ministry said on Tuesday that reports of Ethiopian troops deployed in Mandera county were baseless.",
+		noKey: "deployment|ETH,KEN"},
+	{name: "es reports called unfounded", lang: "es", text: "Publicado el 4 de marzo de 2026. El Ministerio de Defensa de Colombia calificó de infundadas las informaciones sobre el despliegue de tropas venezolanas en La Guajira.",
+		noKey: "deployment|COL,VEN"},
 	// A weak trigger inside a rank or title is part of the name of a rank:
 	// a frigate captain received by a minister delivers no frigate.
 	{name: "pt frigate captain is a rank", lang: "pt",
