@@ -94,6 +94,9 @@ var contextCases = []contextCase{
 		noKey: "deployment|ETH,KEN"},
 	{name: "es reports called unfounded", lang: "es", text: "Publicado el 4 de marzo de 2026. El Ministerio de Defensa de Colombia calificó de infundadas las informaciones sobre el despliegue de tropas venezolanas en La Guajira.",
 		noKey: "deployment|COL,VEN"},
+	// A request to close bases is no deployment.
+	{name: "tr request to close bases", lang: "tr", text: "14 Mayıs 2026 tarihinde yayımlandı. Irak hükümeti, Türkiye'nin Kuzey Irak'taki askeri üslerin kapatılması talebini görüşmede yeniden gündeme getirdi.",
+		noKey: "deployment|IRQ,TUR"},
 	// A weak trigger inside a rank or title is part of the name of a rank:
 	// a frigate captain received by a minister delivers no frigate.
 	{name: "pt frigate captain is a rank", lang: "pt",
