@@ -97,6 +97,10 @@ var contextCases = []contextCase{
 	// A request to close bases is no deployment.
 	{name: "tr request to close bases", lang: "tr", text: "14 Mayıs 2026 tarihinde yayımlandı. Irak hükümeti, Türkiye'nin Kuzey Irak'taki askeri üslerin kapatılması talebini görüşmede yeniden gündeme getirdi.",
 		noKey: "deployment|IRQ,TUR"},
+	// A navy that received boats took a delivery, not guests; the giver is
+	// the source named after it.
+	{name: "it a navy received boats", lang: "it", text: "Pubblicato il 5 maggio 2026. Ieri a Tunisi la marina tunisina ha ricevuto tre motovedette cedute dalla Guardia di Finanza italiana.",
+		key: "arms|ITA,TUN", initiator: "ITA", noKey: "meeting|ITA,TUN"},
 	// A weak trigger inside a rank or title is part of the name of a rank:
 	// a frigate captain received by a minister delivers no frigate.
 	{name: "pt frigate captain is a rank", lang: "pt",

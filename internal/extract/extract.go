@@ -765,6 +765,9 @@ func (a *article) sideline(s *sentence, t cue, st []string) bool {
 	if d, _ := a.dateFor(s, t); d != "" && !isHistory(d, a.resolver.Published()) {
 		return false // "held an exercise with Kazakhstan on 3 March": news of its own
 	}
+	if s.has(lexicon.SameDay) {
+		return false // "the same day, Russian instructors closed a course in Burkina Faso": dated by the news told before
+	}
 	in := 0
 	for _, c := range st {
 		if slices.Contains(a.pair, c) {
@@ -806,6 +809,9 @@ func (a *article) acts(s *sentence, triggers []cue) (acts []cue, provided bool) 
 	unrealAct := false // a strong act denied, supposed or asked for
 	for _, t := range triggers {
 		switch {
+		case s.dayReference(t):
+			// "the day before the signing of the agreement, China handed
+			// over 40 vehicles": the signing is what the day counts from
 		case a.provided(s, t):
 			provided = true
 		case s.fighting(t):
@@ -1235,7 +1241,17 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 	}
 	switch typ {
 	case event.Training, event.Arms, event.Aid, event.Deployment:
-		if g := s.trainerState(countries); typ == event.Training && g != "" {
+		if t.extra == received {
+			// "the Tunisian navy received three boats given by the Guardia di
+			// Finanza": the giver is the source, else the other state
+			e.Initiator = cmp.Or(s.agentState(t, countries), a.origin(s))
+			if g := a.giver(s, t, countries); e.Initiator == "" && g != "" && len(countries) == 2 {
+				e.Initiator = other(countries, g)
+			}
+			if !slices.Contains(countries, e.Initiator) {
+				e.Initiator = ""
+			}
+		} else if g := s.trainerState(countries); typ == event.Training && g != "" {
 			e.Initiator = g // "a course given by instructors of the Spanish Navy"
 		} else if g := s.modifierState(t, countries); g != "" {
 			e.Initiator = g // "Turkish drones", "des instructeurs russes"
@@ -1695,8 +1711,8 @@ func (a *article) dateFor(s *sentence, t cue) (string, bool) {
 		}
 	}
 	if best < 0 {
-		if shift, ref := s.dayShift(); shift != 0 {
-			if t.start >= ref.end && s.onlyLinks(ref.end, t.start) || t.end <= ref.start && ref.start-t.end <= s.scale {
+		if shift, _ := s.dayShift(); shift != 0 {
+			if s.dayReference(t) {
 				return "", false // "the day before the talks": the talks are what the day counts from
 			}
 			// "the day before, the ambassador handed over …": a day from the
@@ -1743,6 +1759,13 @@ func (s *sentence) dayShift() (int, cue) {
 		return n, c
 	}
 	return 0, cue{}
+}
+
+// dayReference reports an act that a same-day cue with a day count names
+// as what it counts from ("the day before the talks").
+func (s *sentence) dayReference(t cue) bool {
+	shift, ref := s.dayShift()
+	return shift != 0 && (t.start >= ref.end && s.onlyLinks(ref.end, t.start) || t.end <= ref.start && ref.start-t.end <= s.scale)
 }
 
 // onlyLinks reports words [from, to) that tie a same-day cue to the act

@@ -28,6 +28,12 @@ func (s *sentence) retype() {
 			if s.jointNear(*t) && (s.codeNamed() || s.services() >= 2 || s.hostPlace()) {
 				t.value = string(event.Exercise)
 			}
+		case event.Meeting:
+			if s.receivesGoods(*t) {
+				// "the army received 40 vehicles from China": a delivery,
+				// not a reception; its subject is the recipient
+				t.value, t.extra = string(event.Arms), received
+			}
 		case event.Intelligence:
 			if t.extra == "weak" && (s.near(lexicon.Equipment, *t, 2) || s.handsOver()) {
 				t.value = string(event.Arms) // "surveillance radars", "handed over vehicles for border surveillance"
@@ -182,6 +188,35 @@ func (s *sentence) services() int {
 }
 
 // hostPlace reports a place named after a locative ("in Djibouti").
+// received marks an arms trigger made from a verb of receiving: the state
+// it tells of receives, the giver is named after "from" or "by".
+const received = "received"
+
+// receivesGoods reports a verb of receiving (a host cue, or a weak
+// meeting trigger) whose object, within two words after it and no place
+// between, is a piece of equipment: goods received, not guests.
+func (s *sentence) receivesGoods(t cue) bool {
+	if t.extra != "weak" && !s.within(lexicon.Host, t) {
+		return false
+	}
+	for _, e := range s.cues[lexicon.Equipment] {
+		if e.start >= t.end && e.start-t.end <= 2*s.scale && s.reach(t.end-1, e.start, false) && !s.cueBetween(lexicon.Locative, t.end, e.start) {
+			return true // not "received at the airport" (uwanja wa ndege)
+		}
+	}
+	return false
+}
+
+// cueBetween reports a cue of kind starting in tokens [from, to).
+func (s *sentence) cueBetween(kind lexicon.Kind, from, to int) bool {
+	for _, c := range s.cues[kind] {
+		if c.start >= from && c.start < to {
+			return true
+		}
+	}
+	return false
+}
+
 // handsOver reports a sentence that tells a transfer of equipment: an
 // arms trigger other than an equipment noun (a verb of handing over), and
 // an equipment noun.
