@@ -101,6 +101,9 @@ var contextCases = []contextCase{
 	// the source named after it.
 	{name: "it a navy received boats", lang: "it", text: "Pubblicato il 5 maggio 2026. Ieri a Tunisi la marina tunisina ha ricevuto tre motovedette cedute dalla Guardia di Finanza italiana.",
 		key: "arms|ITA,TUN", initiator: "ITA", noKey: "meeting|ITA,TUN"},
+	// "Того ж дня" (that same day) names no Togo.
+	{name: "uk that same day", lang: "uk", text: "Опубліковано 5 травня 2026 року. Того ж дня посол Японії в Україні передав українським прикордонникам 40 броньованих позашляховиків.",
+		key: "arms|JPN,UKR", noKey: "arms|TGO,UKR"},
 	// A weak trigger inside a rank or title is part of the name of a rank:
 	// a frigate captain received by a minister delivers no frigate.
 	{name: "pt frigate captain is a rank", lang: "pt",
