@@ -104,6 +104,9 @@ var contextCases = []contextCase{
 	// "Того ж дня" (that same day) names no Togo.
 	{name: "uk that same day", lang: "uk", text: "Опубліковано 5 травня 2026 року. Того ж дня посол Японії в Україні передав українським прикордонникам 40 броньованих позашляховиків.",
 		key: "arms|JPN,UKR", noKey: "arms|TGO,UKR"},
+	// A meeting that is expected has not happened.
+	{name: "uk an expected meeting", lang: "uk", text: "Опубліковано 5 травня 2026 року. Наступну зустріч міністрів оборони України та Польщі очікують у червні у Варшаві.",
+		noKey: "meeting|POL,UKR"},
 	// A weak trigger inside a rank or title is part of the name of a rank:
 	// a frigate captain received by a minister delivers no frigate.
 	{name: "pt frigate captain is a rank", lang: "pt",
