@@ -232,6 +232,37 @@ func sameMonth(a, b string) bool {
 	return len(a) >= n && len(b) >= n && a[:n] == b[:n]
 }
 
+// lendTalksTopics gives talks the domains that at least three of the
+// page's other acts share: the page's themes were what the ministers
+// discussed, though the sentence of the talks names none of them.
+func lendTalksTopics(groups []*group) {
+	count := map[string]int{}
+	for _, g := range groups {
+		for _, d := range g.ev.Domains {
+			count[d]++
+		}
+	}
+	for _, g := range groups {
+		if g.ev.Type != event.Meeting || g.history || g.planned {
+			continue
+		}
+		var add []string
+		for d, n := range count {
+			if n-btoi(slices.Contains(g.ev.Domains, d)) >= 3 {
+				add = append(add, d)
+			}
+		}
+		g.ev.Domains = union(g.ev.Domains, add...)
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // lendDateline gives an event with no place the dateline city when it is
 // in one of the event's states.
 func lendDateline(groups []*group) {

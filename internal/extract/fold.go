@@ -103,6 +103,7 @@ func Fold(article string, cands []Candidate) []event.Event {
 	lendDateline(groups)
 	lendPagePlace(groups)
 	lendSignatories(groups)
+	lendTalksTopics(groups)
 	visitor(groups)
 	sort.SliceStable(groups, func(i, j int) bool { return groups[i].first < groups[j].first })
 	out := make([]event.Event, 0, len(groups))
