@@ -448,12 +448,6 @@ func withMinisters(c extract.Candidate, people ...string) extract.Candidate {
 	return c
 }
 
-// withDomains sets a candidate's domains.
-func withDomains(c extract.Candidate, ds ...string) extract.Candidate {
-	c.Event.Domains = ds
-	return c
-}
-
 // TestFoldShareFacts checks what Fold lends between the events of a page:
 // date and place between neighbours on the same states, the dateline city,
 // persons from a sentence without an act, and what it never lends.
@@ -581,9 +575,9 @@ func TestFoldShareFacts(t *testing.T) {
 // the page's other acts share, and only those.
 func TestFoldTalksTopics(t *testing.T) {
 	got := extract.Fold("test", []extract.Candidate{cand(0, event.Meeting, 0.7, "KEN", "UGA"),
-		withDomains(cand(3, event.Arms, 0.7, "KEN", "UGA"), "maritime"),
-		withDomains(cand(6, event.Training, 0.7, "KEN", "UGA"), "maritime", "training"),
-		withDomains(cand(9, event.Exercise, 0.7, "KEN", "UGA"), "maritime")})
+		domains(cand(3, event.Arms, 0.7, "KEN", "UGA"), "maritime"),
+		domains(cand(6, event.Training, 0.7, "KEN", "UGA"), "maritime", "training"),
+		domains(cand(9, event.Exercise, 0.7, "KEN", "UGA"), "maritime")})
 	if len(got) != 4 || got[0].Type != event.Meeting {
 		t.Fatalf("got %s", describe(got))
 	}
