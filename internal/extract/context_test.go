@@ -107,6 +107,10 @@ var contextCases = []contextCase{
 	// A meeting that is expected has not happened.
 	{name: "uk an expected meeting", lang: "uk", text: "Опубліковано 5 травня 2026 року. Наступну зустріч міністрів оборони України та Польщі очікують у червні у Варшаві.",
 		noKey: "meeting|POL,UKR"},
+	// In verb-final wording the verb that closes the sentence is its act:
+	// training on fighters, not a delivery of them.
+	{name: "ko training on equipment", lang: "ko", text: "2026년 3월 5일\n인도네시아 공군 정비사 12명이 이달 초부터 창원에 머물며 KF-21 전투기 정비 교육을 받고 있다.",
+		key: "training|IDN,KOR", noKey: "arms|IDN,KOR"},
 	// A weak trigger inside a rank or title is part of the name of a rank:
 	// a frigate captain received by a minister delivers no frigate.
 	{name: "pt frigate captain is a rank", lang: "pt",

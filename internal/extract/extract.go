@@ -1044,12 +1044,36 @@ func (s *sentence) primaryType(acts []cue, strong bool) event.Type {
 	if !strong {
 		order = weakPriority
 	}
+	if vf := s.lastVerbAct(acts, strong); vf != "" && has[vf] && vf != event.Meeting && (has[event.Arms] || has[event.Deployment]) {
+		return vf // verb-final: "K2 전차 정비 교육을 받고 있다" is training on tanks, not a delivery
+	}
 	for _, t := range order {
 		if has[t] {
 			return t
 		}
 	}
 	return ""
+}
+
+// lastVerbAct is, in a verb-final language, the type of the last trigger of
+// the sentence's main strength: the verb that closes it; "" elsewhere.
+func (s *sentence) lastVerbAct(acts []cue, strong bool) event.Type {
+	if s.lx == nil || !s.lx.HasTrait(lexicon.TraitVerbFinal) {
+		return ""
+	}
+	last := -1
+	for i, t := range acts {
+		if (t.extra == "weak") == strong {
+			continue
+		}
+		if last < 0 || t.start > acts[last].start {
+			last = i
+		}
+	}
+	if last < 0 {
+		return ""
+	}
+	return event.Type(acts[last].value)
 }
 
 // troopsOnly reports deployment cues that all name troops ("soldiers",
