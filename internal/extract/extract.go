@@ -689,12 +689,24 @@ func (s *sentence) baseAsPlace(t cue) bool {
 
 // onlyArticles reports words [from, to) that are all articles.
 func (s *sentence) onlyArticles(from, to int) bool {
+	return s.wordsAre(from, to, func(i int) bool { return s.lx.Is(lexicon.Article, s.toks[i].Key) })
+}
+
+// wordsAre reports whether every word i in [from, to) satisfies ok.
+func (s *sentence) wordsAre(from, to int, ok func(i int) bool) bool {
 	for i := from; i < to; i++ {
-		if !s.lx.Is(lexicon.Article, s.toks[i].Key) {
+		if !ok(i) {
 			return false
 		}
 	}
 	return true
+}
+
+// linkWord reports a word that ties a noun to what it belongs to: an
+// article or a genitive word ("of the", "de la", "wa").
+func (s *sentence) linkWord(i int) bool {
+	k := s.toks[i].Key
+	return s.lx.Is(lexicon.Article, k) || s.lx.Is(lexicon.Genitive, k)
 }
 
 // asSite reports a place named right after a locative: where, not who.
@@ -1624,17 +1636,9 @@ func (s *sentence) trainerState(countries []string) string {
 // words, an armed service or force ("jeshi", "Armada"), and capitalised
 // words (a unit's name).
 func (s *sentence) phraseLink(from, to int) bool {
-	if !s.reach(from-1, to, false) {
-		return false
-	}
-	for i := from; i < to; i++ {
-		k := s.toks[i].Key
-		if s.toks[i].Cap || s.lx.Is(lexicon.Genitive, k) || s.lx.Is(lexicon.Article, k) || s.inCue(lexicon.Service, i) || s.inCue(lexicon.Security, i) {
-			continue
-		}
-		return false
-	}
-	return true
+	return s.reach(from-1, to, false) && s.wordsAre(from, to, func(i int) bool {
+		return s.toks[i].Cap || s.linkWord(i) || s.inCue(lexicon.Service, i) || s.inCue(lexicon.Security, i)
+	})
 }
 
 // inCue reports token i inside a cue of kind.
@@ -1798,16 +1802,9 @@ func (s *sentence) dayReference(t cue) bool {
 // makubaliano"), at most three words; not a clause of its own ("the next
 // day he held talks").
 func (s *sentence) onlyLinks(from, to int) bool {
-	if to-from > 3*s.scale {
-		return false
-	}
-	for i := from; i < to; i++ {
-		if k := s.toks[i].Key; !s.lx.Is(lexicon.Article, k) && !s.lx.Is(lexicon.Genitive, k) && !s.inCue(lexicon.Stage, i) &&
-			!(i > from && s.inCue(lexicon.Stage, i-1)) {
-			return false
-		}
-	}
-	return true
+	return to-from <= 3*s.scale && s.wordsAre(from, to, func(i int) bool {
+		return s.linkWord(i) || s.inCue(lexicon.Stage, i) || i > from && s.inCue(lexicon.Stage, i-1)
+	})
 }
 
 // actDayBefore is the day of the last act that one of the three sentences
