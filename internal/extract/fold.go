@@ -506,13 +506,9 @@ func union(a []string, b ...string) []string {
 	return a
 }
 
-// laterWithin reports two dates to the day, b one to days days after a.
+// laterWithin reports two dates to the day, b one to days days after a
+// (dates to the day compare as strings).
 func laterWithin(a, b string, days int) bool {
-	x, err1 := time.Parse(time.DateOnly, a)
-	y, err2 := time.Parse(time.DateOnly, b)
-	if err1 != nil || err2 != nil {
-		return false
-	}
-	n := int(y.Sub(x).Hours() / 24)
-	return n >= 1 && n <= days
+	n := daysApart(a, b)
+	return b > a && n >= 1 && n <= days
 }
