@@ -33,6 +33,7 @@ type sentence struct {
 	scale   int     // tokens per word: 2 where each Han, kana or Hangul character is a token, else 1
 	lx      *lexicon.Lexicon
 	named   *[]people.Person // the article's persons this sentence names by surname (article.named)
+	sites   map[int]bool     // siteStarts, once computed
 }
 
 // cueKinds are the lexicon kinds looked up in every sentence; judgeKinds

@@ -248,19 +248,12 @@ func lendTalksTopics(groups []*group) {
 		}
 		var add []string
 		for d, n := range count {
-			if n-btoi(slices.Contains(g.ev.Domains, d)) >= 3 {
+			if !slices.Contains(g.ev.Domains, d) && n >= 3 { // the talks' own domains are theirs already
 				add = append(add, d)
 			}
 		}
 		g.ev.Domains = union(g.ev.Domains, add...)
 	}
-}
-
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // lendDateline gives an event with no place the dateline city when it is

@@ -1643,12 +1643,7 @@ func (s *sentence) phraseLink(from, to int) bool {
 
 // inCue reports token i inside a cue of kind.
 func (s *sentence) inCue(kind lexicon.Kind, i int) bool {
-	for _, c := range s.cues[kind] {
-		if c.start <= i && i < c.end {
-			return true
-		}
-	}
-	return false
+	return s.within(kind, cue{start: i, end: i + 1})
 }
 
 // placeBetween reports a gazetteer mention starting in [from, to).

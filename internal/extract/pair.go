@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -85,21 +86,26 @@ func (s *sentence) asideOnly() map[string]bool {
 
 // siteStarts marks the mentions (by first token) named right after a
 // locative, as a place: not a demonym, a metonym or a government's seat.
+// Computed once per sentence (its cues and places are final once
+// annotated); callers must not change the map.
 func (s *sentence) siteStarts() map[int]bool {
-	site := map[int]bool{}
+	if s.sites != nil {
+		return s.sites
+	}
+	s.sites = map[int]bool{}
 	for _, l := range s.cues[lexicon.Locative] {
 		if m := s.placeBy(l, 2); m != nil && m.Kind != gazetteer.Demonym && m.Kind != gazetteer.Metonym && !s.seatBefore(l) {
-			site[m.Start] = true
+			s.sites[m.Start] = true
 		}
 	}
-	return site
+	return s.sites
 }
 
 // sitesOnly returns the states a sentence names only as a place: after a
 // locative (before a postposition), or as an aside right by such a place
 // ("Malaysia's capital, Kuala Lumpur").
 func (s *sentence) sitesOnly() map[string]bool {
-	site := s.siteStarts()
+	site := maps.Clone(s.siteStarts()) // asides are added below
 	if len(site) == 0 {
 		return nil
 	}
