@@ -547,7 +547,7 @@ func deepPage(opener string, n int) string {
 // TestCleanDeepNesting checks pages nested deeper than the parser allows:
 // their text is still read, and the parser's refusal is reported.
 func TestCleanDeepNesting(t *testing.T) {
-	var formatting strings.Builder // defeats flattening: the parser reopens formatting elements
+	var formatting strings.Builder // the parser reopens these formatting elements, far past its limit
 	for k := 0; k < 4; k++ {
 		formatting.WriteString("<div>")
 		for i := 0; i < 250; i++ {
@@ -559,10 +559,10 @@ func TestCleanDeepNesting(t *testing.T) {
 		name, raw string
 		warning   string // in the page's warnings
 	}{
-		{"divs.html", deepPage("<div>", 600), "deepest nesting"},
-		{"bold.html", deepPage("<b>", 600), "deepest nesting"},
-		{"closed.html", deepPage(`<div class="wrap">`, 700) + strings.Repeat("</div>", 700), "deepest nesting"},
-		{"formatting.html", deepPage(formatting.String(), 1), "tag by tag"},
+		{"divs.html", deepPage("<div>", 600), "placed beside the deepest"},
+		{"bold.html", deepPage("<b>", 600), "placed beside the deepest"},
+		{"closed.html", deepPage(`<div class="wrap">`, 700) + strings.Repeat("</div>", 700), "placed beside the deepest"},
+		{"formatting.html", deepPage(formatting.String(), 1), "the parser would repair, but it rejects"},
 	}
 	c := newCleaner(t)
 	want := []string{

@@ -94,37 +94,27 @@ func isJunk(n *html.Node) bool {
 	return hasMark(n, junkMarks) && !hasMark(n, contentMarks) && n.DataAtom != atom.Body && n.DataAtom != atom.Article
 }
 
-// maxDepth is how deep flatten lets elements nest: well under the 512 open
-// elements the parser accepts, far above what a real article needs.
-const maxDepth = 256
-
-// readHTML parses a page and returns its main text blocks and metadata. A
-// page the parser rejects (nested deeper than it allows) is parsed again
-// with its nesting flattened, and failing that read tag by tag; a parsed
-// page that yields no text is also read tag by tag. Each fallback is
-// reported in the warnings.
+// readHTML reads a page's tree and returns its main text blocks and
+// metadata. The tree comes from buildTree; a page that needs a repair only
+// the HTML parser makes is parsed again by it (unless the parser rejects
+// it: nested deeper than it allows). A tree that yields no text is read
+// tag by tag. Each fallback is reported in the warnings.
 func readHTML(src string) htmlDoc {
-	var warn string
-	root, err := html.Parse(strings.NewReader(src))
-	if err != nil {
-		flat, dropped := flatten(src, maxDepth)
-		var again error
-		if root, again = html.Parse(strings.NewReader(flat)); again != nil {
-			doc := readTokens(src)
-			doc.warnings = append([]string{fmt.Sprintf("%v (and after flattening: %v): text read tag by tag", err, again)}, doc.warnings...)
-			doc.addHeadline()
-			return doc
+	root, warnings, unsure := buildTree(src)
+	if unsure {
+		parsed, err := html.Parse(strings.NewReader(src))
+		if err == nil {
+			root, warnings = parsed, nil
+		} else {
+			warnings = append(warnings, fmt.Sprintf("html: misnested tags the parser would repair, but it rejects the page (%v): read without those repairs", err))
 		}
-		warn = fmt.Sprintf("%v: read again without %d tag(s) from the middle of its deepest nesting", err, dropped)
 	}
 	doc := readTree(root)
-	if warn != "" {
-		doc.warnings = append(doc.warnings, warn)
-	}
+	doc.warnings = append(doc.warnings, warnings...)
 	if len(doc.blocks) == 0 {
 		if tk := readTokens(src); len(tk.blocks) > 0 {
 			doc.blocks = tk.blocks
-			doc.warnings = append(doc.warnings, "html: the parsed page holds no body text: text read tag by tag")
+			doc.warnings = append(doc.warnings, "html: the page's tree holds no body text: text read tag by tag")
 			doc.warnings = append(doc.warnings, tk.warnings...)
 		}
 	}
@@ -224,6 +214,13 @@ func bestContainer(body *html.Node, articles []*html.Node) *html.Node {
 		return best
 	}
 	scores := map[*html.Node]int{}
+	var order []*html.Node // scored elements in the order first met: ties go to the first
+	score := func(n *html.Node, s int) {
+		if _, ok := scores[n]; !ok {
+			order = append(order, n)
+		}
+		scores[n] += s
+	}
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		if isJunk(n) {
@@ -233,9 +230,9 @@ func bestContainer(body *html.Node, articles []*html.Node) *html.Node {
 			text, link := textLen(n)
 			if text > 25 && link*2 < text {
 				if p := n.Parent; p != nil {
-					scores[p] += text
+					score(p, text)
 					if g := p.Parent; g != nil {
-						scores[g] += text / 2
+						score(g, text/2)
 					}
 				}
 			}
@@ -249,7 +246,7 @@ func bestContainer(body *html.Node, articles []*html.Node) *html.Node {
 				}
 			}
 			if direct > 100 {
-				scores[n] += direct
+				score(n, direct)
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -257,8 +254,8 @@ func bestContainer(body *html.Node, articles []*html.Node) *html.Node {
 		}
 	}
 	walk(body)
-	for n, s := range scores {
-		if s > bestScore {
+	for _, n := range order {
+		if s := scores[n]; s > bestScore {
 			best, bestScore = n, s
 		}
 	}
@@ -376,6 +373,9 @@ func firstHeading(body *html.Node) string {
 			var b strings.Builder
 			var text func(*html.Node)
 			text = func(n *html.Node) {
+				if isJunk(n) {
+					return // a share button or a hidden label inside the heading
+				}
 				if n.Type == html.TextNode {
 					b.WriteString(n.Data)
 				}

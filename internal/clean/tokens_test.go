@@ -2,11 +2,8 @@ package clean
 
 import (
 	"reflect"
-	"strings"
 	"testing"
 	"time"
-
-	"golang.org/x/net/html"
 )
 
 func TestCutSiteName(t *testing.T) {
@@ -77,75 +74,4 @@ func TestReadTokens(t *testing.T) {
 	if len(doc.warnings) != 0 {
 		t.Errorf("warnings %q", doc.warnings)
 	}
-}
-
-// TestFlatten checks that flattened pages parse, keep all their text and
-// their innermost structure, and that shallow pages are copied unchanged.
-func TestFlatten(t *testing.T) {
-	inner := `<h1>Headline</h1><p>First paragraph.</p><footer>Footer line</footer>`
-	cases := []struct {
-		name, src string
-		dropped   bool
-	}{
-		{"shallow", "<html><body><div><p>Only a little nesting.</p></div></body></html>", false},
-		{"unclosed divs", "<html><body>" + strings.Repeat("<div>", 900) + inner + "</body></html>", true},
-		{"closed spans", "<html><body>" + strings.Repeat("<span>", 700) + inner + strings.Repeat("</span>", 700) + "<p>After.</p></body></html>", true},
-		{"script in the chain", "<html><body>" + strings.Repeat("<i>", 400) + "<script>var a = '<b>';</script>" + strings.Repeat("<i>", 400) + inner + "</body></html>", true},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			flat, n := flatten(c.src, maxDepth)
-			if (n > 0) != c.dropped {
-				t.Fatalf("dropped %d tags", n)
-			}
-			if !c.dropped && flat != c.src {
-				t.Fatalf("a shallow page was changed")
-			}
-			root, err := html.Parse(strings.NewReader(flat))
-			if err != nil {
-				t.Fatalf("flattened page does not parse: %v", err)
-			}
-			if got, want := nodeText(root), textOf(t, c.src); got != want {
-				t.Errorf("text changed:\n  got  %q\n  want %q", got, want)
-			}
-			if d := depth(root); d > maxDepth+8 {
-				t.Errorf("still %d levels deep", d)
-			}
-			if c.dropped && !strings.Contains(flat, inner) {
-				t.Errorf("the innermost structure was not kept")
-			}
-		})
-	}
-}
-
-// textOf is the text of a page as the tokenizer reads it.
-func textOf(t *testing.T, src string) string {
-	t.Helper()
-	var b strings.Builder
-	z := html.NewTokenizer(strings.NewReader(src))
-	for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
-		if tt == html.TextToken {
-			b.Write(z.Text())
-		}
-	}
-	return b.String()
-}
-
-func nodeText(n *html.Node) string {
-	if n.Type == html.TextNode {
-		return n.Data
-	}
-	var b strings.Builder
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		b.WriteString(nodeText(c))
-	}
-	return b.String()
-}
-
-func depth(n *html.Node) int {
-	d := 0
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		d = max(d, depth(c))
-	}
-	return d + 1
 }
