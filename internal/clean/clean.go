@@ -19,12 +19,15 @@ type Cleaner struct {
 	stop    map[string]bool  // folded stopwords of every language
 	counter *regexp.Regexp   // view counters: "Visited 169 times", "1 234 vues", "Просмотров: 532"
 	credit  *regexp.Regexp   // photo and source credits, bylines: "Photo: …", "By Amina Odhiambo"
+	// creditStart: the letters a credit starts with, in every case; a line
+	// that starts otherwise is not matched against credit
+	creditStart map[rune]bool
 }
 
 // New builds a Cleaner from the boilerplate lines of every lexicon: a page's
 // furniture is often in another language than its body.
 func New(lx *lexicon.Set) *Cleaner {
-	c := &Cleaner{stop: map[string]bool{}}
+	c := &Cleaner{stop: map[string]bool{}, creditStart: map[rune]bool{}}
 	words := map[string][]string{} // "counter before", "credit byline"... → patterns
 	for _, l := range lx.Langs() {
 		for _, e := range lx.Get(l).Boilerplate {
@@ -41,6 +44,14 @@ func New(lx *lexicon.Set) *Cleaner {
 					p += `\S*`
 				}
 				words[string(k)+" "+e.Value] = append(words[string(k)+" "+e.Value], p)
+				if r, _ := utf8.DecodeRuneInString(e.Text); k == lexicon.Credit {
+					for f := r; ; {
+						c.creditStart[f] = true
+						if f = unicode.SimpleFold(f); f == r {
+							break
+						}
+					}
+				}
 			}
 		}
 	}
@@ -355,7 +366,9 @@ func (c *Cleaner) isFurniture(line string, toks []token.Token, src string) bool 
 		}
 	}
 	if n := utf8.RuneCountInString(line); n < 120 {
-		if n < 80 && c.counter.MatchString(line) || c.credit.MatchString(line) || copyright(line) {
+		first, _ := utf8.DecodeRuneInString(line)
+		if n < 80 && strings.ContainsAny(line, "0123456789") && c.counter.MatchString(line) ||
+			c.creditStart[first] && c.credit.MatchString(line) || copyright(line) {
 			return true
 		}
 	}

@@ -49,9 +49,16 @@ type Mention struct {
 // HasYear reports whether the mention writes its year.
 func (m Mention) HasYear() bool { return m.Year > 0 }
 
+// phrases is a lexicon read over a sentence's tokens.
+type phrases interface {
+	At(toks []token.Token, i int, kind lexicon.Kind) []token.Match[lexicon.Entry]
+	Is(kind lexicon.Kind, key string) bool
+}
+
 // Find returns the date mentions in toks. src is the text the token
 // offsets point into (used to see separators such as "/").
-func Find(toks []token.Token, src string, lx *lexicon.Lexicon) []Mention {
+func Find(toks []token.Token, src string, lex *lexicon.Lexicon) []Mention {
+	lx := lex.Cached(toks)
 	var out []Mention
 	used := make([]bool, len(toks))
 	take := func(m Mention) {
@@ -259,7 +266,7 @@ func sortMentions(ms []Mention) {
 
 // allFillers reports whether toks are all words that may stand between the
 // parts of a date (lexicon kind datefiller: "de", "of", "года").
-func allFillers(toks []token.Token, lx *lexicon.Lexicon) bool {
+func allFillers(toks []token.Token, lx phrases) bool {
 	for _, t := range toks {
 		if !lx.Is(lexicon.DateFiller, t.Key) {
 			return false
@@ -286,7 +293,7 @@ func gapHas(src string, a, b token.Token, s string) bool {
 	return strings.Contains(src[a.End:b.Start], s)
 }
 
-func nearCue(toks []token.Token, start, end int, lx *lexicon.Lexicon) (last, next bool) {
+func nearCue(toks []token.Token, start, end int, lx phrases) (last, next bool) {
 	// "next January", "el próximo mes de enero", "janvier prochain"
 	for k := max(0, start-3); k < min(len(toks), end+2); k++ {
 		if k >= start && k < end {
@@ -302,7 +309,7 @@ func nearCue(toks []token.Token, start, end int, lx *lexicon.Lexicon) (last, nex
 	return
 }
 
-func yearEndBefore(toks []token.Token, at int, lx *lexicon.Lexicon) bool {
+func yearEndBefore(toks []token.Token, at int, lx phrases) bool {
 	for k := at - 1; k >= 0 && k >= at-4; k-- {
 		if ms := lx.At(toks, k, "yearend"); len(ms) > 0 && ms[0].End <= at {
 			return true
@@ -311,7 +318,7 @@ func yearEndBefore(toks []token.Token, at int, lx *lexicon.Lexicon) bool {
 	return false
 }
 
-func dayBefore(toks []token.Token, i int, lx *lexicon.Lexicon) (day, at int) {
+func dayBefore(toks []token.Token, i int, lx phrases) (day, at int) {
 	for k := i - 1; k >= 0 && k >= i-2; k-- {
 		if d := dayNumber(toks[k].Text, lx); d > 0 {
 			return d, k
@@ -347,7 +354,7 @@ func givenName(toks []token.Token, src string, m Mention) bool {
 // Kasım el-Araci", "the adviser June Okafor"): a surname follows it, a
 // capitalised word or one with a particle ("el-", "al-"), in the same
 // word group (no suffix or punctuation between).
-func titledName(toks []token.Token, src string, m Mention, lx *lexicon.Lexicon) bool {
+func titledName(toks []token.Token, src string, m Mention, lx phrases) bool {
 	if m.End >= len(toks) || !toks[m.Start].Cap || !surname(toks, src, m.End) {
 		return false
 	}
@@ -383,7 +390,7 @@ func surname(toks []token.Token, src string, i int) bool {
 // ordinalBefore reads a day written as a word before a month, fillers
 // between: the match that starts furthest back wins, so that "twenty-first"
 // is not read as "first".
-func ordinalBefore(toks []token.Token, i int, lx *lexicon.Lexicon) (day, at int) {
+func ordinalBefore(toks []token.Token, i int, lx phrases) (day, at int) {
 	for k := max(0, i-6); k < i; k++ {
 		for _, o := range lx.At(toks, k, lexicon.Ordinal) {
 			if o.End <= i && allFillers(toks[o.End:i], lx) {
@@ -473,7 +480,7 @@ func datedAt(ms []Mention, j int) bool {
 // rangeStart reads the first day of a range that ends at toks[at], the
 // last day: a day's number and a range word ("8 to", "8 au", "8 по") or a
 // dash ("8–11") right before it.
-func rangeStart(toks []token.Token, src string, at int, lx *lexicon.Lexicon) (day, start int) {
+func rangeStart(toks []token.Token, src string, at int, lx phrases) (day, start int) {
 	if at >= 2 && lx.Is(lexicon.Range, toks[at-1].Key) {
 		if d := dayNumber(toks[at-2].Text, lx); d > 0 {
 			return d, at - 2
@@ -516,7 +523,7 @@ func digits(s string) string {
 }
 
 // dayNumber reads "10", "1er", "1st", "2nd", "1º" as a day of the month.
-func dayNumber(s string, lx *lexicon.Lexicon) int {
+func dayNumber(s string, lx phrases) int {
 	s = digits(s)
 	n := 0
 	i := 0
@@ -587,7 +594,7 @@ func numericDate(toks []token.Token, src string, i int) (Mention, bool) {
 // (lexicon kinds yearmark, monthmark, daymark), the year perhaps counted in
 // an era (kind era: its value is the Gregorian year of the era's first
 // year): "2024年3月12日", "3月12日", "2024년 3월", "令和6年5月".
-func markedDate(toks []token.Token, i int, lx *lexicon.Lexicon) (Mention, bool) {
+func markedDate(toks []token.Token, i int, lx phrases) (Mention, bool) {
 	m := Mention{Start: i, End: i}
 	j := i
 	era := 0

@@ -435,3 +435,45 @@ func (lx *Lexicon) values(kind Kind) []string {
 	}
 	return out
 }
+
+// Cached is a lexicon read over one token list: At walks the trie of every
+// kind once at a position and keeps what it found there, so that asking
+// for several kinds at one position costs one walk. It answers as the
+// lexicon does; for another token list it asks the lexicon.
+type Cached struct {
+	*Lexicon
+	toks []token.Token
+	at   [][]token.Match[Entry]
+	done []bool
+}
+
+// Cached returns the lexicon read over toks.
+func (lx *Lexicon) Cached(toks []token.Token) *Cached {
+	return &Cached{Lexicon: lx, toks: toks, at: make([][]token.Match[Entry], len(toks)), done: make([]bool, len(toks))}
+}
+
+// At returns the phrases of one kind starting at toks[i], longest first.
+func (c *Cached) At(toks []token.Token, i int, kind Kind) []token.Match[Entry] {
+	if c.Lexicon == nil || i < 0 || i >= len(toks) {
+		return nil
+	}
+	if len(toks) != len(c.toks) || &toks[0] != &c.toks[0] {
+		return c.Lexicon.At(toks, i, kind)
+	}
+	if !c.done[i] {
+		c.at[i], c.done[i] = c.all.MatchAt(toks, i), true
+	}
+	var out []token.Match[Entry]
+	for _, m := range c.at[i] {
+		var vals []Entry
+		for _, v := range m.Vals {
+			if v.Kind == kind {
+				vals = append(vals, v)
+			}
+		}
+		if vals != nil {
+			out = append(out, token.Match[Entry]{Start: m.Start, End: m.End, Stem: m.Stem, Vals: vals})
+		}
+	}
+	return out
+}
