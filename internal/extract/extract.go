@@ -264,12 +264,15 @@ func pubLine(p *page.Page, lx *lexicon.Lexicon) time.Time {
 	if p.HTML {
 		src = stripTags(src)
 	}
-	var updated time.Time
+	var updated, bare time.Time
 	for _, line := range strings.Split(src, "\n") {
 		if len(line) > 300 || !strings.ContainsAny(line, "0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹०१२३४५६७८९０１２３４５６７８９") {
 			continue // a full date has a day and a year written in figures
 		}
 		toks := token.Split(line)
+		if bare.IsZero() {
+			bare = bareDate(toks, line, lx)
+		}
 		for i := range toks {
 			cues := lx.At(toks, i, lexicon.PubLine)
 			if len(cues) == 0 {
@@ -288,7 +291,32 @@ func pubLine(p *page.Page, lx *lexicon.Lexicon) time.Time {
 			}
 		}
 	}
+	if updated.IsZero() {
+		return bare
+	}
 	return updated
+}
+
+// bareDate reads a line that holds a full date and nothing else but its
+// time ("2026/07/15 06:02", "14.05.2025 | 08:12"): a site's publication
+// stamp, which needs no publication word.
+func bareDate(toks []token.Token, line string, lx *lexicon.Lexicon) time.Time {
+	ms := dates.Find(toks, line, lx)
+	if len(ms) != 1 || ms[0].Year == 0 || ms[0].Month == 0 || ms[0].Day == 0 {
+		return time.Time{}
+	}
+	for i, t := range toks {
+		if i >= ms[0].Start && i < ms[0].End {
+			continue
+		}
+		for _, r := range t.Text {
+			if unicode.IsLetter(r) {
+				return time.Time{}
+			}
+		}
+	}
+	m := ms[0]
+	return time.Date(m.Year, time.Month(m.Month), m.Day, 0, 0, 0, 0, time.UTC)
 }
 
 // stripTags turns markup into line breaks, keeping the text between tags.
