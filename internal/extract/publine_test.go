@@ -35,7 +35,7 @@ func TestPubLine(t *testing.T) {
 		{"ja", "政治 > 安全保障\n\n防衛相が会談\n\n2026/05/08 07:30\n\n防衛相は7日、会談した。", false, "2026-05-08"},
 		{"pl", "Świat\n14.05.2025 | 08:12\nMinistrowie rozmawiali 13.05.2025 w Wilnie.", false, "2025-05-14"},
 		{"en", "Updated: 14 March 2025\n12/03/2025\nThe text.", false, "2025-03-14"}, // a publication word wins
-		{"en", "Talks on 12/03/2025 in Nairobi\nThe text.", false, ""},                    // words beside it: a date in the text
+		{"en", "Talks on 12/03/2025 in Nairobi\nThe text.", false, ""},               // words beside it: a date in the text
 	}
 	for _, c := range cases {
 		p := &page.Page{Source: c.src, HTML: c.html, Lang: c.lang}
