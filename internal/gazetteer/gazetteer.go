@@ -338,10 +338,14 @@ func ownedBy(toks []token.Token, found []Mention, i int) bool {
 
 // allCaps reports a line written in capitals, where case says nothing.
 func allCaps(toks []token.Token) bool {
-	words, upper := 0, 0
+	words, upper, uncased := 0, 0, 0
 	for _, t := range toks {
 		n := len([]rune(t.Text))
-		if n < 2 || t.Uncased {
+		if t.Uncased {
+			uncased++ // "UAE", "MOU" and "AI" in a Korean sentence do not shout
+			continue
+		}
+		if n < 2 {
 			continue
 		}
 		words++
@@ -349,7 +353,7 @@ func allCaps(toks []token.Token) bool {
 			upper++
 		}
 	}
-	return words >= 3 && upper*10 >= words*6
+	return words >= 3 && upper*10 >= words*6 && words > uncased
 }
 
 // Name returns the English name of a state, or the code itself.

@@ -876,6 +876,68 @@ func (f *Finder) leaderRoles(toks []token.Token, src string, roles []span, roleS
 
 // nameJoin reports what may stand between two characters of one name: nothing,
 // a middle dot ("阿登·杜阿莱", "ラモン・バウティスタ") or, in Hangul, a space.
+// hangulName narrows a run of Hangul words before a role to the name:
+// it starts after the last word that is a stopword ("같은 날 오전 무함마드…"
+// keeps "무함마드…"), and a word of one syllable stands only inside a name
+// (빈 of "무함마드 빈 자이드"), never at its edges ("두 장관", "윤석열 전
+// 대통령": both, former).
+func (f *Finder) hangulName(toks []token.Token, start, end int) (int, int) {
+	var words [][2]int // [from, to) of each word
+	for i := start; i < end; i++ {
+		if i == start || !toks[i].Glued {
+			words = append(words, [2]int{i, i + 1})
+		} else {
+			words[len(words)-1][1] = i + 1
+		}
+	}
+	key := func(w [2]int) string {
+		var b strings.Builder
+		for i := w[0]; i < w[1]; i++ {
+			b.WriteString(toks[i].Text)
+		}
+		return token.Fold(b.String())
+	}
+	from := 0
+	for i, w := range words {
+		// a stopword, or a word that ends in a particle of two syllables
+		// ("청사에서", "궁에서 카롤 나브로츠키")
+		if f.lx.Stopwords[key(w)] || w[1]-w[0] > 2 && f.lx.Stopwords[key([2]int{w[1] - 2, w[1]})] && i < len(words)-1 {
+			from = i + 1
+		}
+	}
+	words = trimSyllables(words[from:])
+	// a word that ends as a verb does when it qualifies what follows
+	// ("참석한 박정호", "주둔 중인 …", "이동해 칼리드…") opens no name
+	for i := len(words) - 2; i >= 0; i-- {
+		if hangulQualifier[toks[words[i][1]-1].Key] {
+			words = trimSyllables(words[i+1:])
+			break
+		}
+	}
+	if len(words) == 0 {
+		return end, end
+	}
+	return words[0][0], words[len(words)-1][1]
+}
+
+// trimSyllables drops the words of one syllable at the edges of a name.
+func trimSyllables(words [][2]int) [][2]int {
+	for len(words) > 0 && words[0][1]-words[0][0] == 1 {
+		words = words[1:]
+	}
+	for len(words) > 0 && words[len(words)-1][1]-words[len(words)-1][0] == 1 {
+		words = words[:len(words)-1]
+	}
+	return words
+}
+
+// hangulQualifier are the last syllables of Korean words that qualify the
+// next word (adnominal endings 한, 인, 던, 된, 는, 될, 할, 린), join clauses
+// (해, 며, 고, 면, 만 of -지만) or end them (다): no transliterated name's
+// first word ends so before another.
+var hangulQualifier = map[string]bool{"한": true, "인": true, "던": true, "된": true, "는": true, "될": true, "할": true,
+	"린": true, "해": true, "며": true, "고": true, "면": true, "만": true, "다": true}
+
 func nameJoin(gap string, hangul bool) bool {
 	switch gap {
 	case "", "·", "・", "‧", "-", "‐":
@@ -899,11 +961,14 @@ func (f *Finder) syllabicNames(toks []token.Token, src string, roles, titles, co
 	hangul := func(k int) bool { r, _ := utf8.DecodeRuneInString(toks[k].Text); return unicode.In(r, unicode.Hangul) }
 	// wordEnd: the last syllable of a Hangul word, where a particle stands
 	wordEnd := func(k int) bool { return k+1 >= len(toks) || !toks[k+1].Glued }
+	// lastWord: k is in the word right before a role or its state, where a
+	// particle never stands ("마즈루이 UAE 국방담당 국무장관": 이 ends the name)
+	lastWord := -1
 	nameChar := func(k int) bool {
 		t := toks[k]
 		// a Hangul particle stops a name only at a word's end: 가 ends
 		// "박정훈이 가", not "카가메"
-		stop := f.lx.Stopwords[t.Key] && (!hangul(k) || wordEnd(k))
+		stop := f.lx.Stopwords[t.Key] && (!hangul(k) || wordEnd(k)) && !(hangul(k) && k+1 == lastWord)
 		return t.Uncased && !inPlace[k] && !lexical[k] && !stop && !f.office(toks, k, k+1) &&
 			len(f.lx.At(toks, k, lexicon.Trigger)) == 0 && len(f.lx.At(toks, k, lexicon.Role)) == 0
 	}
@@ -939,12 +1004,16 @@ func (f *Finder) syllabicNames(toks []token.Token, src string, roles, titles, co
 				end = m.Start
 			}
 			start := end
-			for start > 0 && nameChar(start-1) && (start == end || nameJoin(src[toks[start-1].End:toks[start].Start], hangul(start))) {
+			lastWord = end
+			for start > 0 && nameChar(start-1) && nameJoin(src[toks[start-1].End:toks[start].Start], hangul(start-1) || hangul(start)) {
 				start--
 			}
 			// a Hangul name starts a word: not "서 토마시 노박" of "바르샤바에서"
 			for start < end && hangul(start) && toks[start].Glued {
 				start++
+			}
+			if start < end && hangul(start) {
+				start, end = f.hangulName(toks, start, end)
 			}
 			if end-start >= 2 && !long(start, end) && !overlaps(out, start, end) {
 				if m, ok := placeEnd[start]; ok && m.Kind != gazetteer.Org && country == "" {

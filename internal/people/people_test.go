@@ -19,6 +19,10 @@ const zhLex = "role\tdefence_minister\t国防部长\nstopword\t-\t与\nstopword\
 const jaLex = "role\tdefence_minister\t防衛相\nrole\tdefence_minister\t国防相\nstopword\t-\tの\nstopword\t-\tは\nstopword\t-\tと\n" +
 	"trait\tnamefirst\tnames come before their role\n"
 
+const koLex = "role\tdefence_minister\t국방 장관\nrole\tdefence_minister\t국방부 장관\nrole\thead_of_state\t대통령\nrole\tminister\t장관\n" +
+	"stopword\t-\t은\nstopword\t-\t는\nstopword\t-\t이\nstopword\t-\t을\nstopword\t-\t에서\nstopword\t-\t오후\nstopword\t-\t따르면\n" +
+	"trait\tnamefirst\tnames come before their role\n"
+
 const arLex = "role\tdefence_minister\tوزير الدفاع\nrole\tambassador\tسفير\nrole\tintelligence_chief\tرئيس المخابرات\n" +
 	"stopword\t-\tمع\nstopword\t-\tفي\n"
 
@@ -47,6 +51,18 @@ func TestFind(t *testing.T) {
 			[]Person{{Name: "王建国", Role: "defence_minister"}, {Name: "阿登·杜阿莱", Role: "defence_minister", Country: "KEN"}}},
 		{jaLex, "森山健二防衛相は同国のラモン・バウティスタ国防相と会談した。",
 			[]Person{{Name: "森山健二", Role: "defence_minister"}, {Name: "ラモン・バウティスタ", Role: "defence_minister"}}},
+		// Korean: the words before the role, less a time word, a word that
+		// qualifies the next, a word ending in a particle, a lone syllable
+		// at the edge; a name may end in the syllable of a particle
+		{koLex, "같은 날 오후 라힘 빈 사이드 알 하르비 오만 국방장관을 만났다.",
+			[]Person{{Name: "라힘 빈 사이드 알 하르비", Role: "defence_minister", Country: "OMN"}}},
+		{koLex, "합참에 따르면 두 장관은 회담에서 협력을 논의했다.", nil},
+		{koLex, "기지에서 열린 행사에서 이민호 국방부 장관은 연설했다.",
+			[]Person{{Name: "이민호", Role: "defence_minister"}}},
+		{koLex, "다니엘 루이 프랑스 국방장관은 회담했다.",
+			[]Person{{Name: "다니엘 루이", Role: "defence_minister", Country: "FRA"}}},
+		{koLex, "방문한 문재인 전 대통령은 연설했다.",
+			[]Person{{Name: "문재인", Role: "head_of_state"}}},
 	}
 	for _, c := range cases {
 		lx, err := lexicon.Parse("xx", []byte(c.lex))
