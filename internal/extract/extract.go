@@ -491,6 +491,9 @@ func (a *article) candidates(s *sentence) []Candidate {
 		if typ == event.Exercise && s.hasTrigger(event.Training) {
 			continue // "trained soldiers in drills": the drills are the training
 		}
+		if typ == event.Deployment && weak && s.namesTrigger(event.Exercise) {
+			continue // "some 50 soldiers of each side took part in the drill": its players
+		}
 		if typ != event.Meeting && typ != event.Agreement && typ != event.Exercise && s.orgActs(t) {
 			continue // "UN troops withdrew": the body acts, not a state
 		}
@@ -1198,6 +1201,16 @@ func (s *sentence) modalBefore(t cue) bool {
 func (s *sentence) hasTrigger(t event.Type) bool {
 	for _, c := range s.cues[lexicon.Trigger] {
 		if c.value == string(t) && c.extra != "weak" {
+			return true
+		}
+	}
+	return false
+}
+
+// namesTrigger reports a trigger of type t, weak or not.
+func (s *sentence) namesTrigger(t event.Type) bool {
+	for _, c := range s.cues[lexicon.Trigger] {
+		if c.value == string(t) {
 			return true
 		}
 	}

@@ -159,15 +159,16 @@ func (s *sentence) governs(r moodRule, c, t cue) bool {
 	// distances are in words: a Han, kana or Hangul character is half of one
 	r.ahead, r.behind = r.ahead*s.scale, r.behind*s.scale
 	if c.value == "prev" || c.value == "both" {
-		ahead := r.ahead
+		ahead, commas := r.ahead, r.commas
 		if r.kind == lexicon.Negation {
 			ahead = 3 * s.scale // a negated verb denies itself and its object: "silah göndermedi", not "müzakerelerin … tarih vermedi"
 		} else if s.lx != nil && s.lx.HasTrait(lexicon.TraitVerbFinal) && len(s.toks)-c.end <= 3*s.scale {
 			// the verb that ends a verb-final sentence governs the clause it
-			// closes, however long: "…との報道について、…「事実無根だ」と否定した"
-			ahead = len(s.toks)
+			// closes, however long, its lists too: "…との報道について、…
+			// 「事実無根だ」と否定した", "गोला-बारूद, हथियारों और ड्रोन के … की संभावनाएं तलाशेंगी"
+			ahead, commas = len(s.toks), true
 		}
-		if c.start >= t.end && c.start-t.end <= ahead && s.reach(t.end-1, c.start, r.commas) {
+		if c.start >= t.end && c.start-t.end <= ahead && s.reach(t.end-1, c.start, commas) {
 			return true
 		}
 	}

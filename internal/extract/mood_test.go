@@ -311,6 +311,15 @@ var moodCases = []pipelineCase{
 		"Hollanda ve İsviçre 12 Mayıs 2025'te Pakistan'a askeri yardımı askıya aldı. Konu, yerel basında da geniş bir şekilde yer aldı ve bu gelişme için çok sayıda yorum yapıldı.",
 		[]wantEvent{{typ: event.Rupture, countries: "CHE,PAK", date: "2025-05-12"}, {typ: event.Rupture, countries: "NLD,PAK", date: "2025-05-12"}}},
 
+	// Hindi, verb-final: the verb that closes the sentence governs the
+	// list before it; soldiers who take part in a drill are its players.
+	{"hi hypothetical list", "hi",
+		"भारतीय और केन्याई रक्षा कंपनियां राइफलों, गोला-बारूद और ड्रोन के संयुक्त उत्पादन की संभावनाएं तलाशेंगी।",
+		nil},
+	{"hi exercise players", "hi",
+		"भारत और केन्या का संयुक्त सैन्य अभ्यास 12 मार्च 2025 को मोम्बासा में संपन्न हुआ। 3 मार्च से शुरू होकर पिछले बुधवार तक चले इस अभ्यास में भारतीय थलसेना और केन्याई सेना के लगभग 60-60 जवानों ने हिस्सा लिया।",
+		[]wantEvent{{typ: event.Exercise, countries: "IND,KEN", date: "2025-03-12"}}},
+
 	// Arabic.
 	{"ar hypothetical", "ar",
 		"قالت مصادر عسكرية إن الكتيبة المصرية في الصومال قد يتم تعزيزها العام المقبل إذا تدهور الوضع الأمني.",
