@@ -348,7 +348,7 @@ func (c *Cleaner) sentenceStart(s string, toks []token.Token, ti, p int) bool {
 // isFurniture reports a line (or a segment of a long one) that is page
 // furniture. toks are its tokens; their offsets point into src.
 func (c *Cleaner) isFurniture(line string, toks []token.Token, src string) bool {
-	if !hasLetters(line, 2) {
+	if !hasLetters(line, 2) || bulletHeadline(line) {
 		return true
 	}
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(line, "\"”»’)] "))
@@ -376,6 +376,23 @@ func (c *Cleaner) isFurniture(line string, toks []token.Token, src string) bool 
 		return true
 	}
 	return isSpamRun(line)
+}
+
+// bullets open the lines of a list of headlines ("· 천무 다연장로켓…",
+// "・防衛費、…", "▶ …", "• Nowy dowódca…"); dashes are left out, as they
+// open quotes and datelines too.
+const bullets = "·・•▶▷►▸▲△■□●○◆◇※"
+
+// bulletHeadline reports a short line that a bullet opens and no full stop
+// ends: a related headline, not a sentence of the article.
+func bulletHeadline(line string) bool {
+	line = strings.TrimSpace(line)
+	r, _ := utf8.DecodeRuneInString(line)
+	if !strings.ContainsRune(bullets, r) || utf8.RuneCountInString(line) > 120 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(line, "\"”»’)] "))
+	return !strings.ContainsRune(".!?؟。！？।", last)
 }
 
 // unspaced reports a "word" mostly of Han, kana or Hangul characters:

@@ -284,6 +284,11 @@ func TestCleanText(t *testing.T) {
 		{raw: "Читайте также: Новый маяк открылся на мысе"},
 		{raw: "Soma pia: Bandari yafunguliwa tena"},
 		{raw: "Ayrıca okuyun: Limanda grev sona erdi"},
+		// related headlines opened by a bullet; a bullet sentence stays
+		{raw: "· 해군, 동해에서 기뢰 제거 훈련 실시"},
+		{raw: "・港湾の警備、来月から強化へ（5月2日）"},
+		{raw: "▶ Coast guards of both states open a shared radio room"},
+		{raw: "• Both fleets will also exchange liaison officers every quarter.", keep: true},
 		{raw: "The plan also sets up a common radio channel and a weekly swap of sighting reports.", keep: true},
 		{raw: "Share this article with your friends"},
 		{raw: "Partager sur Facebook"},
