@@ -1309,7 +1309,7 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 	if e.Location == nil {
 		// "kiliwasili Bangui", "прибыл в Банги": where they arrived
 		for _, v := range s.cues[lexicon.Arrival] {
-			if m := s.placeBy(v, 2); m != nil && m.Kind != gazetteer.Demonym && slices.Contains(countries, m.Code) {
+			if m := s.placeBy(v, 2); m != nil && m.Kind != gazetteer.Demonym && slices.Contains(countries, m.Code) && !s.fromPlace(m) {
 				e.Location = &event.Location{Name: s.mentionText(*m), Country: m.Code}
 				c.PlaceLoc = m.Kind.IsPlace()
 				break
@@ -1415,6 +1415,9 @@ func (a *article) destination(s *sentence, t *cue) (host, where *gazetteer.Menti
 			}
 			if s.seatBefore(l) {
 				continue // "the government in Phnom Penh suspended the drills": the state, not the place
+			}
+			if s.fromPlace(m) {
+				continue // "flew in from New Delhi": where they came from
 			}
 			if t != nil && s.otherActPlace(*t, *m) {
 				continue // "jets deployed in Romania, Bucharest ratifies the accord"
@@ -1565,6 +1568,17 @@ func (a *article) origin(s *sentence) string {
 		}
 	}
 	return ""
+}
+
+// fromPlace reports a place a "from" cue points at: where someone came
+// from ("flew in from New Delhi"), never where the act happened.
+func (s *sentence) fromPlace(m *gazetteer.Mention) bool {
+	for _, v := range s.cues[lexicon.Visit] {
+		if v.value == "from" && s.placeBy(v, 2) == m {
+			return true
+		}
+	}
+	return false
 }
 
 // placeBy is the place a visit, locative or arrival cue points at: after

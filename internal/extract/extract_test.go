@@ -466,3 +466,21 @@ func TestPipelineKnownGaps(t *testing.T) {
 		t.Logf("KNOWN GAP %s: %s; got:%s", c.name, strings.Join(problems, "; "), describe(got))
 	}
 }
+
+// TestOriginIsNoPlace checks that where a visitor came from ("flew in from
+// New Delhi") is never where the act happened.
+func TestOriginIsNoPlace(t *testing.T) {
+	p := newTestPipeline(t)
+	c := pipelineCase{"en origin", "en",
+		"Indian Defence Minister Rajnath Singh, who flew in from New Delhi on 11 March 2026 for a visit of one day, held talks with Philippine Defense Secretary Gilberto Teodoro at Camp Aguinaldo in Manila.",
+		[]wantEvent{{typ: event.Meeting, countries: "IND,PHL", initiator: "IND", date: "2026-03-11"}}}
+	problems, got := runCase(p, c)
+	for _, pr := range problems {
+		t.Error(pr)
+	}
+	for _, e := range got {
+		if e.Location != nil && e.Location.Country == "IND" {
+			t.Errorf("%s located in %s, where the visitor came from", e.Key(), e.Location.Name)
+		}
+	}
+}
