@@ -58,7 +58,12 @@ type phrases interface {
 // Find returns the date mentions in toks. src is the text the token
 // offsets point into (used to see separators such as "/").
 func Find(toks []token.Token, src string, lex *lexicon.Lexicon) []Mention {
-	lx := lex.Cached(toks)
+	return FindWith(toks, src, lex.Cached(toks))
+}
+
+// FindWith is Find with a lexicon already read over toks, whose phrases
+// the caller also looks up.
+func FindWith(toks []token.Token, src string, lx *lexicon.Cached) []Mention {
 	var out []Mention
 	used := make([]bool, len(toks))
 	take := func(m Mention) {
@@ -501,6 +506,12 @@ func rangeStart(toks []token.Token, src string, at int, lx phrases) (day, start 
 var digitZeros = []rune{'٠', '۰', '०', '０'}
 
 // digits converts the digits of digitZeros' sets to ASCII.
+// startsDigit reports a word that starts with a digit of any script.
+func startsDigit(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsDigit(r)
+}
+
 func digits(s string) string {
 	ascii := true
 	for i := 0; i < len(s) && ascii; i++ {
@@ -563,6 +574,9 @@ func yearNumber(s string) int {
 }
 
 func numericDate(toks []token.Token, src string, i int) (Mention, bool) {
+	if !startsDigit(toks[i].Text) || !startsDigit(toks[i+1].Text) || !startsDigit(toks[i+2].Text) {
+		return Mention{}, false // most words: no need to map their digits
+	}
 	a, b, c := digits(toks[i].Text), digits(toks[i+1].Text), digits(toks[i+2].Text)
 	if !allDigits(a) || !allDigits(b) || !allDigits(c) {
 		return Mention{}, false

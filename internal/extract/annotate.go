@@ -63,12 +63,14 @@ func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder
 		s.scale = 2 // a Han, kana or Hangul character is about half a word
 	}
 	s.places = dropWaters(x.gaz.FindIn(s.toks, lx.Lang), lx.Find(s.toks, lexicon.WaterWord), s.toks, lx)
-	s.dates = dates.Find(s.toks, s.text, lx)
+	// one walk over the words for every kind, shared by the dates and the
+	// cues; the judging kinds are kept only when the sentence has
+	// something to judge
+	cached := lx.Cached(s.toks)
+	s.dates = dates.FindWith(s.toks, s.text, cached)
 	s.cues = map[lexicon.Kind][]cue{}
 	headline := token.Headline(s.text, s.toks)
-	// one walk over the words for every kind; the judging kinds are kept
-	// only when the sentence has something to judge
-	found := lx.FindKinds(s.toks, foundKinds)
+	found := cached.FindKinds(foundKinds)
 	titled := func(start, end int) bool {
 		for _, t := range found[lexicon.Title] {
 			if t.Start <= start && end <= t.End && t.End-t.Start > end-start {

@@ -371,10 +371,16 @@ func (lx *Lexicon) Find(toks []token.Token, kind Kind) []token.Match[Entry] {
 
 // FindKinds is Find for several kinds at once, in one walk over the tokens.
 func (lx *Lexicon) FindKinds(toks []token.Token, kinds []Kind) map[Kind][]token.Match[Entry] {
-	out := map[Kind][]token.Match[Entry]{}
 	if lx == nil {
-		return out
+		return map[Kind][]token.Match[Entry]{}
 	}
+	return lx.findKinds(toks, kinds, func(i int) []token.Match[Entry] { return lx.all.MatchAt(toks, i) })
+}
+
+// findKinds is FindKinds with the phrases of every kind at a position
+// given by at.
+func (lx *Lexicon) findKinds(toks []token.Token, kinds []Kind, at func(int) []token.Match[Entry]) map[Kind][]token.Match[Entry] {
+	out := map[Kind][]token.Match[Entry]{}
 	// want[kindIndex[k]] is 1 + k's position in kinds, 0 for a kind not asked
 	var want [maxKinds]int
 	for ki, k := range kinds {
@@ -383,7 +389,7 @@ func (lx *Lexicon) FindKinds(toks []token.Token, kinds []Kind) map[Kind][]token.
 	next := make([]int, len(kinds)) // where each kind's next phrase may start
 	for i := range toks {
 		// the matches come longest first: a kind's first is its longest
-		for _, m := range lx.all.MatchAt(toks, i) {
+		for _, m := range at(i) {
 			for vi, v := range m.Vals {
 				ki := want[kindIndex[v.Kind]] - 1
 				if ki < 0 || next[ki] > i {
@@ -452,6 +458,22 @@ func (lx *Lexicon) Cached(toks []token.Token) *Cached {
 	return &Cached{Lexicon: lx, toks: toks, at: make([][]token.Match[Entry], len(toks)), done: make([]bool, len(toks))}
 }
 
+// all returns the phrases of every kind starting at c.toks[i].
+func (c *Cached) all(i int) []token.Match[Entry] {
+	if !c.done[i] {
+		c.at[i], c.done[i] = c.Lexicon.all.MatchAt(c.toks, i), true
+	}
+	return c.at[i]
+}
+
+// FindKinds is Lexicon.FindKinds over the token list c reads.
+func (c *Cached) FindKinds(kinds []Kind) map[Kind][]token.Match[Entry] {
+	if c.Lexicon == nil {
+		return map[Kind][]token.Match[Entry]{}
+	}
+	return c.findKinds(c.toks, kinds, c.all)
+}
+
 // At returns the phrases of one kind starting at toks[i], longest first.
 func (c *Cached) At(toks []token.Token, i int, kind Kind) []token.Match[Entry] {
 	if c.Lexicon == nil || i < 0 || i >= len(toks) {
@@ -460,11 +482,8 @@ func (c *Cached) At(toks []token.Token, i int, kind Kind) []token.Match[Entry] {
 	if len(toks) != len(c.toks) || &toks[0] != &c.toks[0] {
 		return c.Lexicon.At(toks, i, kind)
 	}
-	if !c.done[i] {
-		c.at[i], c.done[i] = c.all.MatchAt(toks, i), true
-	}
 	var out []token.Match[Entry]
-	for _, m := range c.at[i] {
+	for _, m := range c.all(i) {
 		var vals []Entry
 		for _, v := range m.Vals {
 			if v.Kind == kind {
