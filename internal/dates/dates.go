@@ -618,7 +618,7 @@ func markedDate(toks []token.Token, i int, lx phrases) (Mention, bool) {
 	}
 	// number reads a number followed by a mark of kind k
 	number := func(k lexicon.Kind) (int, bool) {
-		if j+1 >= len(toks) {
+		if j+1 >= len(toks) || !startsDigit(toks[j].Text) {
 			return 0, false
 		}
 		s := digits(toks[j].Text)
