@@ -491,7 +491,7 @@ func (a *article) candidates(s *sentence) []Candidate {
 		if typ == event.Exercise && s.hasTrigger(event.Training) {
 			continue // "trained soldiers in drills": the drills are the training
 		}
-		if typ == event.Deployment && weak && s.namesTrigger(event.Exercise) {
+		if typ == event.Deployment && weak && (s.namesTrigger(event.Exercise) || s.namesTrigger(event.Training)) {
 			continue // "some 50 soldiers of each side took part in the drill": its players
 		}
 		if typ != event.Meeting && typ != event.Agreement && typ != event.Exercise && s.orgActs(t) {
