@@ -63,6 +63,9 @@ func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder
 		s.scale = 2 // a Han, kana or Hangul character is about half a word
 	}
 	s.places = dropWaters(x.gaz.FindIn(s.toks, lx.Lang), lx.Find(s.toks, lexicon.WaterWord), s.toks, lx)
+	if s.scale > 1 {
+		s.places = dropNameParts(s.places, s.toks, s.text)
+	}
 	// one walk over the words for every kind, shared by the dates and the
 	// cues; the judging kinds are kept only when the sentence has
 	// something to judge
@@ -268,6 +271,27 @@ func properName(toks []token.Token) bool {
 
 // dropWaters removes states that only name a body of water: "Indian
 // Ocean", "Gulf of Guinea", "Lake Chad", "Японское море", "بحر الصين".
+// dropNameParts drops the cities and capitals written inside a foreign
+// name in Han or kana, whose parts a middle dot joins: 班吉 (Bangui) in
+// "朱马·卡班吉" is the end of a surname.
+func dropNameParts(places []gazetteer.Mention, toks []token.Token, src string) []gazetteer.Mention {
+	return slices.DeleteFunc(places, func(m gazetteer.Mention) bool {
+		if !m.Kind.IsPlace() {
+			return false
+		}
+		for k := m.Start; k > 0 && k > m.Start-4; k-- {
+			gap := src[toks[k-1].End:toks[k].Start]
+			if strings.ContainsAny(gap, "·・‧") {
+				return k < m.Start // a name's part, the place glued after its first characters
+			}
+			if gap != "" {
+				return false
+			}
+		}
+		return false
+	})
+}
+
 func dropWaters(places []gazetteer.Mention, waters []token.Match[lexicon.Entry], toks []token.Token, lx *lexicon.Lexicon) []gazetteer.Mention {
 	if len(waters) == 0 {
 		return places

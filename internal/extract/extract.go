@@ -162,25 +162,6 @@ func (x *Extractor) analyse(sents []*sentence, p *page.Page) *article {
 	count := map[string]float64{}
 	first := map[string]int{}
 	var all []dates.Mention
-	for _, s := range sents {
-		if s.secure() {
-			a.secure++
-		}
-		for _, m := range s.places {
-			if m.Kind == gazetteer.Org {
-				continue
-			}
-			w := 1.0
-			if s.index < 3 {
-				w = 1.5 // headline and lead
-			}
-			count[m.Code] += w
-			if _, ok := first[m.Code]; !ok {
-				first[m.Code] = s.index
-			}
-		}
-		all = append(all, s.dates...)
-	}
 	// persons: keep the fullest name per surname, with what we know of them
 	for _, s := range sents {
 		for i, p := range s.persons {
@@ -199,6 +180,30 @@ func (x *Extractor) analyse(sents []*sentence, p *page.Page) *article {
 			}
 			s.persons[i].Name = a.persons[key].Name
 		}
+	}
+	for _, s := range sents {
+		if s.scale > 1 {
+			s.places = a.dropSurnames(s)
+		}
+	}
+	for _, s := range sents {
+		if s.secure() {
+			a.secure++
+		}
+		for _, m := range s.places {
+			if m.Kind == gazetteer.Org {
+				continue
+			}
+			w := 1.0
+			if s.index < 3 {
+				w = 1.5 // headline and lead
+			}
+			count[m.Code] += w
+			if _, ok := first[m.Code]; !ok {
+				first[m.Code] = s.index
+			}
+		}
+		all = append(all, s.dates...)
 	}
 	// persons count for their state
 	for _, p := range a.persons {
@@ -394,6 +399,42 @@ func (a *article) sentenceStates(s *sentence) (states []string, inferred bool) {
 		}
 	}
 	return states, inferred
+}
+
+// dropSurnames drops the cities and capitals a Han or kana sentence
+// writes inside the surname of a person the article names: 班吉 (Bangui)
+// in "董军与卡班吉在多多马举行会谈", where 卡班吉 is 朱马·卡班吉.
+func (a *article) dropSurnames(s *sentence) []gazetteer.Mention {
+	return slices.DeleteFunc(s.places, func(m gazetteer.Mention) bool {
+		if !m.Kind.IsPlace() {
+			return false
+		}
+		for from := m.Start; from >= 0 && from > m.Start-4; from-- {
+			if from < m.Start && !s.toks[from+1].Glued {
+				return false
+			}
+			for to := m.End; to <= len(s.toks) && to < m.End+4; to++ {
+				if to > m.End && !s.toks[to-1].Glued {
+					break
+				}
+				if (from < m.Start || to > m.End) && a.surnameAt(s, from, to) {
+					return true
+				}
+			}
+		}
+		return false
+	})
+}
+
+// surnameAt reports a person of the article whose surname is written in
+// s.toks[from:to].
+func (a *article) surnameAt(s *sentence, from, to int) bool {
+	var b strings.Builder
+	for _, t := range s.toks[from:to] {
+		b.WriteString(t.Key)
+	}
+	_, ok := a.persons[b.String()]
+	return ok
 }
 
 // named returns the persons of the article that s names by surname: a

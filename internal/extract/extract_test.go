@@ -484,3 +484,17 @@ func TestOriginIsNoPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceInsideName checks that a capital written inside a foreign name
+// in Han (班吉, Bangui, in 朱马·卡班吉) makes no state, there or where the
+// surname stands alone.
+func TestPlaceInsideName(t *testing.T) {
+	p := newTestPipeline(t)
+	c := pipelineCase{"zh name", "zh",
+		"中国国防部长董军16日抵达坦桑尼亚，会见坦桑尼亚国防部长朱马·卡班吉。当天下午，董军与卡班吉在多多马举行会谈，双方签署了军事合作协议。",
+		[]wantEvent{{typ: event.Meeting, countries: "CHN,TZA"}, {typ: event.Agreement, countries: "CHN,TZA"}}}
+	problems, _ := runCase(p, c)
+	for _, pr := range problems {
+		t.Error(pr)
+	}
+}
