@@ -1371,6 +1371,8 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 			}
 		} else if g := s.trainerState(countries); typ == event.Training && g != "" {
 			e.Initiator = g // "a course given by instructors of the Spanish Navy"
+		} else if g := a.giver(s, t, countries); typ == event.Training && g != "" && len(countries) == 2 && s.near(lexicon.Trainee, t, 8*s.scale) {
+			e.Initiator = other(countries, g) // "Pakistani crews completed their training at Turkish centres": the subject is trained
 		} else if g := s.modifierState(t, countries); g != "" {
 			e.Initiator = g // "Turkish drones", "des instructeurs russes"
 		} else if o := a.origin(s); o != "" && slices.Contains(countries, o) {
@@ -1390,6 +1392,9 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 	}
 	if typ == event.Deployment && e.Initiator == "" && e.Location != nil && len(countries) == 2 && slices.Contains(countries, e.Location.Country) {
 		e.Initiator = other(countries, e.Location.Country) // troops go to the host
+	}
+	if typ == event.Training && e.Initiator == "" && e.Location != nil && len(countries) == 2 && slices.Contains(countries, e.Location.Country) {
+		e.Initiator = e.Location.Country // trainees go to the trainers: "12 pilots trained at the school in Seville"
 	}
 	if typ == event.Deployment && e.Location == nil && e.Initiator != "" && len(countries) == 2 {
 		host := other(countries, e.Initiator)

@@ -498,3 +498,28 @@ func TestPlaceInsideName(t *testing.T) {
 		t.Error(pr)
 	}
 }
+
+// TestTraineesAsSubject checks that when the trained side is the subject
+// ("completed their training", "ont suivi une formation"), the other state
+// is the one that trains.
+func TestTraineesAsSubject(t *testing.T) {
+	p := newTestPipeline(t)
+	for _, c := range []pipelineCase{
+		{"en trainees", "en", "Twelve Indonesian Air Force pilots completed a six-week training course in Seville, Spain, on 3 March 2025.",
+			[]wantEvent{{typ: event.Training, countries: "ESP,IDN", initiator: "ESP", date: "2025-03-03"}}},
+		{"tr trainees", "tr", "Pakistanlı 40 denizci 3 Mart 2025'te Gölcük'teki Türk Deniz Kuvvetleri eğitim merkezinde eğitimlerini tamamladı.",
+			[]wantEvent{{typ: event.Training, countries: "PAK,TUR", initiator: "TUR", date: "2025-03-03"}}},
+		{"fr trainees", "fr", "Quarante officiers maliens ont suivi du 3 au 28 mars 2025 une formation au pilotage de drones dispensée en Turquie.",
+			[]wantEvent{{typ: event.Training, countries: "MLI,TUR", initiator: "TUR", date: "2025-03-03"}}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			problems, got := runCase(p, c)
+			for _, pr := range problems {
+				t.Error(pr)
+			}
+			if len(problems) > 0 {
+				t.Logf("got:%s", describe(got))
+			}
+		})
+	}
+}
