@@ -1371,7 +1371,7 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 			}
 		} else if g := s.trainerState(countries); typ == event.Training && g != "" {
 			e.Initiator = g // "a course given by instructors of the Spanish Navy"
-		} else if g := a.giver(s, t, countries); typ == event.Training && g != "" && len(countries) == 2 && s.near(lexicon.Trainee, t, 8*s.scale) {
+		} else if g := a.traineeState(s, t, countries); typ == event.Training && g != "" {
 			e.Initiator = other(countries, g) // "Pakistani crews completed their training at Turkish centres": the subject is trained
 		} else if g := s.modifierState(t, countries); g != "" {
 			e.Initiator = g // "Turkish drones", "des instructeurs russes"
@@ -1706,6 +1706,39 @@ func (s *sentence) agentState(t cue, countries []string) string {
 		}
 		if m := s.placeBy(c, 4); m != nil && m.Kind != gazetteer.Org && slices.Contains(countries, m.Code) && !s.asSite(*m) {
 			return m.Code
+		}
+	}
+	return ""
+}
+
+// traineeState is the state of the trained side when a trainee cue
+// ("completed", "проходит обучение") stands near training trigger t: the
+// state named last before the cue and not as a place, its subject ("most
+// Kyrgyz officers still study at Russian academies", not Moscow named
+// before); in verb-final wording the subject that opens the clause.
+func (a *article) traineeState(s *sentence, t cue, countries []string) string {
+	if len(countries) != 2 || !s.near(lexicon.Trainee, t, 8*s.scale) {
+		return ""
+	}
+	if s.lx != nil && s.lx.HasTrait(lexicon.TraitVerbFinal) {
+		return a.giver(s, t, countries) // the subject opens the clause
+	}
+	where := map[int]bool{} // places a locative points at: where, not who ("한국에서 교육을 받았다")
+	for _, l := range s.cues[lexicon.Locative] {
+		if m := s.placeBy(l, 2); m != nil {
+			where[m.Start] = true
+		}
+	}
+	for _, c := range s.cues[lexicon.Trainee] {
+		if !s.close(c, t, 8*s.scale) {
+			continue
+		}
+		at := min(c.start, t.start)
+		for i := len(s.places) - 1; i >= 0; i-- {
+			m := s.places[i]
+			if m.Start < at && !where[m.Start] && m.Kind != gazetteer.Org && m.Kind != gazetteer.City && m.Kind != gazetteer.Site && slices.Contains(countries, m.Code) {
+				return m.Code
+			}
 		}
 	}
 	return ""
