@@ -1383,6 +1383,9 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 				e.Initiator = other(countries, g) // "jets bought by Argentina": the buyer receives
 			}
 		}
+		if r := s.recipient(countries); e.Initiator == "" && r != "" && (typ == event.Arms || typ == event.Aid) {
+			e.Initiator = other(countries, r) // "handed over to the Somali army": the other side gives
+		}
 		if e.Initiator == "" {
 			e.Initiator = a.giver(s, t, countries)
 			if typ == event.Arms && len(countries) == 2 && e.Initiator != "" && s.near(lexicon.Purchase, t, 2*s.scale) {
@@ -1610,6 +1613,24 @@ func (a *article) origin(s *sentence) string {
 			continue
 		}
 		if m := s.placeBy(v, 4); m != nil {
+			return m.Code
+		}
+	}
+	return ""
+}
+
+// recipient is the state a "to" cue points at, its name, its people or
+// its forces ("to the Somali army", "à la Marine ivoirienne"), when it is
+// one of the two states.
+func (s *sentence) recipient(countries []string) string {
+	if len(countries) != 2 {
+		return ""
+	}
+	for _, v := range s.cues[lexicon.Visit] {
+		if v.value != "to" {
+			continue
+		}
+		if m := s.placeBy(v, 3); m != nil && m.Kind != gazetteer.Org && slices.Contains(countries, m.Code) {
 			return m.Code
 		}
 	}

@@ -523,3 +523,19 @@ func TestTraineesAsSubject(t *testing.T) {
 		})
 	}
 }
+
+// TestRecipient checks that goods sent to one of two states are given by
+// the other when no giver is named.
+func TestRecipient(t *testing.T) {
+	p := newTestPipeline(t)
+	c := pipelineCase{"de recipient", "de",
+		"Zwei Patrouillenboote wurden am 10. November 2025 nach Indonesien geliefert, teilte das Verteidigungsministerium in Berlin mit.",
+		[]wantEvent{{typ: event.Arms, countries: "DEU,IDN", initiator: "DEU", date: "2025-11-10"}}}
+	problems, got := runCase(p, c)
+	for _, pr := range problems {
+		t.Error(pr)
+	}
+	if len(problems) > 0 {
+		t.Logf("got:%s", describe(got))
+	}
+}
