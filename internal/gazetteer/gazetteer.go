@@ -39,8 +39,9 @@ const (
 	// Home is a data kind, never a mention's: an institution or force the
 	// language's press names without its state when it is their own
 	// ("국방부", the ministry of defence, on a Korean page). Found right
-	// after another state's mention it is that state's ("사우디 국방부")
-	// and names none; else it is a Metonym of its state.
+	// after another state's mention ("사우디 국방부"), or right before one
+	// ("نیروی دریایی ارتش پاکستان"), it is that state's and names none;
+	// else it is a Metonym of its state.
 	Home Kind = "home"
 )
 
@@ -306,7 +307,7 @@ func (g *Gazetteer) FindIn(toks []token.Token, lang string) []Mention {
 			continue
 		}
 		if best.kind == Home {
-			if ownedBy(toks, out, i) {
+			if ownedBy(toks, out, i) || g.ownedAfter(toks, end, lang) {
 				i = end
 				continue
 			}
@@ -334,6 +335,23 @@ func ownedBy(toks []token.Token, found []Mention, i int) bool {
 		return false
 	}
 	return m.End == i || m.End == i-1 && toks[i-1].Glued && toks[i-1].Start == toks[m.End-1].End
+}
+
+// ownedAfter reports a state's name or people right after toks[end]:
+// the owner of a force named before it, as Persian and Arabic write it
+// ("نیروی دریایی ارتش پاکستان", the navy of the army of Pakistan).
+func (g *Gazetteer) ownedAfter(toks []token.Token, end int, lang string) bool {
+	if end >= len(toks) {
+		return false
+	}
+	for _, m := range g.trie.MatchAt(toks, end) {
+		for _, e := range m.Vals {
+			if (lang == "" || e.lang == "" || e.lang == lang || e.lang == "en") && e.ok(toks, m) && (e.kind == Name || e.kind == Demonym) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // allCaps reports a line written in capitals, where case says nothing.

@@ -154,6 +154,8 @@ func TestFindIn(t *testing.T) {
 		{"国防部发言人表示", "zh", "CHN"},
 		{"巴西国防部长访问", "zh", "BRA"}, // a minister's title is no ministry
 		{"국방부는 어제 밝혔다", "ja", ""}, // a language's own forms only
+		{"نیروی دریایی ارتش و ناوگان روسیه رزمایش برگزار کردند", "fa", "IRN RUS"},
+		{"نیروی دریایی ارتش پاکستان رزمایش برگزار کرد", "fa", "PAK"}, // the owner after the force
 	}
 	for _, c := range cases {
 		var got []string
