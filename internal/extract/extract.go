@@ -1946,6 +1946,17 @@ func (s *sentence) dayReference(t cue) bool {
 	return shift != 0 && (t.start >= ref.end && s.onlyLinks(ref.end, t.start) || t.end <= ref.start && ref.start-t.end <= s.scale)
 }
 
+// inPlace reports a word inside a city's or capital's name: "the day
+// before the Cairo talks".
+func (s *sentence) inPlace(i int) bool {
+	for _, m := range s.places {
+		if m.Kind.IsPlace() && m.Start <= i && i < m.End {
+			return true
+		}
+	}
+	return false
+}
+
 // onlyLinks reports words [from, to) that tie a same-day cue to the act
 // it counts from: articles, genitive words and a stage ("the day before
 // the talks", "la veille des entretiens", "siku moja kabla ya kusainiwa kwa
@@ -1953,7 +1964,7 @@ func (s *sentence) dayReference(t cue) bool {
 // day he held talks").
 func (s *sentence) onlyLinks(from, to int) bool {
 	return to-from <= 3*s.scale && s.wordsAre(from, to, func(i int) bool {
-		return s.linkWord(i) || s.inCue(lexicon.Stage, i) || i > from && s.inCue(lexicon.Stage, i-1)
+		return s.linkWord(i) || s.inCue(lexicon.Stage, i) || i > from && s.inCue(lexicon.Stage, i-1) || s.inPlace(i)
 	})
 }
 

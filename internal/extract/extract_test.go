@@ -539,3 +539,20 @@ func TestRecipient(t *testing.T) {
 		t.Logf("got:%s", describe(got))
 	}
 }
+
+// TestDayBeforeNamedTalks checks that the city that names the talks a
+// day is counted from ("a day before the Cairo talks") is neither an act
+// nor a party to the act told.
+func TestDayBeforeNamedTalks(t *testing.T) {
+	p := newTestPipeline(t)
+	c := pipelineCase{"en day before", "en",
+		"A day before the Cairo talks, on 14 September 2026, the Indian Navy handed over two interceptor boats to the navy of Mozambique in Maputo.",
+		[]wantEvent{{typ: event.Arms, countries: "IND,MOZ", initiator: "IND", date: "2026-09-14"}}}
+	problems, got := runCase(p, c)
+	for _, pr := range problems {
+		t.Error(pr)
+	}
+	if len(problems) > 0 {
+		t.Logf("got:%s", describe(got))
+	}
+}

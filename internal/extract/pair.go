@@ -43,6 +43,13 @@ func (s *sentence) isAside(m gazetteer.Mention) bool {
 			return true
 		}
 	}
+	if m.Kind.IsPlace() && s.has(lexicon.SameDay) {
+		for _, t := range s.cues[lexicon.Trigger] {
+			if m.End == t.start && s.dayReference(t) {
+				return true // "a day before the Cairo talks": the talks' name, not a party
+			}
+		}
+	}
 	return false
 }
 
@@ -62,7 +69,7 @@ func (s *sentence) asides() []bool {
 
 // asideOnly lists the states that the sentence names only as landmarks.
 func (s *sentence) asideOnly() map[string]bool {
-	if !s.has(lexicon.Aside) {
+	if !s.has(lexicon.Aside) && !s.has(lexicon.SameDay) {
 		return nil
 	}
 	party := map[string]bool{}
