@@ -1183,6 +1183,9 @@ func (s *sentence) modalNear(c cue) bool {
 			s.reach(c.end-1, m.start, false) {
 			return true // verb-final: the intent follows the act, "연합훈련 … 계획", "tatbikat yapılması planlanıyor"
 		}
+		if m.start >= c.end && c.extra == "weak" && m.start-c.end <= 2*s.scale && s.reach(c.end-1, m.start, false) {
+			return true // an act named as a noun, then its intent: "наступну ротацію планують відправити"
+		}
 		if m.end > c.start || c.start-m.end > 12*s.scale {
 			continue
 		}
