@@ -734,11 +734,14 @@ func (s *sentence) withdrawal() bool {
 // happened: right after a locative ("at the naval base", "auf dem
 // Marinestützpunkt"), with an act of another type in the sentence.
 func (s *sentence) baseAsPlace(t cue) bool {
-	after, right := false, false
+	after, right, postposed := false, false, false
 	for _, l := range s.cues[lexicon.Locative] {
 		if l.end <= t.start && t.start-l.end <= 2*s.scale && l.extra != "prev" {
 			after = true
 			right = right || s.onlyArticles(l.end, t.start)
+		}
+		if l.extra == "prev" && l.start == t.end {
+			after, right, postposed = true, true, true // a postposition right after it: "카야오 해군기지에서 열렸다"
 		}
 	}
 	if !after {
@@ -756,7 +759,7 @@ func (s *sentence) baseAsPlace(t cue) bool {
 	// "the ceremony took place at the naval base of Locodjro": a base (a
 	// strong trigger; force nouns are weak) right after a locative and its
 	// article, with no force or stationing word beside it, is a place
-	return right && !forces && t.extra != "weak"
+	return right && !forces && (t.extra != "weak" || postposed)
 }
 
 // onlyArticles reports words [from, to) that are all articles.
