@@ -762,6 +762,17 @@ func (s *sentence) baseAsPlace(t cue) bool {
 	return right && !forces && (t.extra != "weak" || postposed)
 }
 
+// courseAfter reports a training or exercise trigger written right after
+// t, which t then qualifies: "a peacekeeping course", "शांति सेना पाठ्यक्रम".
+func (s *sentence) courseAfter(t cue) bool {
+	for _, c := range s.cues[lexicon.Trigger] {
+		if c.start == t.end && (c.value == string(event.Training) || c.value == string(event.Exercise)) {
+			return true
+		}
+	}
+	return false
+}
+
 // onlyArticles reports words [from, to) that are all articles.
 func (s *sentence) onlyArticles(from, to int) bool {
 	return s.wordsAre(from, to, func(i int) bool { return s.lx.Is(lexicon.Article, s.toks[i].Key) })
@@ -904,6 +915,8 @@ func (a *article) acts(s *sentence, triggers []cue) (acts []cue, provided bool) 
 		case s.fighting(t):
 		case t.value == string(event.Deployment) && s.baseAsPlace(t):
 			// "on the naval base he handed over two minehunters": where, not what
+		case t.value == string(event.Deployment) && s.courseAfter(t):
+			// "शांति सेना पाठ्यक्रम", a peacekeeping course: the course's subject
 		case t.value != string(event.Agreement) && s.framed(t):
 			// "delivered vehicles under its military aid programme"
 		case t.value == string(event.Agreement) && stages > 0 && real == 0:
