@@ -1706,8 +1706,8 @@ func (s *sentence) placeAfter(at, within int) *gazetteer.Mention {
 		if m.Kind == gazetteer.Org {
 			continue
 		}
-		if m.Start >= at && m.Start-at <= within {
-			return m
+		if m.Start >= at && m.Start-at <= within && (at == 0 || s.reach(at-1, m.Start, true)) {
+			return m // in the cue's clause: not "in Subic; Canberra promises"
 		}
 	}
 	return nil

@@ -556,3 +556,22 @@ func TestDayBeforeNamedTalks(t *testing.T) {
 		t.Logf("got:%s", describe(got))
 	}
 }
+
+// TestPlaceInItsClause checks that a locative points at a place in its own
+// clause: in "in Subic; Canberra also promised", Canberra is an actor.
+func TestPlaceInItsClause(t *testing.T) {
+	p := newTestPipeline(t)
+	res, err := p.Run(context.Background(), pipeline.FileArticle("x.txt", []byte("Australia handed over eight drones to the Philippine Navy on 10 March 2026 in Subic; Canberra also promised more training.")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	events := res.Events()
+	if len(events) == 0 {
+		t.Fatal("no event")
+	}
+	for _, e := range events {
+		if e.Location != nil && e.Location.Country == "AUS" {
+			t.Errorf("%s located in %s, named in the next clause", e.Key(), e.Location.Name)
+		}
+	}
+}
