@@ -84,14 +84,6 @@ var textCases = []pipelineCase{
 func TestWhatAnAgreementProvidesForIsNoEvent(t *testing.T) {
 	p := newTestPipeline(t)
 	for _, c := range append(provisionCases, textCases...) {
-		t.Run(c.name, func(t *testing.T) {
-			problems, got := runCase(p, c)
-			for _, pr := range problems {
-				t.Errorf("%s", pr)
-			}
-			if len(problems) > 0 {
-				t.Logf("got:%s", describe(got))
-			}
-		})
+		t.Run(c.name, func(t *testing.T) { checkCase(t, p, c) })
 	}
 }
