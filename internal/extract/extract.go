@@ -1757,28 +1757,34 @@ func (s *sentence) agentState(t cue, countries []string) string {
 // Kyrgyz officers still study at Russian academies", not Moscow named
 // before); in verb-final wording the subject that opens the clause.
 func (a *article) traineeState(s *sentence, t cue, countries []string) string {
-	if len(countries) != 2 || !s.near(lexicon.Trainee, t, 8*s.scale) {
+	if len(countries) != 2 {
+		return ""
+	}
+	at := -1 // the subject stands before the trainee cue or the trigger
+	for _, c := range s.cues[lexicon.Trainee] {
+		if s.close(c, t, 8*s.scale) {
+			at = min(c.start, t.start)
+			break
+		}
+	}
+	if at < 0 {
 		return ""
 	}
 	if s.lx != nil && s.lx.HasTrait(lexicon.TraitVerbFinal) {
 		return a.giver(s, t, countries) // the subject opens the clause
 	}
-	where := map[int]bool{} // places a locative points at: where, not who ("한국에서 교육을 받았다")
+	// a mention a locative points at is where, even a people's adjective
+	// ("в российских военных вузах"), which asSite leaves to the states
+	where := map[int]bool{}
 	for _, l := range s.cues[lexicon.Locative] {
 		if m := s.placeBy(l, 2); m != nil {
 			where[m.Start] = true
 		}
 	}
-	for _, c := range s.cues[lexicon.Trainee] {
-		if !s.close(c, t, 8*s.scale) {
-			continue
-		}
-		at := min(c.start, t.start)
-		for i := len(s.places) - 1; i >= 0; i-- {
-			m := s.places[i]
-			if m.Start < at && !where[m.Start] && m.Kind != gazetteer.Org && m.Kind != gazetteer.City && m.Kind != gazetteer.Site && slices.Contains(countries, m.Code) {
-				return m.Code
-			}
+	for i := len(s.places) - 1; i >= 0; i-- {
+		m := s.places[i]
+		if m.Start < at && !where[m.Start] && m.Kind != gazetteer.Org && m.Kind != gazetteer.City && m.Kind != gazetteer.Site && slices.Contains(countries, m.Code) {
+			return m.Code
 		}
 	}
 	return ""
