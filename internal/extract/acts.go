@@ -1,0 +1,831 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+
+	"pactwatch/internal/event"
+	"pactwatch/internal/gazetteer"
+	"pactwatch/internal/lexicon"
+	"pactwatch/internal/token"
+)
+
+// candidates turns a sentence's triggers into candidate events.
+func (a *article) candidates(s *sentence) []Candidate {
+	triggers := s.cues[lexicon.Trigger]
+	if len(triggers) == 0 {
+		if c := a.attachment(s); len(c.Event.Domains) > 0 || len(c.Event.Persons) > 0 || c.Event.Date != "" || c.Event.Location != nil {
+			return []Candidate{c}
+		}
+		return nil
+	}
+	if a.isBackground(s) {
+		return nil
+	}
+	acts, provided := a.acts(s, triggers)
+	if len(acts) == 0 {
+		if provided {
+			return []Candidate{a.attachment(s)} // what the agreement covers
+		}
+		return nil // a request's or a threat's topics are not the event's
+	}
+	strong := false
+	for _, t := range acts {
+		if t.extra != "weak" && !(t.value == string(event.Agreement) && s.framed(t)) {
+			strong = true // a framework named in passing is no act: "under a cooperation programme"
+		}
+	}
+	primary := s.primaryType(acts, strong)
+	states, inferred := a.sentenceStates(s)
+	var out []Candidate
+	seen := map[string]bool{}
+	for _, t := range acts {
+		typ := event.Type(t.value)
+		weak := t.extra == "weak"
+		if weak && strong && !s.companion(primary, typ, t, strong) {
+			continue // the activity is a topic of the stronger act
+		}
+		reference := typ == event.Agreement && agreementStage(s, t) == ""
+		if typ != primary && !(typ == event.Agreement && primary == event.Rupture) && !reference && !s.companion(primary, typ, t, strong) {
+			continue // one happening per sentence: its main act
+		}
+		if typ == event.Meeting && s.modalBefore(t) {
+			continue // a visit that is planned has not happened
+		}
+		if typ == event.Meeting && !weak && s.within(lexicon.Host, t) && !s.guests(t) {
+			continue // "after receiving information": a host receives people
+		}
+		if typ == event.Exercise && s.hasTrigger(event.Training) {
+			continue // "trained soldiers in drills": the drills are the training
+		}
+		if typ == event.Deployment && weak && (s.namesTrigger(event.Exercise) || s.namesTrigger(event.Training)) {
+			continue // "some 50 soldiers of each side took part in the drill": its players
+		}
+		if typ != event.Meeting && typ != event.Agreement && typ != event.Exercise && s.orgActs(t) {
+			continue // "UN troops withdrew": the body acts, not a state
+		}
+		st := states
+		inf := inferred
+		if len(st) == 0 && a.pair != nil && !weak && !s.heading() && (typ != event.Meeting || s.secure() || len(s.persons) > 0) {
+			st, inf = a.topicPair(s), true // "an agreement in its final phases", in a page about two states
+			if !a.acted[pairKey(st)] {
+				st = nil // a page that told no act between two states lends them none
+			}
+		}
+		if len(st) == 1 && a.pair != nil && slices.Contains(a.pair, st[0]) && (typ == event.Agreement || typ == event.Meeting) {
+			st = append(append([]string{}, st...), other(a.pair, st[0]))
+			inf = true
+		}
+		if len(st) < 2 || (weak && inf && !s.has(lexicon.Pair) && !s.has(lexicon.Counterpart)) {
+			continue // an activity noun alone needs both states named
+		}
+		if weak && s.placesOnly(st) {
+			continue // "the arms were bought in Paraguay for gangs in Rio": no state acts
+		}
+		if weak && !s.secure() && a.secure < 2 {
+			continue // "supplies of grain": an activity noun needs a security context
+		}
+		if weak && typ == event.Rupture && !s.ruptureHasObject() {
+			continue // "the flag was lowered": a leaving verb needs what is left or ended
+		}
+		if weak && typ == event.Arms && s.has(lexicon.Hostile) {
+			continue // "a missile attack": war, not a delivery
+		}
+		pairs := [][]string{st}
+		if co := s.coActors(t, st); co != nil && typ == event.Intelligence && len(co) == 2 {
+			pairs[0] = []string{co[0][0], co[1][0]} // "Australia and the Philippines will pool surveillance data as both watch China": they share
+		} else if co != nil && typ != event.Exercise && typ != event.Agreement {
+			pairs = co // "the Netherlands and Switzerland suspended aid to Pakistan"
+		} else if typ != event.Exercise || inf {
+			pairs[0] = a.choosePair(s, st, t) // exercises are often multilateral
+		}
+		for _, st := range pairs {
+			if !a.aboutSecurity(s, typ, st) {
+				continue // a trade deal, a football match, a state visit about tea
+			}
+			if len(st) == 2 && bilateral(typ) && s.listed(st[0], st[1]) {
+				continue // "troops from South Africa, Malawi and Tanzania": a list, not two sides
+			}
+			if a.sideline(s, t, st) {
+				continue // "New Delhi also holds annual exercises with Kazakhstan and Kyrgyzstan"
+			}
+			if typ == event.Agreement && s.hasTrigger(event.Rupture) {
+				continue // the rupture carries the agreement
+			}
+			c := a.build(s, typ, t, st)
+			c.Inferred, c.Weak = inf, weak
+			c.Welcome = typ == event.Meeting && s.within(lexicon.Host, t)
+			if typ == event.Agreement {
+				stage := agreementStage(s, t)
+				switch {
+				case stage == "":
+					c.Attach = true
+					c.Standing = a.standing(s, t, st)
+				case stage == event.Suspended || stage == event.Terminated:
+					c.Event.Type = event.Rupture
+					c.Event.Initiator = a.giver(s, t, st)
+				}
+				c.Event.Agreement = &event.AgreementInfo{Kind: agreementKind(s, t), Stage: stage}
+			}
+			if typ == event.Rupture && c.Event.Initiator == "" && !s.hasTrigger(event.Agreement) && !s.withdrawal() {
+				c.Event.Initiator = a.giver(s, t, st) // the side that suspends aid, cuts ties
+			}
+			if typ == event.Rupture && s.withdrawal() && !s.hasTrigger(event.Agreement) {
+				// forces leaving: who ended the stay (the host that asked
+				// them to go, or the state that recalled them) is rarely
+				// told in the same clause
+				c.Event.Initiator = ""
+			}
+			if typ == event.Rupture && s.hasTrigger(event.Agreement) {
+				c.Event.Initiator = a.giver(s, t, st) // the side that ends the pact
+				stage := agreementStage(s, s.firstTrigger(event.Agreement))
+				if stage != event.Suspended {
+					stage = event.Terminated
+				}
+				c.Event.Agreement = &event.AgreementInfo{Kind: agreementKind(s, s.firstTrigger(event.Agreement)), Stage: stage}
+			}
+			k := string(c.Event.Type) + c.Event.Date
+			if len(pairs) > 1 {
+				k += strings.Join(c.Event.Countries, ",")
+			}
+			if seen[k] || (len(pairs) == 1 && seen[string(c.Event.Type)] && c.Event.Date == "") {
+				continue // one event per type per sentence unless dated apart
+			}
+			seen[k] = true
+			seen[string(c.Event.Type)] = true
+			if !inf {
+				a.acted[pairKey(c.Event.Countries)] = true
+			}
+			c.Event.Confidence = confidence(c, s)
+			c.History = isHistory(c.Event.Date, a.resolver.Published())
+			if c.History && typ != event.Agreement {
+				// a recalled visit, delivery or withdrawal is background, not
+				// news (optional in gold at best); a recalled agreement is a
+				// stage of the pact's history, kept with its own date
+				continue
+			}
+			c.Planned = s.modalNear(t) || s.plannedBefore(t) // "will hold joint exercises"
+			if c.Planned && typ != event.Agreement && typ != event.Aid && typ != event.Rupture {
+				// a planned activity or delivery has not happened; an
+				// agreement's intent is its proposed stage, and a pledge of
+				// aid or a withdrawal announced is the decision itself
+				continue
+			}
+			if a.dateline != nil && slices.Contains(c.Event.Countries, a.dateline.Country) {
+				c.Dateline = a.dateline
+			}
+			out = append(out, c)
+		}
+	}
+	if len(out) == 0 {
+		// acts that make no event here (no second state, not about
+		// security) still name who took part in the one just reported,
+		// and when ("on Wednesday a freighter with 18 tanks docked"), and
+		// tell an act between their states ("the president of
+		// Azerbaijan arrived on a visit to Ankara")
+		c := Candidate{Sentence: s.index, Attach: true, Event: event.Event{Persons: a.personsOf(s, ""), Countries: s.states(), Date: a.sentenceDate(s), Location: a.arrivedAt(s)},
+			Arrived: s.arrived()}
+		if len(c.Event.Persons) == 0 && c.Event.Date == "" {
+			return nil
+		}
+		if st := s.states(); len(st) >= 2 && len(s.persons) > 0 {
+			a.acted[pairKey(st)] = true
+		}
+		return []Candidate{c}
+	}
+	return out
+}
+
+// pairKey names a set of states whatever their order.
+func pairKey(st []string) string {
+	return strings.Join(slices.Sorted(slices.Values(st)), ",")
+}
+
+// ruptureHasObject reports what rupture verb t ends: a cooperation act in
+// the sentence ("cut military aid", "the troops withdrew", "the agreement
+// was suspended"), or an armed service ("Russian border guards are leaving
+// Armenia"). Verbs too common to stand without their object right after
+// them ("cut", "reduced") are kind "verb" and need it (retype).
+func (s *sentence) ruptureHasObject() bool {
+	if s.has(lexicon.Service) {
+		return true
+	}
+	for _, c := range s.cues[lexicon.Trigger] {
+		if c.value != string(event.Rupture) && c.value != string(event.Meeting) {
+			return true // "the withdrawal of the force ... (MINUSCA), ending a military presence"
+		}
+	}
+	return false
+}
+
+// nameGoesOn reports a state's name that a capitalised word continues
+// into a longer name ("Burma Camp", "Mali Road"), in a script with capitals
+// and a sentence not in title case: the name of a site, not the state.
+func (s *sentence) nameGoesOn(m gazetteer.Mention) bool {
+	if m.End >= len(s.toks) || s.toks[m.End].Uncased || !s.toks[m.End].Cap || token.Headline(s.text, s.toks) {
+		return false
+	}
+	if s.inDate(m.End, m.End+1) || strings.TrimSpace(s.text[s.toks[m.End-1].End:s.toks[m.End].Start]) != "" {
+		return false // "in Ghana Tuesday", "in Kenya, President …"
+	}
+	for _, p := range s.places {
+		if p.Start == m.End {
+			return false
+		}
+	}
+	for _, p := range s.persons {
+		if p.Start == m.End {
+			return false
+		}
+	}
+	return true
+}
+
+// withdrawal reports a rupture of a presence: forces leaving, and no aid,
+// training, exercise, delivery or intelligence that ends.
+func (s *sentence) withdrawal() bool {
+	forces := s.has(lexicon.Service)
+	for _, c := range s.cues[lexicon.Trigger] {
+		switch event.Type(c.value) {
+		case event.Aid, event.Training, event.Exercise, event.Arms, event.Intelligence:
+			return false
+		case event.Deployment:
+			forces = true
+		}
+	}
+	return forces || s.has(lexicon.Departure)
+}
+
+// baseAsPlace reports a deployment word named as where another act
+// happened: right after a locative ("at the naval base", "auf dem
+// Marinestützpunkt"), with an act of another type in the sentence.
+func (s *sentence) baseAsPlace(t cue) bool {
+	after, right, postposed := false, false, false
+	for _, l := range s.cues[lexicon.Locative] {
+		if l.end <= t.start && t.start-l.end <= 2*s.scale && l.extra != "prev" {
+			after = true
+			right = right || s.onlyArticles(l.end, t.start)
+		}
+		if l.extra == "prev" && l.start == t.end {
+			after, right, postposed = true, true, true // a postposition right after it: "카야오 해군기지에서 열렸다"
+		}
+	}
+	if !after {
+		return false
+	}
+	forces := false
+	for _, c := range s.cues[lexicon.Trigger] {
+		if c.value != string(event.Deployment) && c.value != string(event.Meeting) {
+			return true
+		}
+		if c.value == string(event.Deployment) && c.start != t.start {
+			forces = true
+		}
+	}
+	// "the ceremony took place at the naval base of Locodjro": a base (a
+	// strong trigger; force nouns are weak) right after a locative and its
+	// article, with no force or stationing word beside it, is a place
+	return right && !forces && (t.extra != "weak" || postposed)
+}
+
+// courseAfter reports a training or exercise trigger written right after
+// t, which t then qualifies: "a peacekeeping course", "शांति सेना पाठ्यक्रम".
+func (s *sentence) courseAfter(t cue) bool {
+	for _, c := range s.cues[lexicon.Trigger] {
+		if c.start == t.end && (c.value == string(event.Training) || c.value == string(event.Exercise)) {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyArticles reports words [from, to) that are all articles.
+func (s *sentence) onlyArticles(from, to int) bool {
+	return s.wordsAre(from, to, func(i int) bool { return s.lx.Is(lexicon.Article, s.toks[i].Key) })
+}
+
+// wordsAre reports whether every word i in [from, to) satisfies ok.
+func (s *sentence) wordsAre(from, to int, ok func(i int) bool) bool {
+	for i := from; i < to; i++ {
+		if !ok(i) {
+			return false
+		}
+	}
+	return true
+}
+
+// linkWord reports a word that ties a noun to what it belongs to: an
+// article or a genitive word ("of the", "de la", "wa").
+func (s *sentence) linkWord(i int) bool {
+	k := s.toks[i].Key
+	return s.lx.Is(lexicon.Article, k) || s.lx.Is(lexicon.Genitive, k)
+}
+
+// asSite reports a place named right after a locative: where, not who.
+func (s *sentence) asSite(m gazetteer.Mention) bool { return s.siteStarts()[m.Start] }
+
+// guests reports someone received by host verb t: a person, a role or a
+// counterpart named in the sentence, another meeting word ("received the
+// delegation"), or a state named as the one received.
+func (s *sentence) guests(t cue) bool {
+	if len(s.persons) > 0 || s.has(lexicon.Counterpart) || len(s.lx.Find(s.toks, lexicon.Role)) > 0 {
+		return true // "hosted the head of Ethiopia's intelligence service"
+	}
+	for _, c := range s.cues[lexicon.Trigger] {
+		if c.value == string(event.Meeting) && c.start != t.start {
+			return true
+		}
+	}
+	for _, m := range s.places {
+		if m.Start >= t.end && m.Start-t.end <= 4*s.scale {
+			return true
+		}
+	}
+	return false
+}
+
+// standing reports a stage-less agreement mention that may stand for a
+// framework in force: not a framework named for another act ("under the
+// bilateral cooperation programme"), not governed by a mood or a future
+// ("a treaty that Paris and Berlin could sign"), not dated long before the
+// publication ("in 1954 the Assembly refused the treaty"), and between
+// the states the page is about, not two states it names in passing
+// ("the agreement comes as Beijing and New Delhi compete").
+func (a *article) standing(s *sentence, t cue, st []string) bool {
+	if s.framed(t) || s.unreal(t) || s.modalNear(t) {
+		return false
+	}
+	for _, c := range s.cues[lexicon.Stage] {
+		if s.stageUnreal(c) {
+			return false // "could be signed": the stage is supposed, not told
+		}
+	}
+	for _, k := range []lexicon.Kind{lexicon.Hypothetical, lexicon.Condition, lexicon.Request, lexicon.Demand, lexicon.Threat, lexicon.Refusal} {
+		if s.has(k) {
+			return false // "a new treaty, which Paris and Berlin could sign"
+		}
+	}
+	if d, _ := a.dateFor(s, t); isHistory(d, a.resolver.Published()) {
+		return false
+	}
+	if a.pair != nil {
+		for _, c := range st {
+			if !slices.Contains(a.pair, c) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// sideline reports an act undated or recalled from over a year back
+// between one of the page's two states and others only: on a page about an exercise of India and Uzbekistan,
+// "New Delhi also holds exercises with Kazakhstan and Kyrgyzstan" is the
+// partner's other ties told in passing, not news.
+func (a *article) sideline(s *sentence, t cue, st []string) bool {
+	if a.pair == nil || !a.pairTold(s) {
+		return false // a one-sentence text has no page pair to stand beside
+	}
+	if d, _ := a.dateFor(s, t); d != "" && !isHistory(d, a.resolver.Published()) {
+		return false // "held an exercise with Kazakhstan on 3 March": news of its own
+	}
+	if s.has(lexicon.SameDay) {
+		return false // "the same day, Russian instructors closed a course in Burkina Faso": dated by the news told before
+	}
+	in := 0
+	for _, c := range st {
+		if slices.Contains(a.pair, c) {
+			in++
+		}
+	}
+	return in == 1
+}
+
+// pairTold reports a sentence other than s that names both of the page's
+// states: the page is about them, whatever s says.
+func (a *article) pairTold(s *sentence) bool {
+	for _, o := range a.sents {
+		if o == s {
+			continue
+		}
+		st := o.states()
+		if slices.Contains(st, a.pair[0]) && slices.Contains(st, a.pair[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// acts keeps the triggers that report acts: not what an agreement provides
+// for (provided is then true), not arms or troops in a fight, not a
+// programme named as the framework of the act, not an act
+// denied, asked for, demanded, threatened, refused, supposed or under a
+// condition. An agreement whose trigger is governed so still counts when a
+// stage cue outside the mood says where it stands ("under negotiation and
+// could be initialled next year").
+func (a *article) acts(s *sentence, triggers []cue) (acts []cue, provided bool) {
+	stages, real := len(s.cues[lexicon.Stage]), 0
+	for _, c := range s.cues[lexicon.Stage] {
+		if !s.stageUnreal(c) {
+			real++
+		}
+	}
+	unrealAct := false // a strong act denied, supposed or asked for
+	for _, t := range triggers {
+		switch {
+		case s.dayReference(t):
+			// "the day before the signing of the agreement, China handed
+			// over 40 vehicles": the signing is what the day counts from
+		case a.provided(s, t):
+			provided = true
+		case s.fighting(t):
+		case t.value == string(event.Deployment) && s.baseAsPlace(t):
+			// "on the naval base he handed over two minehunters": where, not what
+		case t.value == string(event.Deployment) && s.courseAfter(t):
+			// "शांति सेना पाठ्यक्रम", a peacekeeping course: the course's subject
+		case t.value != string(event.Agreement) && s.framed(t):
+			// "delivered vehicles under its military aid programme"
+		case t.value == string(event.Agreement) && stages > 0 && real == 0:
+			// "did not sign the agreement", "could sign an accord"
+			unrealAct = true
+		case s.unreal(t) && !(t.value == string(event.Agreement) && real > 0):
+			unrealAct = unrealAct || t.extra != "weak"
+		default:
+			acts = append(acts, t)
+		}
+	}
+	if unrealAct {
+		// "did not rule out that the two sign an agreement to build drones":
+		// the activity nouns are the unreal act's topic
+		acts = slices.DeleteFunc(acts, func(t cue) bool { return t.extra == "weak" })
+	}
+	return acts, provided
+}
+
+// companion reports a second act a sentence reports beside its main
+// agreement (capability 1 of issue 6): the visit it was signed during (see
+// occasion), an act told in a clause of its own (see ownClause), or the
+// arms the agreement buys, named right after the agreement
+// noun in its clause ("a contract to acquire 24 aircraft", "un accord pour
+// l'acquisition de radars") or right before it ("helikopter satın alma
+// anlaşması"). Arms an agreement will provide ("an accord
+// under which China will fund drones") stay its content, and an activity
+// noun counts only in a security sentence.
+func (s *sentence) companion(primary, typ event.Type, t cue, strong bool) bool {
+	if primary == event.Meeting && typ == event.Arms && t.extra == "weak" && !s.within(lexicon.Equipment, t) && !s.has(lexicon.Provision) && !s.modalNear(t) && s.apartFrom(t, event.Meeting) {
+		return true // "the day before the talks, the ambassador handed over 24 vehicles": the handing over is told, not discussed
+	}
+	if primary != event.Agreement || !strong {
+		return false
+	}
+	if typ == event.Meeting {
+		return s.occasion(t)
+	}
+	if t.extra != "weak" && s.ownClause(t) {
+		return true // "sign defence pact, hold joint drills"
+	}
+	if typ != event.Arms || s.has(lexicon.Hostile) {
+		return false
+	}
+	if t.extra == "weak" && !s.secure() {
+		return false
+	}
+	for _, g := range s.cues[lexicon.Trigger] {
+		after := g.end <= t.start && t.start-g.end <= companionReach   // "a deal to acquire 24 aircraft"
+		before := t.end <= g.start && g.start-t.end <= companionBefore // "helikopter satın alma anlaşması"
+		if g.value != string(event.Agreement) || !(after || before) {
+			continue
+		}
+		if st := agreementStage(s, g); st == "" || st == event.Suspended || st == event.Terminated || s.framed(g) {
+			continue
+		}
+		from, to := g.end, t.start
+		if before {
+			from, to = t.end, g.start
+		}
+		if !s.boundBetween(from, to) && !s.modalNear(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// apartFrom reports a trigger that every cue of the type comes before,
+// in another clause: the act after "the day before the visit, ..." is not
+// the visit's topic.
+func (s *sentence) apartFrom(t cue, typ event.Type) bool {
+	for _, g := range s.cues[lexicon.Trigger] {
+		if g.value != string(typ) {
+			continue
+		}
+		if g.end > t.start || s.reach(g.end-1, t.start, false) {
+			return false
+		}
+	}
+	return true
+}
+
+// occasion reports a visit or talks named as the occasion of the
+// sentence's agreement ("signed during the president's state visit",
+// "firmado durante la visita", "ziyareti sırasında imzalandı"): a strong
+// meeting cue right after an occasion cue (or right before a postposition),
+// when the sentence's agreement was really signed or agreed.
+func (s *sentence) occasion(t cue) bool {
+	if t.extra == "weak" || s.modalBefore(t) || !s.agreementReal() {
+		return false
+	}
+	for _, c := range s.cues[lexicon.Occasion] {
+		switch {
+		case c.value == "next" && c.end <= t.start && t.start-c.end <= companionReach && !s.boundBetween(c.end, t.start):
+			return true
+		case c.value == "prev" && c.start >= t.end && c.start-t.end <= 1:
+			return true
+		}
+	}
+	return false
+}
+
+// agreementReal reports an agreement trigger with a stage that happened.
+func (s *sentence) agreementReal() bool {
+	for _, g := range s.cues[lexicon.Trigger] {
+		if g.value != string(event.Agreement) || s.framed(g) {
+			continue
+		}
+		switch agreementStage(s, g) {
+		case event.Signed, event.Ratified, event.InForce:
+			return true
+		}
+	}
+	return false
+}
+
+// ownClause reports an act told in a clause of its own after the
+// agreement's, joined by a comma and opened by a word or two that no cue
+// or place covers (its verb): "sign defence pact, hold joint drills",
+// "firman un acuerdo, realizan maniobras". A list of what the agreement
+// covers ("on training, joint drills", "logistics and joint drills") is
+// no act: its items are cues themselves.
+func (s *sentence) ownClause(t cue) bool {
+	if !s.agreementReal() || s.modalNear(t) {
+		return false
+	}
+	at := -1
+	for i := t.start; i > 0 && i > t.start-3; i-- {
+		if s.bounds[i] == hardBound {
+			return false
+		}
+		if s.bounds[i] == softBound {
+			at = i
+			break
+		}
+	}
+	if at < 0 || at == t.start {
+		return false
+	}
+	agreed := false
+	for _, g := range s.cues[lexicon.Trigger] {
+		if g.value == string(event.Agreement) && g.end <= at {
+			agreed = true
+		}
+	}
+	if !agreed {
+		return false
+	}
+	for i := at; i < t.start; i++ {
+		if s.covered(i) || digitsOnly(s.toks[i].Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// covered reports a token inside a cue or a place mention.
+func (s *sentence) covered(i int) bool {
+	for _, cs := range s.cues {
+		for _, c := range cs {
+			if c.start <= i && i < c.end {
+				return true
+			}
+		}
+	}
+	for _, m := range s.places {
+		if m.Start <= i && i < m.End {
+			return true
+		}
+	}
+	return false
+}
+
+// boundBetween reports a clause boundary between tokens from and to.
+func (s *sentence) boundBetween(from, to int) bool {
+	for i := from; i <= to && i < len(s.bounds); i++ {
+		if s.bounds[i] != noBound {
+			return true
+		}
+	}
+	return false
+}
+
+// primaryType is the main act among the sentence's acts.
+func (s *sentence) primaryType(acts []cue, strong bool) event.Type {
+	has := map[event.Type]bool{}
+	for _, t := range acts {
+		if (t.extra == "weak") == strong {
+			continue
+		}
+		typ := event.Type(t.value)
+		if typ == event.Meeting && s.modalBefore(t) {
+			continue
+		}
+		if typ == event.Agreement && agreementStage(s, t) == "" && strong {
+			continue // a mention of an agreement does not outrank an act
+		}
+		has[typ] = true
+	}
+	if has[event.Exercise] && has[event.Training] {
+		delete(has, event.Exercise)
+	}
+	if has[event.Deployment] && has[event.Training] && len(s.cues[lexicon.Trainer]) > 0 && s.troopsOnly() {
+		delete(has, event.Deployment) // "600 soldiers completed a course run by Polish instructors"
+	}
+	order := typePriority
+	if !strong {
+		order = weakPriority
+	}
+	if vf := s.lastVerbAct(acts, strong); vf != "" && has[vf] && vf != event.Meeting && (has[event.Arms] || has[event.Deployment]) {
+		return vf // verb-final: "K2 전차 정비 교육을 받고 있다" is training on tanks, not a delivery
+	}
+	for _, t := range order {
+		if has[t] {
+			return t
+		}
+	}
+	return ""
+}
+
+// lastVerbAct is, in a verb-final language, the type of the last trigger of
+// the sentence's main strength: the verb that closes it; "" elsewhere.
+func (s *sentence) lastVerbAct(acts []cue, strong bool) event.Type {
+	if s.lx == nil || !s.lx.HasTrait(lexicon.TraitVerbFinal) {
+		return ""
+	}
+	last := -1
+	for i, t := range acts {
+		if (t.extra == "weak") == strong {
+			continue
+		}
+		if last < 0 || t.start > acts[last].start {
+			last = i
+		}
+	}
+	if last < 0 {
+		return ""
+	}
+	return event.Type(acts[last].value)
+}
+
+// troopsOnly reports deployment cues that all name troops ("soldiers",
+// "żołnierzy"), none that sends them ("deployed", "skierowała").
+func (s *sentence) troopsOnly() bool {
+	for _, t := range s.cues[lexicon.Trigger] {
+		if t.value == string(event.Deployment) && !s.within(lexicon.Security, t) {
+			return false
+		}
+	}
+	return true
+}
+
+// modalNear reports a future or intent cue that governs c: before it in the
+// same clause (no other act between them), at most a dozen words away.
+// "ils s'engageront à cimenter leur coopération en signant un accord".
+func (s *sentence) modalNear(c cue) bool {
+	for _, m := range s.cues[lexicon.Modal] {
+		if m.start <= c.start && c.end <= m.end {
+			return true // the future phrase holds the cue: "van a firmar"
+		}
+		if m.start >= c.end && s.lx != nil && s.lx.HasTrait(lexicon.TraitVerbFinal) && m.start-c.end <= 8*s.scale &&
+			s.reach(c.end-1, m.start, false) {
+			return true // verb-final: the intent follows the act, "연합훈련 … 계획", "tatbikat yapılması planlanıyor"
+		}
+		if m.start >= c.end && c.extra == "weak" && m.start-c.end <= 2*s.scale && s.reach(c.end-1, m.start, false) {
+			return true // an act named as a noun, then its intent: "наступну ротацію планують відправити"
+		}
+		if m.end > c.start || c.start-m.end > 12*s.scale {
+			continue
+		}
+		between := false
+		for _, o := range s.cues[lexicon.Trigger] {
+			if o.start >= m.end && o.end <= c.start && o.value != string(event.Agreement) && o.extra != "weak" {
+				between = true
+			}
+		}
+		if !between {
+			return true
+		}
+	}
+	return false
+}
+
+// heading reports a short line without a full stop, a page's sub-heading
+// ("Manoeuvres on the border"): it names a topic, and borrows no states.
+func (s *sentence) heading() bool {
+	return len(s.toks) < 8 && token.Unfinished(s.text)
+}
+
+// plannedBefore reports a word of the trigger's act told earlier in the
+// sentence under a future that opens it: in "he is expected to visit
+// military sites before ending his visit on Thursday" the second word of
+// the visit is as much to come as the first.
+func (s *sentence) plannedBefore(t cue) bool {
+	for _, u := range s.cues[lexicon.Trigger] {
+		if u.value == t.value && u.end <= t.start && u.extra != "weak" && s.modalOpens(u) && s.modalNear(u) {
+			return true
+		}
+	}
+	return false
+}
+
+// modalOpens reports a future or intent cue before the trigger.
+func (s *sentence) modalOpens(t cue) bool {
+	for _, m := range s.cues[lexicon.Modal] {
+		if m.end <= t.start {
+			return true
+		}
+	}
+	return false
+}
+
+// modalBefore reports a future or intent cue just before or after the
+// trigger: "will visit", "talks are expected to resume".
+func (s *sentence) modalBefore(t cue) bool {
+	for _, m := range s.cues[lexicon.Modal] {
+		if (m.end <= t.start && t.start-m.end <= 2*s.scale) || (m.start >= t.end && m.start-t.end <= 6*s.scale) {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *sentence) hasTrigger(t event.Type) bool {
+	for _, c := range s.cues[lexicon.Trigger] {
+		if c.value == string(t) && c.extra != "weak" {
+			return true
+		}
+	}
+	return false
+}
+
+// namesTrigger reports a trigger of type t, weak or not.
+func (s *sentence) namesTrigger(t event.Type) bool {
+	for _, c := range s.cues[lexicon.Trigger] {
+		if c.value == string(t) {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *sentence) firstTrigger(t event.Type) cue {
+	for _, c := range s.cues[lexicon.Trigger] {
+		if c.value == string(t) {
+			return c
+		}
+	}
+	return cue{}
+}
+
+// aboutSecurity keeps contacts and agreements that concern defence or
+// security: said in the sentence, or the sentence is about the article's
+// pair and the article is plainly about security.
+func (a *article) aboutSecurity(s *sentence, typ event.Type, st []string) bool {
+	switch typ {
+	case event.Meeting, event.Agreement, event.Rupture:
+	default:
+		return true
+	}
+	if s.secure() {
+		return true
+	}
+	return a.secure >= 2 && a.pair != nil && len(st) == 2 && slices.Contains(st, a.pair[0]) && slices.Contains(st, a.pair[1])
+}
+
+// isBackground tells history ("relations date back to 1994") from news.
+// A sentence with a history cue is background unless it also dates
+// something recent.
+func (a *article) isBackground(s *sentence) bool {
+	if !s.has(lexicon.Background) {
+		return false
+	}
+	pub := a.resolver.Published()
+	if pub.IsZero() {
+		// no date to weigh the past against: "has supplied 94 % of its
+		// arms in the past five years" still reports the supplying
+		return false
+	}
+	for _, m := range s.dates {
+		if d := a.resolver.Resolve(m); d != "" && d >= pub.AddDate(-1, 0, 0).Format("2006-01") {
+			return false
+		}
+	}
+	return true
+}

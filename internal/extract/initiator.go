@@ -1,0 +1,201 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+
+	"pactwatch/internal/event"
+	"pactwatch/internal/gazetteer"
+	"pactwatch/internal/lexicon"
+)
+
+func other(pair []string, c string) string {
+	if pair[0] == c {
+		return pair[1]
+	}
+	return pair[0]
+}
+
+// origin finds the state after a "from" cue ("en provenance de la Russie").
+func (a *article) origin(s *sentence) string {
+	for _, v := range s.cues[lexicon.Visit] {
+		if v.value != "from" {
+			continue
+		}
+		if m := s.placeBy(v, 4); m != nil {
+			return m.Code
+		}
+	}
+	return ""
+}
+
+// recipient is the state a "to" cue points at, its name, its people or
+// its forces ("to the Somali army", "à la Marine ivoirienne"), when it is
+// one of the two states.
+func (s *sentence) recipient(countries []string) string {
+	if len(countries) != 2 {
+		return ""
+	}
+	for _, v := range s.cues[lexicon.Visit] {
+		if v.value != "to" {
+			continue
+		}
+		if m := s.placeBy(v, 3); m != nil && m.Kind != gazetteer.Org && slices.Contains(countries, m.Code) {
+			return m.Code
+		}
+	}
+	return ""
+}
+
+// modifierState is the state whose demonym qualifies the trigger noun
+// right before or after it: the maker or sender of the thing.
+func (s *sentence) modifierState(t cue, countries []string) string {
+	for _, m := range s.places {
+		if m.Kind != gazetteer.Demonym || !slices.Contains(countries, m.Code) {
+			continue
+		}
+		if (m.Start >= t.end && m.Start-t.end <= 1) || (m.End <= t.start && t.start-m.End <= 0) {
+			return m.Code
+		}
+		// "a contingent of 300 Rwandan soldiers": a few words of measure
+		// between, for a force (trainees after "training of" are the other side)
+		if t.value == string(event.Deployment) && m.Start >= t.end && m.Start-t.end <= 3 &&
+			s.reach(t.end-1, m.Start, false) && !s.placeBetween(t.end, m.Start) {
+			return m.Code
+		}
+	}
+	return ""
+}
+
+// agentState is the state a passive's agent or a source names near the
+// act ("donated by the Government of Canada", "Türkiye tarafından teslim
+// edilen", "由中方提供"): the giver.
+func (s *sentence) agentState(t cue, countries []string) string {
+	for _, c := range s.cues[lexicon.Agent] {
+		if abs(c.start-t.end) > 8*s.scale && abs(t.start-c.end) > 8*s.scale {
+			continue
+		}
+		if c.start >= t.end && !s.reach(t.end-1, c.start, true) || c.end <= t.start && !s.reach(c.end-1, t.start, true) {
+			continue
+		}
+		if m := s.placeBy(c, 4); m != nil && m.Kind != gazetteer.Org && slices.Contains(countries, m.Code) && !s.asSite(*m) {
+			return m.Code
+		}
+	}
+	return ""
+}
+
+// traineeState is the state of the trained side when a trainee cue
+// ("completed", "проходит обучение") stands near training trigger t: the
+// state named last before the cue and not as a place, its subject ("most
+// Kyrgyz officers still study at Russian academies", not Moscow named
+// before); in verb-final wording the subject that opens the clause.
+func (a *article) traineeState(s *sentence, t cue, countries []string) string {
+	if len(countries) != 2 {
+		return ""
+	}
+	at := -1 // the subject stands before the trainee cue or the trigger
+	for _, c := range s.cues[lexicon.Trainee] {
+		if s.close(c, t, 8*s.scale) {
+			at = min(c.start, t.start)
+			break
+		}
+	}
+	if at < 0 {
+		return ""
+	}
+	if s.lx != nil && s.lx.HasTrait(lexicon.TraitVerbFinal) {
+		return a.giver(s, t, countries) // the subject opens the clause
+	}
+	// a mention a locative points at is where, even a people's adjective
+	// ("в российских военных вузах"), which asSite leaves to the states
+	where := map[int]bool{}
+	for _, l := range s.cues[lexicon.Locative] {
+		if m := s.placeBy(l, 2); m != nil {
+			where[m.Start] = true
+		}
+	}
+	for i := len(s.places) - 1; i >= 0; i-- {
+		m := s.places[i]
+		if m.Start < at && !where[m.Start] && m.Kind != gazetteer.Org && m.Kind != gazetteer.City && m.Kind != gazetteer.Site && slices.Contains(countries, m.Code) {
+			return m.Code
+		}
+	}
+	return ""
+}
+
+// trainerState is the state whose instructors give the training told in
+// the sentence: the state named with a trainer noun, right after it through
+// words of its phrase ("instructeurs sénégalais", "instrutores da Marinha
+// portuguesa", "Special Operations Regiment belge") or right before it
+// ("Turkish instructors", "한국 해군 교관"). Trainees named elsewhere in the
+// sentence ("Mauritanian coast guards began a course") receive it.
+func (s *sentence) trainerState(countries []string) string {
+	for _, tr := range s.cues[lexicon.Trainer] {
+		for _, m := range s.places {
+			if m.Kind.IsPlace() || m.Kind == gazetteer.Org || !slices.Contains(countries, m.Code) {
+				continue
+			}
+			if m.Start >= tr.end && m.Start-tr.end <= 5*s.scale && s.phraseLink(tr.end, m.Start) ||
+				m.End <= tr.start && tr.start-m.End <= 2*s.scale && s.phraseLink(m.End, tr.start) {
+				return m.Code
+			}
+		}
+	}
+	return ""
+}
+
+// phraseLink reports words [from, to) that can stand inside one noun
+// phrase between a noun and the state it belongs to: articles, genitive
+// words, an armed service or force ("jeshi", "Armada"), and capitalised
+// words (a unit's name).
+func (s *sentence) phraseLink(from, to int) bool {
+	return s.reach(from-1, to, false) && s.wordsAre(from, to, func(i int) bool {
+		return s.toks[i].Cap || s.linkWord(i) || s.inCue(lexicon.Service, i) || s.inCue(lexicon.Security, i)
+	})
+}
+
+// inCue reports token i inside a cue of kind.
+func (s *sentence) inCue(kind lexicon.Kind, i int) bool {
+	return s.within(kind, cue{start: i, end: i + 1})
+}
+
+// giver is the subject that trains, delivers, deploys or breaks off: the
+// state named first before the trigger in its clause, else the first of
+// the event's states named before the trigger.
+func (a *article) giver(s *sentence, t cue, countries []string) string {
+	if actors, _ := s.parties(t); len(actors) == 1 && slices.Contains(countries, actors[0]) {
+		return actors[0]
+	}
+	for _, m := range s.places {
+		if m.Kind == gazetteer.Org || m.Start >= t.start || s.asSite(m) {
+			continue // "at the base in Surabaya, Germany handed over": Surabaya is where
+		}
+		if slices.Contains(countries, m.Code) {
+			return m.Code
+		}
+	}
+	// "Trump suspended military aid to Pakistan": a leader named alone
+	// as the subject stands for his state
+	for _, p := range s.persons {
+		if p.End <= t.start && p.Country != "" && slices.Contains(countries, p.Country) && s.reach(p.End-1, t.start, false) {
+			return p.Country
+		}
+	}
+	return ""
+}
+
+// quoted reports a word inside quotation marks: what someone said, in
+// the time of their speech.
+func (s *sentence) quoted(at int) bool {
+	if at >= len(s.toks) {
+		return false
+	}
+	before := s.text[:s.toks[at].Start]
+	if strings.Count(before, "\"")%2 == 1 {
+		return true
+	}
+	open := max(strings.LastIndexAny(before, "“«„「『"), -1)
+	shut := max(strings.LastIndexAny(before, "”»」』"), -1)
+	return open > shut
+}

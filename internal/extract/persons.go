@@ -1,0 +1,114 @@
+package extract
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"pactwatch/internal/event"
+	"pactwatch/internal/gazetteer"
+	"pactwatch/internal/people"
+)
+
+// dropSurnames drops the cities and capitals a Han or kana sentence
+// writes inside the surname of a person the article names: 班吉 (Bangui)
+// in "董军与卡班吉在多多马举行会谈", where 卡班吉 is 朱马·卡班吉.
+func (a *article) dropSurnames(s *sentence) []gazetteer.Mention {
+	return slices.DeleteFunc(s.places, func(m gazetteer.Mention) bool {
+		if !m.Kind.IsPlace() {
+			return false
+		}
+		for from := m.Start; from >= 0 && from > m.Start-4; from-- {
+			if from < m.Start && !s.toks[from+1].Glued {
+				return false
+			}
+			for to := m.End; to <= len(s.toks) && to < m.End+4; to++ {
+				if to > m.End && !s.toks[to-1].Glued {
+					break
+				}
+				if (from < m.Start || to > m.End) && a.surnameAt(s, from, to) {
+					return true
+				}
+			}
+		}
+		return false
+	})
+}
+
+// surnameAt reports a person of the article whose surname is written in
+// s.toks[from:to].
+func (a *article) surnameAt(s *sentence, from, to int) bool {
+	var b strings.Builder
+	for _, t := range s.toks[from:to] {
+		b.WriteString(t.Key)
+	}
+	_, ok := a.persons[b.String()]
+	return ok
+}
+
+// named returns the persons of the article that s names by surname: a
+// word's key, or in Han, kana and Hangul a run of characters (萨格尔).
+// Found once per sentence.
+func (a *article) named(s *sentence) []people.Person {
+	if s.named != nil {
+		return *s.named
+	}
+	var out []people.Person
+	for _, t := range s.toks {
+		if p, ok := a.persons[t.Key]; ok {
+			out = append(out, p)
+		}
+	}
+	if s.scale > 1 {
+		for _, k := range glued(s.toks) {
+			if p, ok := a.persons[k]; ok {
+				out = append(out, p)
+			}
+		}
+	}
+	s.named = &out
+	return out
+}
+
+// personsOf lists the sentence's persons, plus those named earlier in the
+// article and referred to here by surname.
+func (a *article) personsOf(s *sentence, typ event.Type) []event.Person {
+	var out []event.Person
+	seen := map[string]bool{}
+	add := func(p people.Person) {
+		key := surname(p.Name)
+		if seen[key] {
+			return
+		}
+		seen[key] = true
+		full := a.persons[key]
+		ep := event.Person{Name: full.Name, Role: cmp.Or(p.Role, full.Role), Country: cmp.Or(p.Country, full.Country)}
+		if ep.Name == "" {
+			ep.Name = p.Name
+		}
+		out = append(out, ep)
+	}
+	for _, p := range s.persons {
+		add(p)
+	}
+	if typ == event.Meeting {
+		// "Diarra a déclaré…" in a talks sentence is a participant; in an
+		// agreement or delivery sentence, usually just the speaker
+		for _, p := range a.named(s) {
+			add(p)
+		}
+	}
+	// a counterpart takes the role of the other person in the sentence
+	for i := range out {
+		if out[i].Role != "" {
+			continue
+		}
+		for _, q := range out {
+			if q.Role != "" && q.Country != out[i].Country {
+				out[i].Role = q.Role
+				break
+			}
+		}
+	}
+	return out
+}
