@@ -98,6 +98,8 @@ func (a *article) candidates(s *sentence) []Candidate {
 			pairs = co // "the Netherlands and Switzerland suspended aid to Pakistan"
 		} else if typ != event.Exercise || inf {
 			pairs[0] = a.choosePair(s, st, t) // exercises are often multilateral
+		} else if cl := s.clauseStates(t, st); len(cl) >= 2 {
+			pairs[0] = cl // "...; meanwhile the navy drilled with Oman's": the drill's own clause
 		}
 		for _, st := range pairs {
 			if !a.aboutSecurity(s, typ, st) {
@@ -828,4 +830,46 @@ func (a *article) isBackground(s *sentence) bool {
 		}
 	}
 	return true
+}
+
+// clauseStates returns the states of st that the sentence names in the
+// clause of trigger t (commas do not end it).
+func (s *sentence) clauseStates(t cue, st []string) []string {
+	var out []string
+	for _, m := range s.places {
+		if m.Kind == gazetteer.Org || !slices.Contains(st, m.Code) || slices.Contains(out, m.Code) {
+			continue
+		}
+		from, to := min(t.start, m.Start), max(t.start, m.Start)
+		if s.clauseReach(from, to) {
+			out = append(out, m.Code)
+		}
+	}
+	return out
+}
+
+// clauseReach is reach across commas, where a connective ("also",
+// "ayrıca") does not end the clause when it follows its subject
+// ("Uzbekistan also holds drills with Kazakhstan").
+func (s *sentence) clauseReach(from, to int) bool {
+	for i := from + 1; i <= to && i < len(s.bounds); i++ {
+		if s.bounds[i] == hardBound && !s.connAt(i) {
+			return false
+		}
+	}
+	return true
+}
+
+// connAt reports a connective clause word starting at token i with only
+// spaces before it: "Uzbekistan also holds", not "…, а на юге".
+func (s *sentence) connAt(i int) bool {
+	if i == 0 || strings.TrimSpace(s.text[s.toks[i-1].End:s.toks[i].Start]) != "" {
+		return false
+	}
+	for _, c := range s.cues[lexicon.Clause] {
+		if c.start == i && c.value == "conn" {
+			return true
+		}
+	}
+	return false
 }

@@ -501,6 +501,13 @@ var attributeCases = []struct {
 		[]wantEvent{{typ: event.Training, countries: "PAK,TUR", initiator: "TUR", date: "2025-03-03"}}}, ""},
 	{pipelineCase{"fr trainees", "fr", "Quarante officiers maliens ont suivi du 3 au 28 mars 2025 une formation au pilotage de drones dispensée en Turquie.",
 		[]wantEvent{{typ: event.Training, countries: "MLI,TUR", initiator: "TUR", date: "2025-03-03"}}}, ""},
+	// an exercise's players are the states named in its own clause
+	{pipelineCase{"en exercise clause", "en",
+		"Vietnam's defence minister held talks in Jakarta on 2 May 2026; meanwhile the Indonesian Navy wrapped up a joint exercise with the Indian Navy off Sabang.",
+		[]wantEvent{{typ: event.Exercise, countries: "IDN,IND"}}}, ""},
+	{pipelineCase{"ru exercise clause", "ru",
+		"Пока министр обороны Казахстана был в Пекине, в Ташкенте завершились совместные учения спецназа Узбекистана и Таджикистана.",
+		[]wantEvent{{typ: event.Exercise, countries: "TJK,UZB"}}}, ""},
 	// goods sent to one of two states are given by the other
 	{pipelineCase{"de recipient", "de",
 		"Zwei Patrouillenboote wurden am 10. November 2025 nach Indonesien geliefert, teilte das Verteidigungsministerium in Berlin mit.",
