@@ -5,9 +5,11 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"pactwatch/internal/event"
 	"pactwatch/internal/gazetteer"
+	"pactwatch/internal/token"
 )
 
 // Facts across sentences (capability 2 of the extraction issue): a page
@@ -74,8 +76,26 @@ func datelineAfter(s *sentence, m gazetteer.Mention) bool {
 				return true
 			}
 		}
+		_, size := utf8.DecodeRuneInString(rest)
+		return creditDash(rest[size:])
 	}
 	return false
+}
+
+// creditDash reports text that opens with a short credit and a dash: the
+// agency or site after a dateline city ("JAKARTA, Kabarnusa.id — ...").
+func creditDash(rest string) bool {
+	cut := -1
+	for _, d := range []string{" — ", " – ", " - ", "—", "–"} {
+		if i := strings.Index(rest, d); i > 0 && (cut < 0 || i < cut) {
+			cut = i
+		}
+	}
+	if cut < 0 {
+		return false
+	}
+	n := len(token.Split(rest[:cut]))
+	return n >= 1 && n <= 4
 }
 
 // cityName writes an all-capital dateline city as a name ("NAIROBI" →

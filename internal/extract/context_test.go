@@ -310,6 +310,14 @@ var contextCases = []contextCase{
 		text: "DAR ES SALAAM — Tanzania na Msumbiji zilifanya mazungumzo ya usalama wa mpakani kati ya mawaziri wa ulinzi tarehe 15 Aprili 2025. " +
 			"Mawaziri hao walijadili mapambano dhidi ya ugaidi.",
 		key: "meeting|MOZ,TZA", date: "2025-04-15", location: "TZA"},
+	{name: "id dateline with site", lang: "id",
+		text: "SURABAYA, Warta Pertahanan — Menteri Pertahanan Indonesia dan Menteri Pertahanan Malaysia mengadakan pembicaraan tentang keamanan perbatasan pada 9 Juni 2026. " +
+			"Kedua menteri juga membahas patroli bersama di Selat Malaka.",
+		key: "meeting|IDN,MYS", date: "2026-06-09", location: "IDN"},
+	{name: "en dateline with agency", lang: "en",
+		text: "ACCRA, Coastline News - Ghana and Togo held talks on border security and piracy on 2 July 2026, the two defence ministries said. " +
+			"The ministers also discussed joint patrols in the Gulf of Guinea.",
+		key: "meeting|GHA,TGO", date: "2026-07-02", location: "GHA"},
 	{name: "ar dateline", lang: "ar",
 		text: "بغداد - عقد وزيرا الدفاع العراقي والأردني يوم 10 أبريل 2025 محادثات حول أمن الحدود ومكافحة الإرهاب. " +
 			"وبحث الجانبان تعزيز التعاون العسكري بين البلدين.",
