@@ -508,6 +508,11 @@ var attributeCases = []struct {
 	{pipelineCase{"ru exercise clause", "ru",
 		"Пока министр обороны Казахстана был в Пекине, в Ташкенте завершились совместные учения спецназа Узбекистана и Таджикистана.",
 		[]wantEvent{{typ: event.Exercise, countries: "TJK,UZB"}}}, ""},
+	// "on the eve of the talks": the talks are what the day counts from;
+	// "боевых" (combat, of aircraft) is no fighting
+	{pipelineCase{"ru eve of talks", "ru",
+		"Накануне переговоров министров в Минске Россия передала ВВС Беларуси шесть боевых вертолетов Ми-35, сообщило 3 марта 2026 года Минобороны.",
+		[]wantEvent{{typ: event.Arms, countries: "BLR,RUS", initiator: "RUS"}}}, ""},
 	// goods sent to one of two states are given by the other
 	{pipelineCase{"de recipient", "de",
 		"Zwei Patrouillenboote wurden am 10. November 2025 nach Indonesien geliefert, teilte das Verteidigungsministerium in Berlin mit.",
