@@ -210,6 +210,14 @@ var contextCases = []contextCase{
 	{name: "en recalled delivery", lang: "en",
 		text: "Published 10 May 2025. India and Vietnam signed a defence cooperation agreement in Hanoi on 8 May 2025. India had delivered twelve patrol boats to the Vietnamese navy in 2022.",
 		key:  "agreement|IND,VNM", date: "2025-05-08", noKey: "arms|IND,VNM"},
+	// An undated act in the headline that the body tells again is today's:
+	// the agreement recalled from 2019 stays apart and lends no date.
+	{name: "en headline act told again", lang: "en",
+		text: "Senegal and Gambia sign a defence cooperation agreement\nPublished 20 May 2026.\nThe chiefs of staff of Senegal and Gambia met in Banjul this week to review border patrols.\n" +
+			"They discussed the fight against smuggling along the river.\nThe talks lasted three hours, officials said.\n" +
+			"The two chiefs then signed the defence cooperation agreement, which covers training and joint patrols.\n" +
+			"The two countries had signed a memorandum of understanding on defence in March 2019.\n",
+		key: "meeting|GMB,SEN", date: "-"},
 	// "Today" in a quote is the day of the speech: it neither dates nor
 	// splits the act the speech was given at.
 	{name: "en today in a quote", lang: "en",

@@ -150,9 +150,15 @@ func dateAfterTalks(groups []*group) {
 // would merge into an undated act reported in the body: the page recalls
 // an earlier act of the same kind ("signed a protocol ... the treaty they
 // signed in 2010"), which must not lend today's act its old date. A
-// headline's undated act is the recalled one's (an anniversary piece).
+// headline's undated act told nowhere else is the recalled one's (an
+// anniversary piece).
 func recalled(g *group, c Candidate) bool {
-	return c.History && !g.history && g.ev.Date == "" && g.first > 2
+	if !c.History || g.history || g.ev.Date != "" {
+		return false
+	}
+	// told in the body too ("signed the 2026 programme" in the headline
+	// and again in the fifth sentence): today's act
+	return slices.ContainsFunc(g.sents, func(i int) bool { return i > 2 })
 }
 
 // own copies what an event shares with its candidate, so that merging never
