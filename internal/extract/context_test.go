@@ -218,6 +218,17 @@ var contextCases = []contextCase{
 			"The two chiefs then signed the defence cooperation agreement, which covers training and joint patrols.\n" +
 			"The two countries had signed a memorandum of understanding on defence in March 2019.\n",
 		key: "meeting|GMB,SEN", date: "-"},
+	// "At the end of the meeting" takes the meeting's day, not the day of
+	// the act told just before (the data shared since 4 March).
+	{name: "es end of the meeting", lang: "es",
+		text: "Publicado el 12 de marzo de 2026.\nLos ministros de Defensa de Perú y Ecuador se reunieron el lunes 9 de marzo en Tumbes.\nRevisaron las patrullas en la frontera común.\n" +
+			"Desde el 4 de marzo, los dos ejércitos comparten datos de radar en la zona.\n" +
+			"'Somos un solo equipo', dijo el ministro peruano a la prensa al término de la reunión con su colega ecuatoriano.\n",
+		key: "meeting|ECU,PER", date: "2026-03-09"},
+	{name: "es shared data", lang: "es",
+		text: "Publicado el 12 de marzo de 2026.\nLos ministros de Defensa de Perú y Ecuador se reunieron el lunes 9 de marzo en Tumbes.\n" +
+			"Desde el 4 de marzo, los dos ejércitos comparten datos de radar en la zona.\n",
+		key: "intelligence|ECU,PER", date: "2026-03-04"},
 	// "Today" in a quote is the day of the speech: it neither dates nor
 	// splits the act the speech was given at.
 	{name: "en today in a quote", lang: "en",

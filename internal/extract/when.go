@@ -202,6 +202,9 @@ func (a *article) dateFor(s *sentence, t cue) (string, bool) {
 					return d, !m.HasYear()
 				}
 			}
+			if d, guess, ok := a.namedActDay(s); ok {
+				return d, guess // "at the end of the meeting": the meeting's day
+			}
 			return a.dayBefore(s)
 		}
 		return "", false
@@ -414,4 +417,30 @@ func (a *article) sentenceDate(s *sentence) string {
 func (a *article) afterPublished(d string) bool {
 	pub := a.resolver.Published()
 	return !pub.IsZero() && d > pub.Format("2006-01-02")[:len(d)]
+}
+
+// namedActDay is the day of the act a same-day cue names ("at the end of
+// the meeting", "after the ceremony" holds no act; "tras la reunión"
+// does): the last earlier sentence that tells an act of that type to the
+// day.
+func (a *article) namedActDay(s *sentence) (string, bool, bool) {
+	for _, c := range s.cues[lexicon.SameDay] {
+		for _, t := range s.cues[lexicon.Trigger] {
+			if t.start < c.start || t.end > c.end {
+				continue
+			}
+			for j := s.index - 1; j >= 0; j-- {
+				p := a.sents[j]
+				for _, u := range p.cues[lexicon.Trigger] {
+					if u.value != t.value {
+						continue
+					}
+					if d, guess := a.dateFor(p, u); len(d) == len(time.DateOnly) {
+						return d, guess, true
+					}
+				}
+			}
+		}
+	}
+	return "", false, false
 }
