@@ -55,7 +55,7 @@ func (a *article) candidates(s *sentence) []Candidate {
 		if typ == event.Meeting && !weak && s.within(lexicon.Host, t) && !s.guests(t) {
 			continue // "after receiving information": a host receives people
 		}
-		if typ == event.Exercise && s.hasTrigger(event.Training) {
+		if typ == event.Exercise && s.hasTrigger(event.Training) && !s.headsTraining(t) {
 			continue // "trained soldiers in drills": the drills are the training
 		}
 		if typ == event.Deployment && weak && (s.namesTrigger(event.Exercise) || s.namesTrigger(event.Training)) {
@@ -441,6 +441,10 @@ func (a *article) acts(s *sentence, triggers []cue) (acts []cue, provided bool) 
 		case a.provided(s, t):
 			provided = true
 		case s.fighting(t):
+		case t.value == string(event.Training) && t.extra == "weak" && s.namesTrigger(event.Exercise) && s.headsTraining(s.firstTrigger(event.Exercise)):
+			// "the exercise included river-crossing training": what the drill held
+		case t.value == string(event.Arms) && s.namesTrigger(event.Exercise) && !s.has(lexicon.Purchase) && (t.extra == "weak" || s.equipmentIn(t)):
+			// "six fighter jets took part in the exercise": its players
 		case t.value == string(event.Deployment) && s.baseAsPlace(t):
 			// "on the naval base he handed over two minehunters": where, not what
 		case t.value == string(event.Deployment) && s.courseAfter(t):
@@ -868,6 +872,29 @@ func (s *sentence) connAt(i int) bool {
 	}
 	for _, c := range s.cues[lexicon.Clause] {
 		if c.start == i && c.value == "conn" {
+			return true
+		}
+	}
+	return false
+}
+
+// headsTraining reports an exercise trigger named before every training
+// trigger of the sentence: "the exercise included river-crossing
+// training" tells an exercise, "trained soldiers in drills" a training.
+func (s *sentence) headsTraining(ex cue) bool {
+	for _, c := range s.cues[lexicon.Trigger] {
+		if c.value == string(event.Training) && c.start < ex.start {
+			return false
+		}
+	}
+	return true
+}
+
+// equipmentIn reports an equipment word inside trigger t: "fighter jets"
+// names aircraft, not a transfer.
+func (s *sentence) equipmentIn(t cue) bool {
+	for _, c := range s.cues[lexicon.Equipment] {
+		if c.start >= t.start && c.end <= t.end {
 			return true
 		}
 	}

@@ -513,6 +513,13 @@ var attributeCases = []struct {
 	{pipelineCase{"ru eve of talks", "ru",
 		"Накануне переговоров министров в Минске Россия передала ВВС Беларуси шесть боевых вертолетов Ми-35, сообщило 3 марта 2026 года Минобороны.",
 		[]wantEvent{{typ: event.Arms, countries: "BLR,RUS", initiator: "RUS"}}}, ""},
+	// an exercise named first holds the training and the aircraft it tells
+	{pipelineCase{"sw exercise holds training", "sw",
+		"Zoezi hilo liliwahusisha wanajeshi 800 wa Kenya na Uganda na lilijumuisha mafunzo ya kuokoa mateka, jeshi la Kenya lilisema tarehe 14 Machi 2026.",
+		[]wantEvent{{typ: event.Exercise, countries: "KEN,UGA"}}}, ""},
+	{pipelineCase{"en jets in the exercise", "en",
+		"Six Indian fighter jets and two Egyptian tankers took part in the joint air exercise held near Cairo on 3 May 2026.",
+		[]wantEvent{{typ: event.Exercise, countries: "EGY,IND"}}}, ""},
 	// goods sent to one of two states are given by the other
 	{pipelineCase{"de recipient", "de",
 		"Zwei Patrouillenboote wurden am 10. November 2025 nach Indonesien geliefert, teilte das Verteidigungsministerium in Berlin mit.",
