@@ -331,6 +331,9 @@ func (a *article) provided(s *sentence, t cue) bool {
 	// talks are never what talks were about; consultations and visits
 	// that an agreement provides for are not meetings held
 	meeting := typ == event.Meeting
+	if !meeting && s.documentSubject(t) && (a.agreementTold(s.index) || len(s.cues[lexicon.Stage]) > 0) {
+		return true // "the document, signed on Wednesday, widens the quotas for cadets and provides for a school"
+	}
 	r := moodRule{kind: lexicon.Provision, ahead: len(s.toks), commas: true}
 	for _, c := range s.cues[lexicon.Provision] {
 		if !s.governs(r, c, t) {
@@ -392,6 +395,24 @@ func (s *sentence) documentNear(p cue) bool {
 	for _, c := range s.cues[lexicon.Document] {
 		if c.start < p.start || (c.start >= p.end && c.start-p.end <= 1) {
 			return true
+		}
+	}
+	return false
+}
+
+// documentSubject reports a sentence that opens with a document noun and
+// tells what the text provides for (a provision cue after it, in the
+// clauses that go on from it), with trigger t after the noun: every
+// activity it names is the text's content.
+func (s *sentence) documentSubject(t cue) bool {
+	for _, d := range s.cues[lexicon.Document] {
+		if d.start > 1 || t.start < d.end {
+			continue
+		}
+		for _, p := range s.cues[lexicon.Provision] {
+			if p.start > d.end && s.reach(d.end, p.start, true) {
+				return true
+			}
 		}
 	}
 	return false

@@ -38,6 +38,16 @@ var provisionCases = []pipelineCase{
 			"Церемония длилась час. Журналисты ждали снаружи. Было жарко. " +
 			"Документ предусматривает регулярные консультации генеральных штабов, заходы кораблей в порты, обмен офицерами между академиями, общие правила поставок топлива и запчастей, а также сотрудничество спецслужб в борьбе с вооружёнными группами.",
 		[]wantEvent{{typ: event.Agreement, countries: "ARM,KAZ", date: "2025-03-07", stage: event.Signed}}},
+	// the document is the sentence's subject: what it does before the
+	// provision verb ("widens the quotas for cadets") is its content too
+	{"ru document subject", "ru",
+		"Монголия и Россия подписали соглашение о военном сотрудничестве в Улан-Баторе 11 марта 2025 года. " +
+			"Документ, подписанный министрами, увеличивает число мест для монгольских курсантов в российских военных училищах и предусматривает открытие учебного центра в Улан-Баторе.",
+		[]wantEvent{{typ: event.Agreement, countries: "MNG,RUS", date: "2025-03-11", stage: event.Signed}}},
+	{"tr allows", "tr",
+		"Türkiye ile Moğolistan arasında askeri işbirliği anlaşması 12 Mart 2025 tarihinde Ankara'da imzalandı. " +
+			"Anlaşma, Moğol subayların Türk askeri okullarında eğitim almasına ve Türk eğitim ekiplerinin Moğolistan'da kurs vermesine imkân tanıyor.",
+		[]wantEvent{{typ: event.Agreement, countries: "MNG,TUR", date: "2025-03-12", stage: event.Signed}}},
 	{"tr verb-final long list", "tr",
 		"Türkiye ile Gürcistan arasında askeri işbirliği anlaşması 8 Mart 2025 tarihinde Tiflis'te imzalandı. " +
 			"Tören bir saat sürdü. Gazeteciler dışarıda bekledi. Hava sıcaktı. " +
