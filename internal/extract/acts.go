@@ -441,6 +441,8 @@ func (a *article) acts(s *sentence, triggers []cue) (acts []cue, provided bool) 
 		case a.provided(s, t):
 			provided = true
 		case s.fighting(t):
+		case s.talksTopic(t):
+			// "talked with his counterpart about joint patrols": what the talks were about
 		case t.value == string(event.Training) && t.extra == "weak" && s.namesTrigger(event.Exercise) && s.headsTraining(s.firstTrigger(event.Exercise)):
 			// "the exercise included river-crossing training": what the drill held
 		case t.value == string(event.Arms) && s.namesTrigger(event.Exercise) && !s.has(lexicon.Purchase) && (t.extra == "weak" || s.equipmentIn(t)):
@@ -896,6 +898,39 @@ func (s *sentence) equipmentIn(t cue) bool {
 	for _, c := range s.cues[lexicon.Equipment] {
 		if c.start >= t.start && c.end <= t.end {
 			return true
+		}
+	}
+	return false
+}
+
+// talksTopic reports an activity named after a topic word ("about", "o",
+// "au sujet de") that follows a meeting trigger in the same clause: what
+// the talks were about, not an act.
+func (s *sentence) talksTopic(t cue) bool {
+	if t.value == string(event.Meeting) || t.value == string(event.Agreement) {
+		return false
+	}
+	for _, c := range s.cues[lexicon.Aside] {
+		if c.value == "prev" {
+			// a postposition: "共同訓練について会談した", the topic before it and
+			// the talks after
+			if t.end > c.start || !s.reach(t.start, c.start, true) {
+				continue
+			}
+			for _, m := range s.cues[lexicon.Trigger] {
+				if m.value == string(event.Meeting) && m.extra != "weak" && m.start >= c.end && s.reach(c.start, m.start, true) {
+					return true
+				}
+			}
+			continue
+		}
+		if c.end > t.start || !s.reach(c.start, t.start, true) {
+			continue
+		}
+		for _, m := range s.cues[lexicon.Trigger] {
+			if m.value == string(event.Meeting) && m.extra != "weak" && m.end <= c.start && s.reach(m.start, c.start, true) {
+				return true
+			}
 		}
 	}
 	return false

@@ -520,6 +520,13 @@ var attributeCases = []struct {
 	{pipelineCase{"en jets in the exercise", "en",
 		"Six Indian fighter jets and two Egyptian tankers took part in the joint air exercise held near Cairo on 3 May 2026.",
 		[]wantEvent{{typ: event.Exercise, countries: "EGY,IND"}}}, ""},
+	// what talks were about is no act of its own
+	{pipelineCase{"pl talks about patrols", "pl",
+		"We wtorek 3 marca 2026 roku minister obrony Estonii rozmawiał w Warszawie z polskim ministrem obrony o wspólnych patrolach na Bałtyku.",
+		[]wantEvent{{typ: event.Meeting, countries: "EST,POL"}}}, ""},
+	{pipelineCase{"ja talks about drills", "ja",
+		"防衛相は3月3日、東京でインドネシアの国防相と共同訓練の拡大について会談した。",
+		[]wantEvent{{typ: event.Meeting, countries: "IDN,JPN"}}}, ""},
 	// goods sent to one of two states are given by the other
 	{pipelineCase{"de recipient", "de",
 		"Zwei Patrouillenboote wurden am 10. November 2025 nach Indonesien geliefert, teilte das Verteidigungsministerium in Berlin mit.",
