@@ -527,6 +527,10 @@ var attributeCases = []struct {
 	{pipelineCase{"ja talks about drills", "ja",
 		"防衛相は3月3日、東京でインドネシアの国防相と共同訓練の拡大について会談した。",
 		[]wantEvent{{typ: event.Meeting, countries: "IDN,JPN"}}}, ""},
+	// a verb of receiving: its subject receives, the other state gives
+	{pipelineCase{"fr received", "fr",
+		"L'armée de l'air burkinabè a réceptionné le 2 mars 2026 à Ouagadougou deux hélicoptères de transport fournis par la Russie.",
+		[]wantEvent{{typ: event.Arms, countries: "BFA,RUS", initiator: "RUS", date: "2026-03-02"}}}, ""},
 	// goods sent to one of two states are given by the other
 	{pipelineCase{"de recipient", "de",
 		"Zwei Patrouillenboote wurden am 10. November 2025 nach Indonesien geliefert, teilte das Verteidigungsministerium in Berlin mit.",
