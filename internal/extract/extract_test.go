@@ -531,6 +531,10 @@ var attributeCases = []struct {
 	{pipelineCase{"fr received", "fr",
 		"L'armée de l'air burkinabè a réceptionné le 2 mars 2026 à Ouagadougou deux hélicoptères de transport fournis par la Russie.",
 		[]wantEvent{{typ: event.Arms, countries: "BFA,RUS", initiator: "RUS", date: "2026-03-02"}}}, ""},
+	// 인도 is also "delivery": "인도 일정" (the delivery schedule) names no state
+	{pipelineCase{"ko delivery schedule", "ko",
+		"한국 국방부 장관은 2026년 3월 8일 부쿠레슈티에서 루마니아 국방장관과 회담하고 K9 자주포의 인도 일정을 논의했다.",
+		[]wantEvent{{typ: event.Meeting, countries: "KOR,ROU", date: "2026-03-08"}}}, ""},
 	// goods sent to one of two states are given by the other
 	{pipelineCase{"de recipient", "de",
 		"Zwei Patrouillenboote wurden am 10. November 2025 nach Indonesien geliefert, teilte das Verteidigungsministerium in Berlin mit.",
