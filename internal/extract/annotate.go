@@ -92,8 +92,8 @@ func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder
 				if m.End-m.Start == 1 && (len([]rune(v.Text)) <= 2 || v.Extra == lexicon.Exact) && !strings.EqualFold(s.toks[m.Start].Text, v.Text) {
 					continue // "a" is not "à" once accents are folded; "würde" is not "wurde"
 				}
-				if k == lexicon.Trigger && v.Value != "agreement" && m.Start > 0 && !headline && !lx.HasTrait(lexicon.TraitNounCaps) && properName(s.toks[m.Start:m.End]) {
-					continue // "Clark Air Base", "Joint Staff College": a name, not an act
+				if k == lexicon.Trigger && v.Value != "agreement" && v.Value != "exercise" && m.Start > 0 && !headline && !lx.HasTrait(lexicon.TraitNounCaps) && properName(s.toks[m.Start:m.End]) {
+					continue // "Clark Air Base", "Joint Staff College": a name, not an act (an exercise's name is the exercise)
 				}
 				if k == lexicon.Trigger && v.Extra == "weak" && titled(m.Start, m.End) {
 					continue // "capitão de fragata" is a rank, not a frigate

@@ -535,6 +535,10 @@ var attributeCases = []struct {
 	{pipelineCase{"ko delivery schedule", "ko",
 		"한국 국방부 장관은 2026년 3월 8일 부쿠레슈티에서 루마니아 국방장관과 회담하고 K9 자주포의 인도 일정을 논의했다.",
 		[]wantEvent{{typ: event.Meeting, countries: "KOR,ROU", date: "2026-03-08"}}}, ""},
+	// an exercise named in capitals is still an exercise
+	{pipelineCase{"id exercise name", "id",
+		"Di tempat terpisah, Latihan Bersama antara Korps Marinir Indonesia dan Marinir India resmi dibuka di Surabaya pada Senin (2/3/2026).",
+		[]wantEvent{{typ: event.Exercise, countries: "IDN,IND", date: "2026-03-02"}}}, ""},
 	// goods sent to one of two states are given by the other
 	{pipelineCase{"de recipient", "de",
 		"Zwei Patrouillenboote wurden am 10. November 2025 nach Indonesien geliefert, teilte das Verteidigungsministerium in Berlin mit.",
