@@ -74,6 +74,8 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 			e.Initiator = g // "a course given by instructors of the Spanish Navy"
 		} else if g := a.traineeState(s, t, countries); typ == event.Training && g != "" {
 			e.Initiator = other(countries, g) // "Pakistani crews completed their training at Turkish centres": the subject is trained
+		} else if r := s.receiverState(t, countries); r != "" {
+			e.Initiator = other(countries, r) // "handed over to the Somali army", "Somali Ordusuna teslim edildi"
 		} else if g := s.modifierState(t, countries); g != "" {
 			e.Initiator = g // "Turkish drones", "des instructeurs russes"
 		} else if o := a.origin(s); o != "" && slices.Contains(countries, o) {

@@ -539,6 +539,20 @@ var attributeCases = []struct {
 	{pipelineCase{"id exercise name", "id",
 		"Di tempat terpisah, Latihan Bersama antara Korps Marinir Indonesia dan Marinir India resmi dibuka di Surabaya pada Senin (2/3/2026).",
 		[]wantEvent{{typ: event.Exercise, countries: "IDN,IND", date: "2026-03-02"}}}, ""},
+	// the recipient named by a preposition, a postposition or a dative
+	// force noun: the other state gives
+	{pipelineCase{"tr recipient", "tr",
+		"Azerbaycan Hava Kuvvetlerine 4 Mart 2026'da altı Pakistan uçağı teslim edildi.",
+		[]wantEvent{{typ: event.Arms, countries: "AZE,PAK", initiator: "PAK", date: "2026-03-04"}}}, ""},
+	{pipelineCase{"hi recipient", "hi",
+		"भारत में बने चार गश्ती पोत 4 मार्च 2026 को मालदीव तटरक्षक बल को सौंपे गए।",
+		[]wantEvent{{typ: event.Arms, countries: "IND,MDV", initiator: "IND", date: "2026-03-04"}}}, ""},
+	{pipelineCase{"id recipient", "id",
+		"Pada 4 Maret 2026 Filipina menerima dua kapal patroli dari Jepang, yang diserahkan kepada Angkatan Laut Filipina di Manila.",
+		[]wantEvent{{typ: event.Arms, countries: "JPN,PHL", initiator: "JPN", date: "2026-03-04"}}}, ""},
+	{pipelineCase{"zh buyer", "zh",
+		"2026年3月4日，埃及向中国采购的一批无人机在开罗正式交付埃方。",
+		[]wantEvent{{typ: event.Arms, countries: "CHN,EGY", initiator: "CHN", date: "2026-03-04"}}}, ""},
 	// goods sent to one of two states are given by the other
 	{pipelineCase{"de recipient", "de",
 		"Zwei Patrouillenboote wurden am 10. November 2025 nach Indonesien geliefert, teilte das Verteidigungsministerium in Berlin mit.",

@@ -199,3 +199,29 @@ func (s *sentence) quoted(at int) bool {
 	shut := max(strings.LastIndexAny(before, "”»」』"), -1)
 	return open > shut
 }
+
+// receiverState is the state a recipient cue in the trigger's clause
+// names: right after a cue whose value is "next" ("to the Somali army",
+// "kepada TNI AU"), right before one whose value is "prev" ("Somali
+// Ordusuna", "आर्मेनियाई सेना को"). It receives; the other state gives.
+func (s *sentence) receiverState(t cue, countries []string) string {
+	if len(countries) != 2 || s.near(lexicon.Purchase, t, 4*s.scale) {
+		return "" // "埃及向中国采购": who buys from whom, not who receives
+	}
+	for _, c := range s.cues[lexicon.Recipient] {
+		if lo, hi := min(c.start, t.start), max(c.start, t.start); !s.reach(lo, hi, true) {
+			continue
+		}
+		for _, m := range s.places {
+			if m.Kind == gazetteer.Org || !slices.Contains(countries, m.Code) || s.fromPlace(&m) {
+				continue
+			}
+			after := c.value == "next" && m.Start >= c.end && m.Start-c.end <= 3*s.scale && s.reach(c.end-1, m.Start, false)
+			before := c.value == "prev" && m.End <= c.start && c.start-m.End <= s.scale && s.reach(m.End-1, c.start, false)
+			if after || before {
+				return m.Code
+			}
+		}
+	}
+	return ""
+}
