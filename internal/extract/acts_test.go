@@ -19,6 +19,10 @@ type actsCase struct {
 }
 
 var actsCases = []actsCase{
+	// An agreement on a purchase is the agreement and the transfer.
+	{name: "fr accord portant sur l'achat", lang: "fr",
+		text: "Le Maroc et la France ont signé le 3 mars 2026 à Rabat un accord portant sur l'achat de 18 hélicoptères de combat Caracal destinés aux forces royales air.",
+		want: []string{"agreement|FRA,MAR", "arms|FRA,MAR"}},
 	// An agreement signed during a visit is an agreement and a meeting.
 	{name: "en signed during a state visit", lang: "en",
 		text: "Ghana and Togo signed a defence cooperation agreement in Accra on 14 May 2026 during the state visit of the Togolese president.",

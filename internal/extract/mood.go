@@ -330,6 +330,9 @@ func (a *article) provided(s *sentence, t cue) bool {
 	}
 	// talks are never what talks were about; consultations and visits
 	// that an agreement provides for are not meetings held
+	if typ == event.Arms && s.near(lexicon.Purchase, t, 1) && !s.documentSubject(t) {
+		return false // "an agreement on the purchase of 26 jets": the deal is the transfer (capability 1 of issue 6)
+	}
 	meeting := typ == event.Meeting
 	if !meeting && s.documentSubject(t) && (a.agreementTold(s.index) || len(s.cues[lexicon.Stage]) > 0) {
 		return true // "the document, signed on Wednesday, widens the quotas for cadets and provides for a school"
@@ -410,7 +413,7 @@ func (s *sentence) documentSubject(t cue) bool {
 			continue
 		}
 		for _, p := range s.cues[lexicon.Provision] {
-			if p.start > d.end && s.reach(d.end, p.start, true) {
+			if p.start >= d.end && s.reach(d.end-1, p.start, true) {
 				return true
 			}
 		}
