@@ -441,6 +441,8 @@ func (a *article) acts(s *sentence, triggers []cue) (acts []cue, provided bool) 
 		case a.provided(s, t):
 			provided = true
 		case s.fighting(t):
+		case t.value == string(event.Meeting) && s.inTalksCue(t):
+			// "au cœur des discussions figuraient ...": the talks told before, named to give their topic
 		case s.talksTopic(t):
 			// "talked with his counterpart about joint patrols": what the talks were about
 		case t.value == string(event.Training) && t.extra == "weak" && s.namesTrigger(event.Exercise) && s.headsTraining(s.firstTrigger(event.Exercise)):
@@ -931,6 +933,17 @@ func (s *sentence) talksTopic(t cue) bool {
 			if m.value == string(event.Meeting) && m.extra != "weak" && m.end <= c.start && s.reach(m.start, c.start, true) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// inTalksCue reports a trigger inside a provision cue that names talks'
+// topics ("au cœur des discussions").
+func (s *sentence) inTalksCue(t cue) bool {
+	for _, c := range s.cues[lexicon.Provision] {
+		if c.extra == "talks" && c.start <= t.start && t.end <= c.end {
+			return true
 		}
 	}
 	return false

@@ -20,6 +20,11 @@ var falsePosCases = []pipelineCase{
 		"Rwanda deployed 1,000 soldiers to Mozambique on 10 July 2025 to secure the gas region. " +
 			"The regional force also includes troops from Kenya, Uganda and Burundi.",
 		[]wantEvent{{typ: event.Deployment, countries: "MOZ,RWA", initiator: "RWA"}}},
+	// a withdrawal the talks were about is their topic, not a rupture
+	{"fr talks topic", "fr",
+		"Le ministre français des Armées a été reçu le 3 mars 2026 à Erevan par son homologue arménien. " +
+			"Au cœur des discussions figuraient la trêve conclue le 2 février entre l'Arménie et l'Azerbaïdjan et le retrait des troupes azerbaïdjanaises de la frontière arménienne.",
+		[]wantEvent{{typ: event.Meeting, countries: "ARM,FRA"}}},
 	{"fr listed", "fr",
 		"Le Rwanda a déployé 1 000 soldats au Mozambique le 10 juillet 2025 pour sécuriser la région gazière. " +
 			"La force régionale compte aussi des troupes du Kenya, de l'Ouganda et du Burundi.",

@@ -325,7 +325,18 @@ func (s *sentence) adversarySubject(t cue) bool {
 // сотрудничество спецслужб", "… eğitim almasını ve … paylaşımını öngörüyor").
 func (a *article) provided(s *sentence, t cue) bool {
 	typ := event.Type(t.value)
-	if typ == event.Agreement || typ == event.Rupture {
+	if typ == event.Agreement {
+		return false
+	}
+	if typ == event.Rupture {
+		// a withdrawal the talks were about ("au cœur des discussions
+		// figuraient le retrait des troupes") is their topic
+		r := moodRule{kind: lexicon.Provision, ahead: len(s.toks), commas: true}
+		for _, c := range s.cues[lexicon.Provision] {
+			if c.extra == "talks" && s.governs(r, c, t) {
+				return true
+			}
+		}
 		return false
 	}
 	// talks are never what talks were about; consultations and visits
