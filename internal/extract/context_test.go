@@ -229,6 +229,10 @@ var contextCases = []contextCase{
 		text: "Publicado el 12 de marzo de 2026.\nLos ministros de Defensa de Perú y Ecuador se reunieron el lunes 9 de marzo en Tumbes.\n" +
 			"Desde el 4 de marzo, los dos ejércitos comparten datos de radar en la zona.\n",
 		key: "intelligence|ECU,PER", date: "2026-03-04"},
+	// the day before yesterday
+	{name: "fr avant-hier", lang: "fr",
+		text: "Publié le 14 mars 2026.\nDeux patrouilleurs espagnols ont été livrés avant-hier à la marine sénégalaise dans le port de Dakar.\n",
+		key:  "arms|ESP,SEN", date: "2026-03-12"},
 	// "Today" in a quote is the day of the speech: it neither dates nor
 	// splits the act the speech was given at.
 	{name: "en today in a quote", lang: "en",

@@ -98,7 +98,7 @@ const (
 	Month        Kind = "month"        // month names (value 1-12)
 	Weekday      Kind = "weekday"      // weekday names (value 1-7)
 	Ordinal      Kind = "ordinal"      // a day of the month written as a word (value 1-31)
-	Relday       Kind = "relday"       // yesterday, today, tomorrow (-1, 0, 1)
+	Relday       Kind = "relday"       // the day before yesterday, yesterday, today, tomorrow, the day after (-2 … 2)
 	Last         Kind = "last"         // "last", "dernier"
 	Next         Kind = "next"         // "next", "prochain"
 	YearEnd      Kind = "yearend"      // "end of" before a year

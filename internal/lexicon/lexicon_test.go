@@ -51,7 +51,7 @@ var values = map[Kind][]string{
 	Role:         {"head_of_state", "head_of_government", "defence_minister", "foreign_minister", "minister", "chief_of_defence", "service_chief", "intelligence_chief", "ambassador", "deputy_minister", "official"},
 	Domain:       {"training", "intelligence", "counterterrorism", "peacekeeping", "maritime", "cyber", "equipment", "logistics", "welfare", "human_resources", "border_security", "capacity_building", "defence_industry", "governance", "economic", "regional_security"},
 	Boilerplate:  {"prefix", "contains"},
-	Relday:       {"-1", "0", "1"},
+	Relday:       {"-2", "-1", "0", "1", "2"},
 	Trait:        {TraitNounCaps, TraitNameFirst, TraitVerbFinal},
 }
 
