@@ -823,8 +823,8 @@ func (a *article) aboutSecurity(s *sentence, typ event.Type, st []string) bool {
 // A sentence with a history cue is background unless it also dates
 // something recent.
 func (a *article) isBackground(s *sentence) bool {
-	if !s.has(lexicon.Background) {
-		return false
+	if !s.has(lexicon.Background) || s.has(lexicon.SameDay) {
+		return false // "am Vortag hatte die Bundeswehr ... übergeben": a day counted from the news
 	}
 	pub := a.resolver.Published()
 	if pub.IsZero() {

@@ -229,6 +229,11 @@ var contextCases = []contextCase{
 		text: "Publicado el 12 de marzo de 2026.\nLos ministros de Defensa de Perú y Ecuador se reunieron el lunes 9 de marzo en Tumbes.\n" +
 			"Desde el 4 de marzo, los dos ejércitos comparten datos de radar en la zona.\n",
 		key: "intelligence|ECU,PER", date: "2026-03-04"},
+	// a pluperfect dated by a day counted from the news is news too
+	{name: "de am Vortag hatte", lang: "de",
+		text: "Veröffentlicht am 5. März 2026.\nDer ägyptische Verteidigungsminister empfing am Mittwoch, dem 4. März, in Kairo seinen deutschen Amtskollegen.\n" +
+			"Schon am Vortag hatte die Bundeswehr in Alexandria zwölf Lastwagen an die ägyptischen Streitkräfte übergeben.\n",
+		key: "arms|DEU,EGY", date: "2026-03-03", initiator: "DEU"},
 	// the day before yesterday
 	{name: "fr avant-hier", lang: "fr",
 		text: "Publié le 14 mars 2026.\nDeux patrouilleurs espagnols ont été livrés avant-hier à la marine sénégalaise dans le port de Dakar.\n",
