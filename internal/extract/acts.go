@@ -108,6 +108,9 @@ func (a *article) candidates(s *sentence) []Candidate {
 			if len(st) == 2 && bilateral(typ) && s.listed(st[0], st[1]) {
 				continue // "troops from South Africa, Malawi and Tanzania": a list, not two sides
 			}
+			if len(st) == 2 && (typ == event.Arms || typ == event.Deployment) && s.demonymPair(st[0], st[1]) {
+				continue // "fuzis de fabricação norte-americana e belga": two makers, not two sides
+			}
 			if a.sideline(s, t, st) {
 				continue // "New Delhi also holds annual exercises with Kazakhstan and Kyrgyzstan"
 			}

@@ -21,6 +21,13 @@ var falsePosCases = []pipelineCase{
 			"The regional force also includes troops from Kenya, Uganda and Burundi.",
 		[]wantEvent{{typ: event.Deployment, countries: "MOZ,RWA", initiator: "RWA"}}},
 	// a withdrawal the talks were about is their topic, not a rupture
+	// two demonyms joined before one noun are makers side by side
+	{"pt makers", "pt",
+		"Segundo o delegado, a maior parte dos fuzis militares é de fabricação norte-americana e belga, com números de série raspados.",
+		nil},
+	{"en makers", "en",
+		"According to the police, most of the military rifles were of American and Belgian make, with their serial numbers filed off.",
+		nil},
 	{"fr talks topic", "fr",
 		"Le ministre français des Armées a été reçu le 3 mars 2026 à Erevan par son homologue arménien. " +
 			"Au cœur des discussions figuraient la trêve conclue le 2 février entre l'Arménie et l'Azerbaïdjan et le retrait des troupes azerbaïdjanaises de la frontière arménienne.",

@@ -420,3 +420,25 @@ func bilateral(t event.Type) bool {
 	}
 	return false
 }
+
+// demonymPair reports states a and b named only as two demonyms joined
+// before or after one noun ("norte-americana e belga", "French and
+// Estonian troops"): makers of the same goods or members of one force,
+// side by side.
+func (s *sentence) demonymPair(a, b string) bool {
+	for i := 1; i < len(s.places); i++ {
+		x, y := s.places[i-1], s.places[i]
+		if x.Kind != gazetteer.Demonym || y.Kind != gazetteer.Demonym || !s.coordinated(x, y) {
+			continue
+		}
+		if (x.Code == a && y.Code == b) || (x.Code == b && y.Code == a) {
+			for _, m := range s.places {
+				if (m.Code == a || m.Code == b) && m.Kind != gazetteer.Demonym {
+					return false // "Belgium's rifles ...": a state named as more
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
