@@ -461,7 +461,7 @@ func (a *article) acts(s *sentence, triggers []cue) (acts []cue, provided bool) 
 		case t.value == string(event.Agreement) && stages > 0 && real == 0:
 			// "did not sign the agreement", "could sign an accord"
 			unrealAct = true
-		case s.unreal(t) && !(t.value == string(event.Agreement) && real > 0):
+		case s.unreal(t) && !(t.value == string(event.Agreement) && s.realStageFor(t)):
 			unrealAct = unrealAct || t.extra != "weak"
 		default:
 			acts = append(acts, t)
@@ -946,6 +946,19 @@ func (s *sentence) talksTopic(t cue) bool {
 func (s *sentence) inTalksCue(t cue) bool {
 	for _, c := range s.cues[lexicon.Provision] {
 		if c.extra == "talks" && c.start <= t.start && t.end <= c.end {
+			return true
+		}
+	}
+	return false
+}
+
+// realStageFor reports a stage cue in agreement trigger t's clause (commas
+// do not end it) that no mood governs: "should one day consider a pact,
+// but the proposal did not feature" has none, the proposal standing in
+// another clause.
+func (s *sentence) realStageFor(t cue) bool {
+	for _, c := range s.cues[lexicon.Stage] {
+		if lo, hi := min(c.start, t.start), max(c.start, t.start); s.reach(lo, hi, true) && !s.stageUnreal(c) {
 			return true
 		}
 	}

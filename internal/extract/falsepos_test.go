@@ -28,6 +28,10 @@ var falsePosCases = []pipelineCase{
 	{"en makers", "en",
 		"According to the police, most of the military rifles were of American and Belgian make, with their serial numbers filed off.",
 		nil},
+	// a stage word in another clause is not the hypothetical pact's stage
+	{"en proposal in another clause", "en",
+		"One analyst argued on 3 March 2026 that Kenya should one day consider a defence pact with Uganda, but the proposal found little support among lawmakers.",
+		nil},
 	{"fr talks topic", "fr",
 		"Le ministre français des Armées a été reçu le 3 mars 2026 à Erevan par son homologue arménien. " +
 			"Au cœur des discussions figuraient la trêve conclue le 2 février entre l'Arménie et l'Azerbaïdjan et le retrait des troupes azerbaïdjanaises de la frontière arménienne.",
