@@ -553,6 +553,10 @@ var attributeCases = []struct {
 	{pipelineCase{"zh buyer", "zh",
 		"2026年3月4日，埃及向中国采购的一批无人机在开罗正式交付埃方。",
 		[]wantEvent{{typ: event.Arms, countries: "CHN,EGY", initiator: "CHN", date: "2026-03-04"}}}, ""},
+	// a base after its postposition ("अड्डे पर", at a base) is where
+	{pipelineCase{"hi base as place", "hi",
+		"हस्तांतरण समारोह 3 मार्च 2026 को ढाका के बाहरी इलाके में स्थित एक नौसैनिक अड्डे पर आयोजित किया गया, जिसमें बांग्लादेश के रक्षा सचिव और भारतीय उच्चायोग के अधिकारी मौजूद थे।",
+		[]wantEvent{{typ: event.Arms, countries: "BGD,IND", date: "2026-03-03"}}}, ""},
 	// goods sent to one of two states are given by the other
 	{pipelineCase{"de recipient", "de",
 		"Zwei Patrouillenboote wurden am 10. November 2025 nach Indonesien geliefert, teilte das Verteidigungsministerium in Berlin mit.",
