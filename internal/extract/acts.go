@@ -444,6 +444,8 @@ func (a *article) acts(s *sentence, triggers []cue) (acts []cue, provided bool) 
 		case a.provided(s, t):
 			provided = true
 		case s.fighting(t):
+		case s.agreementSubject(t):
+			// "acordo para troca de informações": what the agreement is for
 		case t.value == string(event.Meeting) && s.inTalksCue(t):
 			// "au cœur des discussions figuraient ...": the talks told before, named to give their topic
 		case s.talksTopic(t):
@@ -959,6 +961,28 @@ func (s *sentence) inTalksCue(t cue) bool {
 func (s *sentence) realStageFor(t cue) bool {
 	for _, c := range s.cues[lexicon.Stage] {
 		if lo, hi := min(c.start, t.start), max(c.start, t.start); s.reach(lo, hi, true) && !s.stageUnreal(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// agreementSubject reports an activity named right after an agreement
+// noun, with only a preposition or an article between ("acordo para troca
+// de informações", "accord sur la formation"): what the agreement is for.
+// Arms keep their own event (a deal to buy is a transfer too).
+func (s *sentence) agreementSubject(t cue) bool {
+	switch event.Type(t.value) {
+	case event.Agreement, event.Arms, event.Meeting, event.Rupture:
+		return false
+	}
+	for _, g := range s.cues[lexicon.Trigger] {
+		if g.value != string(event.Agreement) || g.end > t.start || t.start-g.end > 2*s.scale {
+			continue
+		}
+		if s.wordsAre(g.end, t.start, func(i int) bool {
+			return s.linkWord(i) || s.inCue(lexicon.Aside, i) || s.inCue(lexicon.Recipient, i) || s.inCue(lexicon.Provision, i)
+		}) {
 			return true
 		}
 	}

@@ -19,6 +19,10 @@ type actsCase struct {
 }
 
 var actsCases = []actsCase{
+	// What an agreement is for is no act of its own.
+	{name: "pt acordo para troca de informações", lang: "pt",
+		text: "Angola e Namíbia fecharam em 3 de março de 2026 um acordo para troca de informações sobre o crime na fronteira.",
+		want: []string{"agreement|AGO,NAM"}, not: []string{"intelligence|AGO,NAM"}},
 	// An agreement on a purchase is the agreement and the transfer.
 	{name: "fr accord portant sur l'achat", lang: "fr",
 		text: "Le Maroc et la France ont signé le 3 mars 2026 à Rabat un accord portant sur l'achat de 18 hélicoptères de combat Caracal destinés aux forces royales air.",
