@@ -79,6 +79,9 @@ func (a *article) candidates(s *sentence) []Candidate {
 		if len(st) < 2 || (weak && inf && !s.has(lexicon.Pair) && !s.has(lexicon.Counterpart)) {
 			continue // an activity noun alone needs both states named
 		}
+		if inf && len(s.states()) == 0 && s.has(lexicon.Pair) && (typ == event.Deployment || typ == event.Arms || typ == event.Aid) {
+			continue // "both countries reinforced their deployments": each on its own side, not one to the other
+		}
 		if weak && s.placesOnly(st) {
 			continue // "the arms were bought in Paraguay for gangs in Rio": no state acts
 		}

@@ -32,6 +32,13 @@ var falsePosCases = []pipelineCase{
 	{"en proposal in another clause", "en",
 		"One analyst argued on 3 March 2026 that Kenya should one day consider a defence pact with Uganda, but the proposal found little support among lawmakers.",
 		nil},
+	// "both countries reinforced their deployments": each on its own side
+	{"en both deploy", "en",
+		"On 3 March 2026 Indian and Pakistani troops exchanged fire along the Line of Control. The shelling has stopped, but both countries said they had reinforced their troop deployments in the area.",
+		nil},
+	{"zh both deploy", "zh",
+		"2026年3月3日，印度与巴基斯坦军队在实控线附近交火。截至发稿时，炮击已暂时停止，但两国均表示已在相关地段加强了兵力部署和戒备。",
+		nil},
 	{"fr talks topic", "fr",
 		"Le ministre français des Armées a été reçu le 3 mars 2026 à Erevan par son homologue arménien. " +
 			"Au cœur des discussions figuraient la trêve conclue le 2 février entre l'Arménie et l'Azerbaïdjan et le retrait des troupes azerbaïdjanaises de la frontière arménienne.",
