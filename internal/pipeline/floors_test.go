@@ -14,7 +14,7 @@ package pipeline
 const (
 	firstCorpusFloor = 0.97 // the first 52 pages, F1 on required events (0.857 → 0.933 → 0.938 → 0.950 → 0.957 → 0.975)
 	corpusFloor      = 0.88 // the first eight languages' 132 pages, F1 on required events (0.788 → 0.839 → 0.852 → 0.855 → 0.885)
-	langFloor        = 0.82 // F1 per language of the first eight (lowest: fr 0.690 → 0.755 → 0.769 → 0.824)
+	langFloor        = 0.85 // F1 per language of the first eight (lowest: fr 0.690 → 0.755 → 0.769 → 0.824 → 0.863; tr 0.862)
 	negativeMisses   = 1    // the first eight languages' negative pages with a false event (1 of 36)
 	newCorpusFloor   = 0.93 // the ten new languages' pages, F1 on required events (0.851 when they joined → 0.924 → 0.934)
 	newLangFloor     = 0.85 // F1 per new language (lowest: it 0.800 → 0.844; de 0.857)
