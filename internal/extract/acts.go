@@ -72,7 +72,10 @@ func (a *article) candidates(s *sentence) []Candidate {
 				st = nil // a page that told no act between two states lends them none
 			}
 		}
-		if len(st) == 1 && a.pair != nil && slices.Contains(a.pair, st[0]) && (typ == event.Agreement || typ == event.Meeting) {
+		if len(st) == 1 && a.pair != nil && slices.Contains(a.pair, st[0]) && (typ == event.Agreement || typ == event.Meeting || typ == event.Training && s.has(lexicon.Trainee)) {
+			// "60 Kenyan sailors received training at Aksaz", on a page
+			// about Kenya and Turkey: the trained need a trainer, the
+			// page's other state
 			st = append(append([]string{}, st...), other(a.pair, st[0]))
 			inf = true
 		}

@@ -557,6 +557,15 @@ var attributeCases = []struct {
 	{pipelineCase{"hi base as place", "hi",
 		"हस्तांतरण समारोह 3 मार्च 2026 को ढाका के बाहरी इलाके में स्थित एक नौसैनिक अड्डे पर आयोजित किया गया, जिसमें बांग्लादेश के रक्षा सचिव और भारतीय उच्चायोग के अधिकारी मौजूद थे।",
 		[]wantEvent{{typ: event.Arms, countries: "BGD,IND", date: "2026-03-03"}}}, ""},
+	// a state before "deniz kuvvetleri" (naval forces) is no sea's name;
+	// "Arap Denizi" (with the possessive) is a sea
+	{pipelineCase{"tr navy not sea", "tr",
+		"Türk ve Pakistan deniz kuvvetleri 3 Mart 2026'da Arap Denizi'nde ortak tatbikat yaptı.",
+		[]wantEvent{{typ: event.Exercise, countries: "PAK,TUR", date: "2026-03-03"}}}, ""},
+	// the trained named alone on a page about two states: the other trains
+	{pipelineCase{"en trainees of the page's pair", "en",
+		"Turkey handed over two patrol boats to the Kenyan navy in Istanbul on 7 January 2026.\nSixty Kenyan sailors completed a course on the boats' weapon systems in December.\n",
+		[]wantEvent{{typ: event.Arms, countries: "KEN,TUR", initiator: "TUR", date: "2026-01-07"}, {typ: event.Training, countries: "KEN,TUR", initiator: "TUR", date: "2025-12"}}}, ""},
 	// goods sent to one of two states are given by the other
 	{pipelineCase{"de recipient", "de",
 		"Zwei Patrouillenboote wurden am 10. November 2025 nach Indonesien geliefert, teilte das Verteidigungsministerium in Berlin mit.",

@@ -217,11 +217,19 @@ func (s *sentence) receiverState(t cue, countries []string) string {
 				continue
 			}
 			after := c.value == "next" && m.Start >= c.end && m.Start-c.end <= 3*s.scale && s.reach(c.end-1, m.Start, false)
-			before := c.value == "prev" && m.End <= c.start && c.start-m.End <= s.scale && s.reach(m.End-1, c.start, false)
+			before := c.value == "prev" && m.End <= c.start && (c.start-m.End <= s.scale || s.forceBetween(m.End, c.start)) && s.reach(m.End-1, c.start, false)
 			if after || before {
 				return m.Code
 			}
 		}
 	}
 	return ""
+}
+
+// forceBetween reports words [from, to) that all name a force or a
+// defence body ("Kenya Deniz Kuvvetleri için": Kenya's navy, for it).
+func (s *sentence) forceBetween(from, to int) bool {
+	return to-from <= 4*s.scale && s.wordsAre(from, to, func(i int) bool {
+		return s.inCue(lexicon.Service, i) || s.inCue(lexicon.Security, i)
+	})
 }
