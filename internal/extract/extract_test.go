@@ -566,6 +566,11 @@ var attributeCases = []struct {
 	{pipelineCase{"en trainees of the page's pair", "en",
 		"Turkey handed over two patrol boats to the Kenyan navy in Istanbul on 7 January 2026.\nSixty Kenyan sailors completed a course on the boats' weapon systems in December.\n",
 		[]wantEvent{{typ: event.Arms, countries: "KEN,TUR", initiator: "TUR", date: "2026-01-07"}, {typ: event.Training, countries: "KEN,TUR", initiator: "TUR", date: "2025-12"}}}, ""},
+	// joint training with a code name in «» is an exercise, the joint word
+	// after the demonyms that follow the noun
+	{pipelineCase{"ar code-named drill", "ar",
+		"اختتمت يوم 3 مارس 2026 فعاليات التدريب البحري الأردني الإماراتي المشترك «صقور 2026» قبالة سواحل العقبة بمشاركة وحدات من القوات البحرية للبلدين.",
+		[]wantEvent{{typ: event.Exercise, countries: "ARE,JOR", date: "2026-03-03"}}}, ""},
 	// goods sent to one of two states are given by the other
 	{pipelineCase{"de recipient", "de",
 		"Zwei Patrouillenboote wurden am 10. November 2025 nach Indonesien geliefert, teilte das Verteidigungsministerium in Berlin mit.",

@@ -176,7 +176,20 @@ func (s *sentence) within(kind lexicon.Kind, t cue) bool {
 }
 
 // jointNear reports "joint", "conjoint", "совместн*" qualifying t.
-func (s *sentence) jointNear(t cue) bool { return s.near(lexicon.Joint, t, 2) }
+func (s *sentence) jointNear(t cue) bool {
+	if s.near(lexicon.Joint, t, 2) {
+		return true
+	}
+	// adjectives after the noun: "التدريب البحري المصري السعودي المشترك"
+	for _, c := range s.cues[lexicon.Joint] {
+		if c.start >= t.end && c.start-t.end <= 4*s.scale && s.wordsAre(t.end, c.start, func(i int) bool {
+			return s.inMention(i) || s.inCue(lexicon.Domain, i)
+		}) {
+			return true
+		}
+	}
+	return false
+}
 
 // services counts the distinct armed services the sentence names.
 func (s *sentence) services() int {
@@ -263,9 +276,20 @@ func (s *sentence) codeNamed() bool {
 			inner := strings.TrimSpace(rest[:j])
 			rest = rest[j+len(q.close):]
 			r, _ := utf8.DecodeRuneInString(inner)
-			if inner != "" && unicode.IsUpper(r) && len(strings.Fields(inner)) <= 4 {
+			// a capital, or a letter of a script without case («مرجان 2026», 「…」)
+			if inner != "" && (unicode.IsUpper(r) || unicode.IsLetter(r) && !unicode.IsLower(r)) && len(strings.Fields(inner)) <= 4 {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// inMention reports a word inside a state's mention of any kind.
+func (s *sentence) inMention(i int) bool {
+	for _, m := range s.places {
+		if m.Kind != gazetteer.Org && m.Start <= i && i < m.End {
+			return true
 		}
 	}
 	return false
