@@ -571,6 +571,10 @@ var attributeCases = []struct {
 	{pipelineCase{"ar code-named drill", "ar",
 		"اختتمت يوم 3 مارس 2026 فعاليات التدريب البحري الأردني الإماراتي المشترك «صقور 2026» قبالة سواحل العقبة بمشاركة وحدات من القوات البحرية للبلدين.",
 		[]wantEvent{{typ: event.Exercise, countries: "ARE,JOR", date: "2026-03-03"}}}, ""},
+	// the press's short form for China and a partner ("中坦": China and Tanzania)
+	{pipelineCase{"zh pair short form", "zh",
+		"2026年3月3日，代号为“蓝色海岸-2026”的中坦海上联合演习在桑给巴尔附近海域开幕。",
+		[]wantEvent{{typ: event.Exercise, countries: "CHN,TZA", date: "2026-03-03"}}}, ""},
 	// goods sent to one of two states are given by the other
 	{pipelineCase{"de recipient", "de",
 		"Zwei Patrouillenboote wurden am 10. November 2025 nach Indonesien geliefert, teilte das Verteidigungsministerium in Berlin mit.",
