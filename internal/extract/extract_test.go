@@ -575,6 +575,10 @@ var attributeCases = []struct {
 	{pipelineCase{"zh pair short form", "zh",
 		"2026年3月3日，代号为“蓝色海岸-2026”的中坦海上联合演习在桑给巴尔附近海域开幕。",
 		[]wantEvent{{typ: event.Exercise, countries: "CHN,TZA", date: "2026-03-03"}}}, ""},
+	// "mafunzo ya awali" is basic training, not a recalled one
+	{pipelineCase{"sw basic training", "sw",
+		"Tarehe ya kuchapishwa: 14 Machi 2026\nWanajeshi 150 wa Comoro walihitimu mafunzo ya awali ya kijeshi yaliyotolewa na wakufunzi wa Tanzania mjini Zanzibar.\n",
+		[]wantEvent{{typ: event.Training, countries: "COM,TZA", initiator: "TZA"}}}, ""},
 	// goods sent to one of two states are given by the other
 	{pipelineCase{"de recipient", "de",
 		"Zwei Patrouillenboote wurden am 10. November 2025 nach Indonesien geliefert, teilte das Verteidigungsministerium in Berlin mit.",
