@@ -28,8 +28,6 @@ type openStack[T any] struct {
 
 func (s *openStack[T]) len() int { return len(s.items) }
 
-func (s *openStack[T]) top() *T { return &s.items[len(s.items)-1] }
-
 func (s *openStack[T]) push(name string, v T) {
 	if s.at == nil {
 		s.at = map[string][]int{}

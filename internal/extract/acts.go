@@ -458,7 +458,7 @@ func (a *article) acts(s *sentence, triggers []cue) (acts []cue, provided bool) 
 			// "talked with his counterpart about joint patrols": what the talks were about
 		case t.value == string(event.Training) && t.extra == "weak" && s.namesTrigger(event.Exercise) && s.headsTraining(s.firstTrigger(event.Exercise)):
 			// "the exercise included river-crossing training": what the drill held
-		case t.value == string(event.Arms) && s.namesTrigger(event.Exercise) && !s.has(lexicon.Purchase) && (t.extra == "weak" || s.equipmentIn(t)):
+		case t.value == string(event.Arms) && s.namesTrigger(event.Exercise) && !s.has(lexicon.Purchase) && (t.extra == "weak" || s.within(lexicon.Equipment, t)):
 			// "six fighter jets took part in the exercise": its players
 		case t.value == string(event.Deployment) && s.baseAsPlace(t):
 			// "on the naval base he handed over two minehunters": where, not what
@@ -903,17 +903,6 @@ func (s *sentence) headsTraining(ex cue) bool {
 		}
 	}
 	return true
-}
-
-// equipmentIn reports an equipment word inside trigger t: "fighter jets"
-// names aircraft, not a transfer.
-func (s *sentence) equipmentIn(t cue) bool {
-	for _, c := range s.cues[lexicon.Equipment] {
-		if c.start >= t.start && c.end <= t.end {
-			return true
-		}
-	}
-	return false
 }
 
 // talksTopic reports an activity named after a topic word ("about", "o",

@@ -250,8 +250,18 @@ func (s *sentence) placeBetween(from, to int) bool {
 // inPlace reports a word inside a city's or capital's name: "the day
 // before the Cairo talks".
 func (s *sentence) inPlace(i int) bool {
+	return s.mentionAt(i, func(k gazetteer.Kind) bool { return k.IsPlace() })
+}
+
+// inMention reports a word inside a state's mention of any kind.
+func (s *sentence) inMention(i int) bool {
+	return s.mentionAt(i, func(k gazetteer.Kind) bool { return k != gazetteer.Org })
+}
+
+// mentionAt reports a word inside a mention whose kind is ok.
+func (s *sentence) mentionAt(i int, ok func(gazetteer.Kind) bool) bool {
 	for _, m := range s.places {
-		if m.Kind.IsPlace() && m.Start <= i && i < m.End {
+		if ok(m.Kind) && m.Start <= i && i < m.End {
 			return true
 		}
 	}

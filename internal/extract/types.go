@@ -284,13 +284,3 @@ func (s *sentence) codeNamed() bool {
 	}
 	return false
 }
-
-// inMention reports a word inside a state's mention of any kind.
-func (s *sentence) inMention(i int) bool {
-	for _, m := range s.places {
-		if m.Kind != gazetteer.Org && m.Start <= i && i < m.End {
-			return true
-		}
-	}
-	return false
-}

@@ -420,27 +420,35 @@ func (a *article) afterPublished(d string) bool {
 }
 
 // namedActDay is the day of the act a same-day cue names ("at the end of
-// the meeting", "after the ceremony" holds no act; "tras la reunión"
-// does): the last earlier sentence that tells an act of that type to the
-// day.
+// the meeting", "tras la reunión"; "after the ceremony" names none): the
+// last earlier sentence that tells an act of that type to the day.
 func (a *article) namedActDay(s *sentence) (string, bool, bool) {
-	for _, c := range s.cues[lexicon.SameDay] {
-		for _, t := range s.cues[lexicon.Trigger] {
-			if t.start < c.start || t.end > c.end {
+	typ := s.namedAct()
+	if typ == "" {
+		return "", false, false
+	}
+	for j := s.index - 1; j >= 0; j-- {
+		p := a.sents[j]
+		for _, u := range p.cues[lexicon.Trigger] {
+			if u.value != typ {
 				continue
 			}
-			for j := s.index - 1; j >= 0; j-- {
-				p := a.sents[j]
-				for _, u := range p.cues[lexicon.Trigger] {
-					if u.value != t.value {
-						continue
-					}
-					if d, guess := a.dateFor(p, u); len(d) == len(time.DateOnly) {
-						return d, guess, true
-					}
-				}
+			if d, guess := a.dateFor(p, u); len(d) == len(time.DateOnly) {
+				return d, guess, true
 			}
 		}
 	}
 	return "", false, false
+}
+
+// namedAct is the type of a trigger inside a same-day cue, or "".
+func (s *sentence) namedAct() string {
+	for _, c := range s.cues[lexicon.SameDay] {
+		for _, t := range s.cues[lexicon.Trigger] {
+			if c.start <= t.start && t.end <= c.end {
+				return t.value
+			}
+		}
+	}
+	return ""
 }
