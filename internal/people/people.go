@@ -631,7 +631,7 @@ func (f *Finder) pluralRole(toks []token.Token, s span) bool {
 	for i := s.start; i < s.end; i++ {
 		for _, k := range f.singulars(toks[i]) {
 			cp := slices.Clone(toks[s.start:s.end])
-			cp[i-s.start].Key, cp[i-s.start].Alts = k, nil
+			cp[i-s.start].Rekey(k)
 			for _, m := range f.lx.At(cp, 0, lexicon.Role) {
 				if m.End == len(cp) && !m.Stem {
 					return true

@@ -36,6 +36,13 @@ func (t *Token) hashed() uint64 {
 	return hashKey(t.Key)
 }
 
+// Rekey makes k the token's only folded key ("ministres" read as
+// "ministre"); a token's key must be changed so, never by assigning Key,
+// which would keep the hash of the old one.
+func (t *Token) Rekey(k string) {
+	t.Key, t.Alts, t.hash = k, nil, hashKey(k)
+}
+
 // Keys returns the token's folded key followed by its alternatives.
 func (t *Token) Keys() []string {
 	if len(t.Alts) == 0 {

@@ -176,9 +176,9 @@ func TestCliticsFiles(t *testing.T) {
 	}
 }
 
-// TestTrieFilter checks that a node's key filter never hides a phrase and
-// lets few absent words through to the map.
-func TestTrieFilter(t *testing.T) {
+// TestTrieMany checks a node with many words after it: each phrase is
+// found, and a word never added leads nowhere.
+func TestTrieMany(t *testing.T) {
 	var tr Trie[int]
 	for i := 0; i < 2000; i++ {
 		tr.Add([]string{fmt.Sprintf("word%d", i), "end"}, false, i)
@@ -188,14 +188,57 @@ func TestTrieFilter(t *testing.T) {
 		if ms := tr.MatchAt(toks, 0); len(ms) != 1 || ms[0].Vals[0] != i {
 			t.Fatalf("word%d end: got %v", i, ms)
 		}
-	}
-	through := 0
-	for i := 0; i < 2000; i++ {
-		if tr.root.nextKeys.has(hashKey(fmt.Sprintf("other%d", i))) {
-			through++
+		if ms := tr.MatchAt(Split(fmt.Sprintf("other%d end", i)), 0); len(ms) != 0 {
+			t.Fatalf("other%d end: got %v", i, ms)
 		}
 	}
-	if through > 2000/10 {
-		t.Errorf("%d of 2000 absent words pass the filter", through)
+}
+
+// TestTrieLinkCollision checks that two links whose hashes collide both
+// lead where they should: the second is kept by its key.
+func TestTrieLinkCollision(t *testing.T) {
+	var tr Trie[string]
+	tr.Add([]string{"alpha"}, false, "a")
+	a := tr.follow(0, linkNext, "alpha", hashKey("alpha"))
+	// a link by "beta" given alpha's hash, as if the two collided
+	tr.nodes = append(tr.nodes, trieNode{})
+	b := int32(len(tr.nodes) - 1)
+	tr.addLink(0, linkNext, "beta", hashKey("alpha"), b)
+	if got := tr.follow(0, linkNext, "alpha", hashKey("alpha")); got != a {
+		t.Errorf("alpha leads to %d, want %d", got, a)
+	}
+	if got := tr.follow(0, linkNext, "beta", hashKey("alpha")); got != b {
+		t.Errorf("beta leads to %d, want %d", got, b)
+	}
+	if got := tr.follow(0, linkNext, "gamma", hashKey("alpha")); got != -1 {
+		t.Errorf("gamma leads to %d, want none", got)
+	}
+}
+
+// TestTrieValsOrder checks that values added to a node at different
+// times come back in the order added, and that a match's values are
+// closed to appends.
+func TestTrieValsOrder(t *testing.T) {
+	var tr Trie[int]
+	tr.Add([]string{"a", "b"}, false, 1)
+	tr.Add([]string{"c"}, false, 2)
+	tr.Add([]string{"a", "b"}, false, 3)
+	tr.Add([]string{"abcdef"}, true, 4)
+	tr.Add([]string{"c"}, false, 5)
+	tr.Add([]string{"abcdxy"}, true, 6)
+	tr.Add([]string{"abcdef"}, true, 7)
+	ms := tr.MatchAt(Split("a b"), 0)
+	if len(ms) != 1 || fmt.Sprint(ms[0].Vals) != "[1 3]" {
+		t.Fatalf("a b: %v", ms)
+	}
+	_ = append(ms[0].Vals, 99)
+	if ms := tr.MatchAt(Split("c"), 0); len(ms) != 1 || fmt.Sprint(ms[0].Vals) != "[2 5]" {
+		t.Errorf("c: %v", ms)
+	}
+	if ms := tr.MatchAt(Split("abcdefgh"), 0); len(ms) != 1 || fmt.Sprint(ms[0].Vals) != "[4 7]" {
+		t.Errorf("abcdefgh: %v", ms)
+	}
+	if ms := tr.MatchAt(Split("abcdxyz"), 0); len(ms) != 1 || fmt.Sprint(ms[0].Vals) != "[6]" {
+		t.Errorf("abcdxyz: %v", ms)
 	}
 }

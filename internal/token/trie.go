@@ -3,8 +3,21 @@ package token
 import "strings"
 
 // Trie maps phrases (sequences of folded keys) to values of type V.
+//
+// A lexicon holds hundreds of thousands of phrases and lives as long as the
+// process, so the trie is laid out for the garbage collector: its nodes
+// sit in one slice, the links between them in one map of integers, their
+// keys in one byte slice and their values in one slice of V, where a
+// node's values are a window. Only the values hold pointers (when V does):
+// a collection walks a few large objects, not a million small ones.
 type Trie[V any] struct {
-	root  node[V]
+	nodes []trieNode // nodes[0] is the root, made by the first Add
+	links map[uint64]int32
+	recs  []link // what links point to
+	spill map[linkKey]int32
+	keys  []byte // every link's key, one after another
+	vals  []V    // every node's and stem's values: a window each
+	stems []stem
 	size  int
 	infix []infix[V] // one-word phrases matched inside or at the end of words
 }
@@ -15,22 +28,47 @@ type infix[V any] struct {
 	val    V
 }
 
-type node[V any] struct {
-	next     map[string]*node[V]
-	nextKeys *filter             // the keys of next, once it has many: most words lead nowhere, and a clear bit says so without a map lookup
-	glued    map[string]*node[V] // characters that must follow the one before with nothing between
-	vals     []V
-	stems    map[string][]stem[V] // by the first stemIndex bytes of the prefix
-	stemKeys *filter              // the keys of stems, once it has many
+type trieNode struct {
+	vals, nvals int32 // the node's values: vals[vals:vals+nvals]
+	// which links leave the node: a node with none of a kind skips the
+	// map for that kind
+	next, glued, stems bool
+}
+
+// The kinds of link from a node: a word after it, a character glued to
+// the one before it, or the first stemIndex bytes of a stem.
+const (
+	linkNext uint64 = iota + 1
+	linkGlued
+	linkStem
+)
+
+// link is one link of the map: from a node, by a key of a kind, to a
+// node (next, glued) or to the first stem of a chain (stem).
+type link struct {
+	from     int32
+	kind     uint8
+	off, len int32 // the key, in keys
+	to       int32
+}
+
+// linkKey names a link whose hash another link already took.
+type linkKey struct {
+	from int32
+	kind uint64
+	key  string
 }
 
 // stemIndex is how many leading bytes index stems: every stem keeps at
 // least four letters, so at least four bytes.
 const stemIndex = 4
 
-type stem[V any] struct {
-	prefix string
-	vals   []V
+// stem is a word's prefix that ends a phrase; stems of one node that
+// share their first stemIndex bytes form a chain, in the order added.
+type stem struct {
+	off, len    int32 // the prefix, in keys
+	vals, nvals int32
+	next        int32 // the next stem of the chain, or -1
 }
 
 // Match is one phrase found in a token sequence.
@@ -52,56 +90,131 @@ func (t *Trie[V]) AddGlued(keys []string, glued []bool, star bool, v V) {
 	if len(keys) == 0 {
 		return
 	}
+	if t.nodes == nil {
+		t.nodes = []trieNode{{}}
+		t.links = map[uint64]int32{}
+	}
 	t.size++
-	n := &t.root
+	n := int32(0)
 	last := len(keys) - 1
 	for i, k := range keys {
 		// a stem shorter than stemIndex bytes is matched as a whole word
 		if i == last && star && len(k) >= stemIndex {
-			if n.stems == nil {
-				n.stems = map[string][]stem[V]{}
-			}
-			idx := k[:stemIndex]
-			list, ok := n.stems[idx]
-			if !ok {
-				n.stems[idx] = nil
-				n.stemKeys = n.stemKeys.add(idx, len(n.stems), func(yield func(string)) {
-					for k := range n.stems {
-						yield(k)
-					}
-				})
-			}
-			for j := range list {
-				if list[j].prefix == k {
-					list[j].vals = append(list[j].vals, v)
-					return
-				}
-			}
-			n.stems[idx] = append(list, stem[V]{prefix: k, vals: []V{v}})
+			t.addStem(n, k, v)
 			return
 		}
-		m := &n.next
+		kind := linkNext
 		if i > 0 && i < len(glued) && glued[i] {
-			m = &n.glued
+			kind = linkGlued
 		}
-		if *m == nil {
-			*m = make(map[string]*node[V])
-		}
-		c := (*m)[k]
-		if c == nil {
-			c = &node[V]{}
-			(*m)[k] = c
-			if m == &n.next {
-				n.nextKeys = n.nextKeys.add(k, len(n.next), func(yield func(string)) {
-					for k := range n.next {
-						yield(k)
-					}
-				})
+		c := t.follow(n, kind, k, hashKey(k))
+		if c < 0 {
+			c = int32(len(t.nodes))
+			t.nodes = append(t.nodes, trieNode{})
+			t.addLink(n, kind, k, hashKey(k), c)
+			if kind == linkNext {
+				t.nodes[n].next = true
+			} else {
+				t.nodes[n].glued = true
 			}
 		}
 		n = c
 	}
-	n.vals = append(n.vals, v)
+	nd := &t.nodes[n]
+	nd.vals, nd.nvals = t.addVal(nd.vals, nd.nvals, v)
+}
+
+// addStem adds v under the stem k of node n.
+func (t *Trie[V]) addStem(n int32, k string, v V) {
+	idx := k[:stemIndex]
+	s := t.follow(n, linkStem, idx, hashKey(idx))
+	if s < 0 {
+		t.addLink(n, linkStem, idx, hashKey(idx), t.newStem(k))
+		t.nodes[n].stems = true
+		s = int32(len(t.stems) - 1)
+	} else {
+		for {
+			if t.key(t.stems[s].off, t.stems[s].len) == k {
+				break
+			}
+			if t.stems[s].next < 0 {
+				ns := t.newStem(k) // may move t.stems
+				t.stems[s].next = ns
+				s = ns
+				break
+			}
+			s = t.stems[s].next
+		}
+	}
+	st := &t.stems[s]
+	st.vals, st.nvals = t.addVal(st.vals, st.nvals, v)
+}
+
+// newStem appends a stem without values and returns its index.
+func (t *Trie[V]) newStem(k string) int32 {
+	off := t.addKey(k)
+	t.stems = append(t.stems, stem{off: off, len: int32(len(k)), next: -1})
+	return int32(len(t.stems) - 1)
+}
+
+// addVal adds v to the window at..at+n of vals and returns the window
+// that holds it: the window grows in place when it ends the slice, else
+// moves to the end (a node's values are added together, as its phrases
+// are, so few move).
+func (t *Trie[V]) addVal(at, n int32, v V) (int32, int32) {
+	if n == 0 || int(at+n) != len(t.vals) {
+		start := int32(len(t.vals))
+		t.vals = append(t.vals, t.vals[at:at+n]...)
+		at = start
+	}
+	t.vals = append(t.vals, v)
+	return at, n + 1
+}
+
+func (t *Trie[V]) addKey(k string) int32 {
+	off := int32(len(t.keys))
+	t.keys = append(t.keys, k...)
+	return off
+}
+
+func (t *Trie[V]) key(off, n int32) string { return string(t.keys[off : off+n]) }
+
+// linkHash is the map key of the link from a node by a key whose
+// hashKey is h.
+func linkHash(from int32, kind, h uint64) uint64 {
+	return h ^ (uint64(from)<<2|kind)*0x9e3779b97f4a7c15
+}
+
+// addLink records the link from a node by k (whose hashKey is h) to to.
+func (t *Trie[V]) addLink(from int32, kind uint64, k string, h uint64, to int32) {
+	lh := linkHash(from, kind, h)
+	if _, taken := t.links[lh]; taken {
+		// another link has this hash: keep this one by its key
+		if t.spill == nil {
+			t.spill = map[linkKey]int32{}
+		}
+		t.spill[linkKey{from, kind, k}] = to
+		return
+	}
+	t.links[lh] = int32(len(t.recs))
+	t.recs = append(t.recs, link{from: from, kind: uint8(kind), off: t.addKey(k), len: int32(len(k)), to: to})
+}
+
+// follow returns where the link from a node by k (whose hashKey is h)
+// leads, or -1.
+func (t *Trie[V]) follow(from int32, kind uint64, k string, h uint64) int32 {
+	if i, ok := t.links[linkHash(from, kind, h)]; ok {
+		r := &t.recs[i]
+		if r.from == from && uint64(r.kind) == kind && int(r.len) == len(k) && string(t.keys[r.off:r.off+r.len]) == k {
+			return r.to
+		}
+	}
+	if t.spill != nil {
+		if to, ok := t.spill[linkKey{from, kind, k}]; ok {
+			return to
+		}
+	}
+	return -1
 }
 
 // AddPhrase adds a data-file phrase (see Phrase). A single word written
@@ -125,7 +238,9 @@ func (t *Trie[V]) AddPhrase(p string, v V) {
 // length an exact word beats a stem.
 func (t *Trie[V]) MatchAt(toks []Token, i int) []Match[V] {
 	var out []Match[V]
-	t.walk(&t.root, toks, i, i, &out)
+	if t.nodes != nil {
+		t.walk(0, toks, i, i, &out)
+	}
 	if i < len(toks) {
 		for _, f := range t.infix {
 			k := toks[i].Key
@@ -140,50 +255,51 @@ func (t *Trie[V]) MatchAt(toks []Token, i int) []Match[V] {
 	return out
 }
 
-func (t *Trie[V]) walk(n *node[V], toks []Token, start, pos int, out *[]Match[V]) {
-	if pos > start && len(n.vals) > 0 {
-		*out = append(*out, Match[V]{Start: start, End: pos, Vals: n.vals})
+// window returns vals[at:at+n], closed to appends.
+func (t *Trie[V]) window(at, n int32) []V { return t.vals[at : at+n : at+n] }
+
+func (t *Trie[V]) walk(n int32, toks []Token, start, pos int, out *[]Match[V]) {
+	nd := t.nodes[n]
+	if pos > start && nd.nvals > 0 {
+		*out = append(*out, Match[V]{Start: start, End: pos, Vals: t.window(nd.vals, nd.nvals)})
 	}
 	if pos >= len(toks) {
 		return
 	}
 	tok := &toks[pos]
-	if n.stems != nil {
+	if nd.stems {
 		t.stemsAt(n, tok.Key, start, pos, out)
 		for _, k := range tok.Alts {
 			t.stemsAt(n, k, start, pos, out)
 		}
 	}
-	if n.glued != nil && pos > start && tok.Glued {
-		if c := n.glued[tok.Key]; c != nil {
+	if nd.glued && pos > start && tok.Glued {
+		if c := t.follow(n, linkGlued, tok.Key, tok.hashed()); c >= 0 {
 			t.walk(c, toks, start, pos+1, out)
 		}
 	}
-	if n.next == nil {
+	if !nd.next {
 		return
 	}
-	if n.nextKeys.has(tok.hashed()) {
-		if c := n.next[tok.Key]; c != nil {
-			t.walk(c, toks, start, pos+1, out)
-		}
+	if c := t.follow(n, linkNext, tok.Key, tok.hashed()); c >= 0 {
+		t.walk(c, toks, start, pos+1, out)
 	}
 	for _, k := range tok.Alts {
-		if !n.nextKeys.has(hashKey(k)) {
-			continue
-		}
-		if c := n.next[k]; c != nil {
+		if c := t.follow(n, linkNext, k, hashKey(k)); c >= 0 {
 			t.walk(c, toks, start, pos+1, out)
 		}
 	}
 }
 
-func (t *Trie[V]) stemsAt(n *node[V], k string, start, pos int, out *[]Match[V]) {
-	if len(k) < stemIndex || !n.stemKeys.has(hashKey(k[:stemIndex])) {
+func (t *Trie[V]) stemsAt(n int32, k string, start, pos int, out *[]Match[V]) {
+	if len(k) < stemIndex {
 		return
 	}
-	for _, s := range n.stems[k[:stemIndex]] {
-		if strings.HasPrefix(k, s.prefix) {
-			*out = append(*out, Match[V]{Start: start, End: pos + 1, Stem: true, Vals: s.vals})
+	idx := k[:stemIndex]
+	for s := t.follow(n, linkStem, idx, hashKey(idx)); s >= 0; s = t.stems[s].next {
+		st := &t.stems[s]
+		if len(k) >= int(st.len) && string(t.keys[st.off:st.off+st.len]) == k[:st.len] {
+			*out = append(*out, Match[V]{Start: start, End: pos + 1, Stem: true, Vals: t.window(st.vals, st.nvals)})
 		}
 	}
 }
@@ -223,52 +339,6 @@ func (t *Trie[V]) Scan(toks []Token, keep func(Match[V]) bool) []Match[V] {
 		}
 	}
 	return out
-}
-
-// filter is a set of key hashes that may say "maybe" for a key never
-// added but never "no" for one added: a node with many keys skips the map
-// for most words. It keeps at least 16 bits per key, so about one absent
-// word in twenty gets through to the map. A nil filter says "maybe" to
-// every key: a node with few keys has none, its small map being quick.
-type filter struct {
-	bits []uint64
-}
-
-// minFiltered is the number of keys from which a node keeps a filter.
-const minFiltered = 8
-
-// add records key k in a node that now holds n keys and returns the
-// node's filter; all yields every key the node holds, to fill the bits
-// when they are made or grow.
-func (f *filter) add(k string, n int, all func(yield func(string))) *filter {
-	if n < minFiltered {
-		return nil
-	}
-	if f == nil || len(f.bits)*64 < 16*n {
-		size := 1
-		for size*64 < 32*n {
-			size *= 2
-		}
-		f = &filter{bits: make([]uint64, size)}
-		all(func(k string) { f.set(hashKey(k)) })
-		return f
-	}
-	f.set(hashKey(k))
-	return f
-}
-
-func (f *filter) set(h uint64) {
-	i := h >> 1 & uint64(len(f.bits)*64-1) // the lowest bit is always set
-	f.bits[i>>6] |= 1 << (i & 63)
-}
-
-// has reports whether h may have been added.
-func (f *filter) has(h uint64) bool {
-	if f == nil {
-		return true
-	}
-	i := h >> 1 & uint64(len(f.bits)*64-1)
-	return f.bits[i>>6]&(1<<(i&63)) != 0
 }
 
 // hashKey is FNV-1a of a folded key, never 0 (0 marks a token whose hash
