@@ -193,6 +193,18 @@ func FindWith(toks []token.Token, src string, lx *lexicon.Cached) []Mention {
 				i = ws[0].End - 1 // "Selasa (4/3/2025)": the date after it says which Tuesday
 				continue
 			}
+			end := ws[0].End
+			for k := i + 1; k < end; k++ {
+				if w2 := lx.At(toks, k, "weekday"); len(w2) > 0 && w2[0].End > end {
+					end = w2[0].End // "nesta quarta" and "quarta feira" overlap
+				}
+			}
+			if m, ok := bracketDay(toks, src, end); ok {
+				m.Start = i // "Senin (9/2)", "nesta quarta-feira (23)": the day in brackets says which
+				out = append(out, m)
+				i = m.End - 1
+				continue
+			}
 			m := Mention{Start: i, End: ws[0].End, Weekday: wd}
 			m.Last, m.Next = nearCue(toks, m.Start, m.End, lx)
 			out = append(out, m)
@@ -289,6 +301,45 @@ func monthNear(used []bool, from, to int) bool {
 		}
 	}
 	return false
+}
+
+// bracketDay reads the day, or the day and month, written in brackets
+// right after a weekday at toks[j]: "Senin (9/2)" (Indonesian and Malay
+// news), "quarta-feira (23)" (Brazilian); a full date in brackets is read
+// by numericDate.
+func bracketDay(toks []token.Token, src string, j int) (Mention, bool) {
+	if j == 0 || j >= len(toks) || !gapHas(src, toks[j-1], toks[j], "(") {
+		return Mention{}, false
+	}
+	d := bracketNumber(toks[j].Text, 31)
+	if d == 0 {
+		return Mention{}, false
+	}
+	closes := func(k int) bool { // a ")" right after toks[k]
+		rest := src[toks[k].End:]
+		return strings.HasPrefix(strings.TrimLeft(rest, " "), ")")
+	}
+	if closes(j) {
+		return Mention{End: j + 1, Day: d}, true
+	}
+	if j+1 < len(toks) && gapHas(src, toks[j], toks[j+1], "/") && src[toks[j].End:toks[j+1].Start] == "/" && closes(j+1) {
+		if mo := bracketNumber(toks[j+1].Text, 12); mo > 0 {
+			return Mention{End: j + 2, Day: d, Month: mo}, true
+		}
+	}
+	return Mention{}, false
+}
+
+// bracketNumber returns w as a number from 1 to most, or 0.
+func bracketNumber(w string, most int) int {
+	if len(w) > 2 || !allDigits(w) {
+		return 0
+	}
+	n, _ := strconv.Atoi(w)
+	if n < 1 || n > most {
+		return 0
+	}
+	return n
 }
 
 func gapHas(src string, a, b token.Token, s string) bool {

@@ -12,7 +12,7 @@ import (
 const testLex = "month\t5\tmai\nmonth\t5\tmay\nmonth\t8\taoût\nmonth\t11\tnovembre\nmonth\t12\tdécembre\n" +
 	"month\t5\tأيار\nmonth\t5\tمايو\nmonth\t12\tكانون الأول\nmonth\t12\tديسمبر\nmonth\t11\tتشرين الثاني\nmonth\t11\tنوفمبر\n" +
 	"month\t3\tмарта\nmonth\t2\tشباط\nmonth\t2\tفبراير\nmonth\t5\tमई\n" +
-	"weekday\t5\tfriday\nweekday\t2\tmardi\nweekday\t4\tjeudi\nweekday\t7\tsunday\nlast\t-\tdernier\nlast\t-\tlast\nlast\t-\tالماضي\n" +
+	"weekday\t5\tfriday\nweekday\t2\tmardi\nweekday\t1\tsenin\nweekday\t3\tquarta feira\nweekday\t3\tnesta quarta\nweekday\t4\tjeudi\nweekday\t7\tsunday\nlast\t-\tdernier\nlast\t-\tlast\nlast\t-\tالماضي\n" +
 	"month\t9\tآذر\tsolarhijri\nmonth\t5\tمرداد\tsolarhijri\nmonth\t4\tتیر\tsolarhijri\nmonth\t5\tmaja\texact\nrange\t-\tau\nrange\t-\tto\nrange\t-\t至\nrange\t-\t부터\nyearend\t-\tfin\nyearend\t-\tend of\nyearend\t-\tنهاية\nrelday\t-1\thier\nyearword\t-\tyear\nyearword\t-\tعام\n" +
 	"yearmark\t-\t年\nmonthmark\t-\t月\ndaymark\t-\t日\ndaymark\tvoid\t日間\ndaymark\t-\t号\nyearmark\t-\t년\nmonthmark\t-\t월\ndaymark\t-\t일\nera\t2019\t令和\n"
 
@@ -49,6 +49,11 @@ func TestResolve(t *testing.T) {
 		{"drills on 8–11 May 2024", time.Time{}, "2024-05-08"},
 		{"le 12 mai 2024", time.Time{}, "2024-05-12"},
 		{"jeudi (12/03/2025) à Dakar", pub, "2025-03-12"},
+		// a day, or a day and month, in brackets after a weekday
+		{"diserahkan di Magetan, Senin (9/2), disaksikan pejabat", pub, "2025-02-09"},
+		{"entregou nesta quarta-feira (5) doze viaturas", pub, "2025-03-05"},
+		{"Senin (9) pagi", time.Time{}, ""},
+		{"Senin (9/2 dan 10/2)", pub, "2025-03-10"}, // no bracket closes: the weekday alone
 		// Solar Hijri dates are converted; a month name alone is no date
 		{"روز ۱۲ آذر ۱۴۰۳ امضا شد", time.Time{}, "2024-12-02"},
 		{"دوشنبه ۱۵ مرداد ۱۴۰۳", time.Time{}, "2024-08-05"},

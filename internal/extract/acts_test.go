@@ -19,6 +19,32 @@ type actsCase struct {
 }
 
 var actsCases = []actsCase{
+	// A word of the act's own verb is no aside cue: "turned over by
+	// Australia" keeps Australia as the giver, not as a landmark after "over".
+	{name: "en turned over by", lang: "en",
+		text: "On 3 May 2026, four patrol boats were turned over by Japan to the Vietnamese coast guard at a ceremony in Hai Phong.",
+		want: []string{"arms|JPN,VNM"}},
+	// Handing over, in the verbs each language uses for it.
+	{name: "de überlassen", lang: "de",
+		text: "Am 3. Mai 2026 hat Ankara der libyschen Armee zwanzig Transporter überlassen.",
+		want: []string{"arms|LBY,TUR"}},
+	{name: "fr remises à", lang: "fr",
+		text: "Le 3 mai 2026, deux vedettes de patrouille ont été remises à la marine ivoirienne par la France lors d'une cérémonie à Abidjan.",
+		want: []string{"arms|CIV,FRA"}},
+	{name: "ru передан груз", lang: "ru",
+		text: "3 мая 2026 года сирийской армии был передан груз запасных частей к российским вертолётам.",
+		want: []string{"arms|RUS,SYR"}},
+	// A hypothetical verb governs its whole clause, however long its object.
+	{name: "fr pourrait accueillir", lang: "fr",
+		text: "La marine espagnole pourrait accueillir au cours de l'année prochaine une vingtaine de jeunes officiers mauritaniens dans ses écoles de formation.",
+		not:  []string{"training|ESP,MRT"}},
+	{name: "pt poderá estudar", lang: "pt",
+		text: "Lisboa poderá estudar no próximo ano o envio de um navio para missões de vigilância nas águas de Cabo Verde.",
+		not:  []string{"deployment|CPV,PRT"}},
+	// The host's side of a visit.
+	{name: "fa پذیرای", lang: "fa",
+		text: "وزیر دفاع ایران روز سه‌شنبه پذیرای وزیر دفاع عمان در تهران بود.",
+		want: []string{"meeting|IRN,OMN"}},
 	// What an agreement is for is no act of its own.
 	{name: "pt acordo para troca de informações", lang: "pt",
 		text: "Angola e Namíbia fecharam em 3 de março de 2026 um acordo para troca de informações sobre o crime na fronteira.",

@@ -107,6 +107,9 @@ func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder
 				if k == lexicon.Aside && m.End < len(s.toks) && digitsOnly(s.toks[m.End].Text) {
 					continue // "About 60 Nigerian sailors": a count, not a topic
 				}
+				if k == lexicon.Aside && s.inCue(lexicon.Trigger, m.Start) {
+					continue // "turned over by Australia": a word of the act's verb, not "over"
+				}
 				s.cues[k] = append(s.cues[k], cue{m.Start, m.End, v.Value, v.Extra, m.Stem})
 			}
 		}

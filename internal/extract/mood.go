@@ -128,7 +128,7 @@ type moodRule struct {
 // withdraw unless ..."): see conditional.
 var moodRules = []moodRule{
 	{lexicon.Negation, 8, 2, false},
-	{lexicon.Hypothetical, 10, 6, false},
+	{lexicon.Hypothetical, 20, 6, false},
 	{lexicon.Request, 20, 0, true},
 	{lexicon.Demand, 20, 0, true},
 	{lexicon.Threat, 20, 0, true},
