@@ -454,6 +454,8 @@ func (a *article) acts(s *sentence, triggers []cue) (acts []cue, provided bool) 
 			// "acordo para troca de informações": what the agreement is for
 		case t.value == string(event.Meeting) && s.inTalksCue(t):
 			// "au cœur des discussions figuraient ...": the talks told before, named to give their topic
+		case t.value == string(event.Meeting) && s.withPress(t):
+			// "met reporters", "기자들과 만나": the press is no state
 		case s.talksTopic(t):
 			// "talked with his counterpart about joint patrols": what the talks were about
 		case t.value == string(event.Training) && t.extra == "weak" && s.namesTrigger(event.Exercise) && s.headsTraining(s.firstTrigger(event.Exercise)):
@@ -978,6 +980,24 @@ func (s *sentence) agreementSubject(t cue) bool {
 		if s.wordsAre(g.end, t.start, func(i int) bool {
 			return s.linkWord(i) || s.inCue(lexicon.Aside, i) || s.inCue(lexicon.Recipient, i) || s.inCue(lexicon.Provision, i)
 		}) {
+			return true
+		}
+	}
+	return false
+}
+
+// withPress reports a meeting whose other side is the press: a press word
+// right after the meeting word in its clause ("met reporters", "se reunió
+// con periodistas"), or right before it where the verb ends the clause and
+// its object comes first ("기자들과 만나"; not "회담 직후 공동 언론 발표",
+// a press statement after the talks).
+func (s *sentence) withPress(t cue) bool {
+	final := s.lx != nil && s.lx.HasTrait(lexicon.TraitVerbFinal)
+	for _, c := range s.cues[lexicon.Press] {
+		if !final && c.start >= t.end && c.start-t.end <= 2 && s.reach(t.end-1, c.start, false) {
+			return true
+		}
+		if final && c.end <= t.start && t.start-c.end <= s.scale && s.reach(c.end-1, t.start, false) {
 			return true
 		}
 	}

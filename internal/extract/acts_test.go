@@ -19,6 +19,20 @@ type actsCase struct {
 }
 
 var actsCases = []actsCase{
+	// A meeting with the press is no meeting of states; a press statement
+	// after talks leaves the talks.
+	{name: "en met reporters", lang: "en",
+		text: "On 3 May 2026 in Nairobi, the Kenyan president met reporters and said Somalia remained a close security partner.",
+		not:  []string{"meeting|KEN,SOM"}},
+	{name: "es se reunió con periodistas", lang: "es",
+		text: "El 3 de mayo de 2026 el presidente colombiano se reunió con periodistas en Bogotá y dijo que la cooperación militar con Ecuador seguía firme.",
+		not:  []string{"meeting|COL,ECU"}},
+	{name: "ko 기자들과 만나", lang: "ko",
+		text: "케냐 대통령은 2026년 5월 3일 기자들과 만나 소말리아와의 안보 협력이 중요하다고 말했다.",
+		not:  []string{"meeting|KEN,SOM"}},
+	{name: "ko 회담 직후 언론 발표", lang: "ko",
+		text: "케냐와 소말리아 국방장관은 2026년 5월 3일 나이로비에서 회담한 직후 공동 언론 발표에 나섰다.",
+		want: []string{"meeting|KEN,SOM"}},
 	// A word of the act's own verb is no aside cue: "turned over by
 	// Australia" keeps Australia as the giver, not as a landmark after "over".
 	{name: "en turned over by", lang: "en",
