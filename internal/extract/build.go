@@ -127,7 +127,7 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 		slices.Contains(countries, e.Location.Country) && !hasRole(e.Persons, "ambassador") {
 		e.Initiator = other(countries, e.Location.Country)
 	}
-	e.Domains = domains(s)
+	e.Domains = domainsOf(s, typ)
 	c.Event = e
 	return c
 }
@@ -146,7 +146,21 @@ func stageOf(v string) event.Stage { return event.Stage(v) }
 
 // domains collects the domain cues of a sentence and the domain that a
 // weak activity noun implies.
-func domains(s *sentence) []string {
+func domains(s *sentence) []string { return domainsOf(s, "") }
+
+// gearTaker reports the types whose events take the equipment domain only
+// from an act of transfer, not from the ships, aircraft or drones they
+// name ("warships and aircraft took part in the exercise", "a course on
+// aircraft maintenance").
+func gearTaker(typ event.Type) bool {
+	return typ == event.Exercise || typ == event.Deployment || typ == event.Meeting || typ == event.Training
+}
+
+// domainsOf lists the domains a sentence gives an event of type typ ("":
+// any type).
+func domainsOf(s *sentence, typ event.Type) []string {
+	skipWeak := gearTaker(typ)
+	skipCue := gearTaker(typ) && typ != event.Meeting // talks on drones are on equipment
 	var out []string
 	add := func(d string) {
 		if d != "" && !slices.Contains(out, d) {
@@ -154,6 +168,9 @@ func domains(s *sentence) []string {
 		}
 	}
 	for _, c := range s.cues[lexicon.Domain] {
+		if skipCue && c.value == "equipment" {
+			continue
+		}
 		if s.moodOf(c, false) == "" { // "asks for drones" gives no equipment
 			add(c.value)
 		}
@@ -168,6 +185,9 @@ func domains(s *sentence) []string {
 		case event.Intelligence:
 			add("intelligence")
 		case event.Arms:
+			if skipWeak && t.extra == "weak" {
+				continue
+			}
 			add("equipment")
 		}
 	}
@@ -180,8 +200,10 @@ func domains(s *sentence) []string {
 // ("the agreement covers maritime security") and the persons it names
 // ("The minister, X, said ..."), who take part in that happening.
 func (a *article) attachment(s *sentence) Candidate {
+	ds := domains(s)
 	return Candidate{Sentence: s.index, Attach: true, Arrived: s.arrived(),
-		Event: event.Event{Domains: domains(s), Persons: a.personsOf(s, ""), Countries: s.states(), Date: a.sentenceDate(s),
+		GearOnly: slices.Contains(ds, "equipment") && !slices.Contains(domainsOf(s, event.Exercise), "equipment"),
+		Event: event.Event{Domains: ds, Persons: a.personsOf(s, ""), Countries: s.states(), Date: a.sentenceDate(s),
 			Location: a.arrivedAt(s)}}
 }
 

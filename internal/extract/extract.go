@@ -55,6 +55,10 @@ type Candidate struct {
 	// Dateline is the city the report was filed from, when it lies in one
 	// of the event's states: the place when no sentence gives another.
 	Dateline *event.Location
+	// GearOnly is an attachment whose equipment domain comes from the
+	// ships, aircraft or arms it names, not from a transfer: an exercise,
+	// deployment or meeting it joins does not take that domain.
+	GearOnly bool
 }
 
 // Extractor turns pages into candidate events.

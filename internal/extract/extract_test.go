@@ -614,3 +614,43 @@ func TestAttributeCases(t *testing.T) {
 		})
 	}
 }
+
+// TestDomainsByType checks that an event takes no domain its type already
+// says or its gear names: an exercise with warships and aircraft is no
+// training and no equipment; a course for personnel is no human resources.
+func TestDomainsByType(t *testing.T) {
+	p := newTestPipeline(t)
+	cases := []struct {
+		name, text string
+		typ        event.Type
+		want       string // the event's domains, sorted, joined by commas
+	}{
+		{"exercise with gear",
+			"On 4 May 2026 the navies of Kenya and Tanzania began a joint exercise off Mombasa with four warships, two helicopters and patrol aircraft. " +
+				"The exercise will train crews to board suspect vessels.",
+			event.Exercise, "maritime"},
+		{"course for personnel",
+			"On 4 May 2026, thirty Ghanaian personnel began a training course on aircraft maintenance run by Turkish instructors in Ankara.",
+			event.Training, "training"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res, err := p.Run(context.Background(), pipeline.FileArticle("en_x.txt", []byte(c.text)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			for _, e := range res.Events() {
+				if e.Type == c.typ {
+					found = true
+					if got := strings.Join(e.Domains, ","); got != c.want {
+						t.Errorf("%s domains %q, want %q", e.Key(), got, c.want)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("no %s event in %v", c.typ, res.Events())
+			}
+		})
+	}
+}
