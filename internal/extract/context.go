@@ -168,6 +168,23 @@ func shareFacts(groups []*group) {
 	}
 }
 
+// shareContents gives the stages of one agreement on a page (its signing
+// recalled, its ratification today) the fields it covers: what the text
+// of the agreement is about does not change from stage to stage.
+func shareContents(groups []*group) {
+	for _, g := range groups {
+		if g.ev.Type != event.Agreement || g.ev.Agreement == nil {
+			continue
+		}
+		for _, h := range groups {
+			if h != g && h.ev.Type == event.Agreement && h.ev.Agreement != nil && sameStates(h.ev.Countries, g.ev.Countries) &&
+				h.ev.Agreement.Kind == g.ev.Agreement.Kind {
+				g.ev.Domains = union(slices.Clip(g.ev.Domains), h.ev.Domains...)
+			}
+		}
+	}
+}
+
 // talksAndSigning reports a meeting and an agreement, which happen in one
 // place even when it is a third state's ("signed in Kuala Lumpur on the
 // sidelines of the regional ministers' meeting").

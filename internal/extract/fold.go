@@ -104,6 +104,7 @@ func Fold(article string, cands []Candidate) []event.Event {
 	groups = foldContingents(groups)
 	dateAfterTalks(groups)
 	shareFacts(groups)
+	shareContents(groups)
 	lendDateline(groups)
 	lendPagePlace(groups)
 	lendSignatories(groups)

@@ -456,6 +456,24 @@ func TestEventsEnrichment(t *testing.T) {
 	}
 }
 
+// TestEventsShareContents checks that the stages of one agreement share
+// the fields it covers, and an exercise and a course shed the domains their
+// type already says.
+func TestEventsShareContents(t *testing.T) {
+	ratified := domains(dated(staged(cand(0, event.Agreement, 0.7, "KOR", "PER"), event.Ratified), "2026-03-04"), "maritime")
+	signed := domains(dated(staged(cand(3, event.Agreement, 0.7, "KOR", "PER"), event.Signed), "2024-11"), "training")
+	drill := domains(dated(cand(5, event.Exercise, 0.7, "KEN", "TZA"), "2026-05-04"), "maritime", "training", "equipment")
+	evs := extract.Fold(article, []extract.Candidate{ratified, signed, drill})
+	if len(evs) != 3 {
+		t.Fatalf("events: %+v", summarize(evs))
+	}
+	for i, want := range [][]string{{"maritime", "training"}, {"maritime", "training"}, {"maritime"}} {
+		if !reflect.DeepEqual(evs[i].Domains, want) {
+			t.Errorf("%s %s domains = %v, want %v", evs[i].Key(), evs[i].Date, evs[i].Domains, want)
+		}
+	}
+}
+
 // TestEventsLeavesInputAlone checks that merging does not change the
 // candidates it was given.
 func TestEventsLeavesInputAlone(t *testing.T) {
