@@ -192,6 +192,18 @@ func TestTrieMany(t *testing.T) {
 			t.Fatalf("other%d end: got %v", i, ms)
 		}
 	}
+	// the bloom filter sends few absent words on to the map
+	through := 0
+	for i := 0; i < 2000; i++ {
+		k := fmt.Sprintf("other%d", i)
+		b := bloomIndex(linkHash(0, linkNext, hashKey(k)), len(tr.bloom))
+		if tr.bloom[b>>6]&(1<<(b&63)) != 0 {
+			through++
+		}
+	}
+	if through > 2000/5 {
+		t.Errorf("%d of 2000 absent words pass the bloom filter", through)
+	}
 }
 
 // TestTrieLinkCollision checks that two links whose hashes collide both

@@ -16,7 +16,10 @@ type Trie[V any] struct {
 	recs  []link // what links point to
 	spill map[linkKey]int32
 	keys  []byte // every link's key, one after another
-	vals  []V    // every node's and stem's values: a window each
+	// bloom holds a bit for each link's map key: most words lead nowhere,
+	// and a clear bit says so without a probe of the large map
+	bloom []uint64
+	vals  []V // every node's and stem's values: a window each
 	stems []stem
 	size  int
 	infix []infix[V] // one-word phrases matched inside or at the end of words
@@ -198,12 +201,41 @@ func (t *Trie[V]) addLink(from int32, kind uint64, k string, h uint64, to int32)
 	}
 	t.links[lh] = int32(len(t.recs))
 	t.recs = append(t.recs, link{from: from, kind: uint8(kind), off: t.addKey(k), len: int32(len(k)), to: to})
+	if len(t.bloom)*64 < bloomBits*len(t.links) {
+		// grow: at least bloomBits bits a link
+		t.bloom = make([]uint64, max(64, 2*len(t.bloom)))
+		for h := range t.links {
+			t.setBloom(h)
+		}
+		return
+	}
+	t.setBloom(lh)
+}
+
+// bloomBits is how many bits of the bloom filter each link has at least:
+// about one absent key in ten gets through to the map.
+const bloomBits = 8
+
+func (t *Trie[V]) setBloom(h uint64) {
+	i := bloomIndex(h, len(t.bloom))
+	t.bloom[i>>6] |= 1 << (i & 63)
+}
+
+// bloomIndex spreads a link's map key over n words of bits.
+func bloomIndex(h uint64, n int) uint64 {
+	return (h * 0x9e3779b97f4a7c15) >> 20 & uint64(n*64-1)
 }
 
 // follow returns where the link from a node by k (whose hashKey is h)
 // leads, or -1.
 func (t *Trie[V]) follow(from int32, kind uint64, k string, h uint64) int32 {
-	if i, ok := t.links[linkHash(from, kind, h)]; ok {
+	lh := linkHash(from, kind, h)
+	if t.bloom != nil { // a link kept in spill shares its map key, and so its bit, with another
+		if i := bloomIndex(lh, len(t.bloom)); t.bloom[i>>6]&(1<<(i&63)) == 0 {
+			return -1
+		}
+	}
+	if i, ok := t.links[lh]; ok {
 		r := &t.recs[i]
 		if r.from == from && uint64(r.kind) == kind && int(r.len) == len(k) && string(t.keys[r.off:r.off+r.len]) == k {
 			return r.to
