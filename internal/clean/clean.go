@@ -152,7 +152,12 @@ func (c *Cleaner) filter(in []page.Block) []page.Block {
 		}
 		out = append(out, b)
 	}
+	list := false // the lines just before were a short furniture line and its list
 	for _, b := range in {
+		if list && listHeadline(b.Text) {
+			continue // "Baca juga:" then "- Kemhan Targetkan …": a list of related headlines
+		}
+		list = false
 		if len(b.Text) > maxLine && utf8.RuneCountInString(b.Text) > maxLine {
 			for _, r := range c.longLine(b) {
 				// r.toks count from the long block's start: not the run's own
@@ -172,6 +177,7 @@ func (c *Cleaner) filter(in []page.Block) []page.Block {
 		toks := token.Split(text)
 		key := lineKey(toks)
 		if seen[key] || c.isFurniture(text, toks, text) {
+			list = len(toks) <= 4 // a label ("Read also:", "LEGGI ANCHE") may open a list
 			continue
 		}
 		add(b, text, toks, key, true)
@@ -389,6 +395,19 @@ func bulletHeadline(line string) bool {
 	line = strings.TrimSpace(line)
 	r, _ := utf8.DecodeRuneInString(line)
 	if !strings.ContainsRune(bullets, r) || utf8.RuneCountInString(line) > 120 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(line, "\"”»’)] "))
+	return !strings.ContainsRune(".!?؟。！？।", last)
+}
+
+// listHeadline reports a short line that a dash, a ">" or a bullet opens
+// and no full stop ends: an item of a list of headlines when a furniture
+// label opens the list (dashes alone also open quotes and datelines).
+func listHeadline(line string) bool {
+	line = strings.TrimSpace(line)
+	r, _ := utf8.DecodeRuneInString(line)
+	if !strings.ContainsRune("-–—>»"+bullets, r) || utf8.RuneCountInString(line) > 160 {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(line, "\"”»’)] "))

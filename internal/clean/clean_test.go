@@ -660,3 +660,28 @@ func TestCleanLookAlikes(t *testing.T) {
 		checkOffsets(t, p)
 	}
 }
+
+// TestCleanRelatedList checks that the dash- or arrow-opened headlines a
+// "read also" label opens go with it, and that a quote or a dash line
+// after a body line stays.
+func TestCleanRelatedList(t *testing.T) {
+	c := newCleaner(t)
+	raw := "The two navies ended their drill off the coast on Friday.\n" +
+		"Read also:\n" +
+		"- Port workers end their strike after two weeks\n" +
+		"> A new lighthouse opens on the northern cape\n" +
+		"The minister said the next drill would take place in spring.\n" +
+		"- We will train together again, he told the crews.\n"
+	p := cleanPage(t, c, "list.txt", raw)
+	got := strings.Join(blockTexts(p), "|")
+	for _, gone := range []string{"Port workers end their strike", "A new lighthouse opens"} {
+		if strings.Contains(got, gone) {
+			t.Errorf("related headline %q kept: %q", gone, got)
+		}
+	}
+	for _, kept := range []string{"The two navies", "The minister said", "We will train together again"} {
+		if !strings.Contains(got, kept) {
+			t.Errorf("body line %q dropped: %q", kept, got)
+		}
+	}
+}
