@@ -273,7 +273,21 @@ func (s *sentence) withdrawal() bool {
 func (s *sentence) baseAsPlace(t cue) bool {
 	after, right, postposed := false, false, false
 	for _, l := range s.cues[lexicon.Locative] {
-		if l.end <= t.start && t.start-l.end <= 2*s.scale && l.extra != "prev" {
+		// a locative frame in Han or kana holds its whole place phrase:
+		// "在开罗以东的一处军事基地", at a base east of Cairo
+		from := l.end
+		if s.scale > 1 && s.reach(l.end-1, t.start, false) {
+			for _, m := range s.places {
+				if m.Start >= l.end && m.Start-l.end <= s.scale && m.End <= t.start {
+					from = m.End // counted from the place the frame names
+				}
+			}
+		}
+		reach := 2 * s.scale
+		if from != l.end {
+			reach = 3 * s.scale // "以东的一处": east of it, a
+		}
+		if l.end <= t.start && t.start-from <= reach && l.extra != "prev" {
 			after = true
 			right = right || s.onlyArticles(l.end, t.start)
 		}

@@ -19,6 +19,10 @@ type actsCase struct {
 }
 
 var actsCases = []actsCase{
+	// A base a Han locative frame names is where the handover took place.
+	{name: "zh 在…军事基地", lang: "zh",
+		text: "2026年5月3日，中方向坦桑尼亚陆军交付的一批装甲车，在达累斯萨拉姆以西的一处军事基地完成交接。",
+		want: []string{"arms|CHN,TZA"}, not: []string{"deployment|CHN,TZA"}},
 	// A meeting with the press is no meeting of states; a press statement
 	// after talks leaves the talks.
 	{name: "en met reporters", lang: "en",
