@@ -305,9 +305,12 @@ func lendDateline(groups []*group) {
 }
 
 // placed reports an event that happens somewhere: a rupture is a decision,
-// whatever city announced it, and an agreement in the making is no
-// happening yet.
-func placed(e event.Event) bool { return e.Type != event.Rupture && stageGroup(e) != "making" }
+// whatever city announced it; sharing intelligence goes on between
+// services, wherever its arrangement was announced; an agreement in the
+// making is no happening yet. Only their own sentence places them.
+func placed(e event.Event) bool {
+	return e.Type != event.Rupture && e.Type != event.Intelligence && stageGroup(e) != "making"
+}
 
 // visitor names who came to whom once the meeting's place is known from a
 // neighbouring sentence or the dateline: talks held in one of the two

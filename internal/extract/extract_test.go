@@ -583,6 +583,10 @@ var attributeCases = []struct {
 	{pipelineCase{"de recipient", "de",
 		"Zwei Patrouillenboote wurden am 10. November 2025 nach Indonesien geliefert, teilte das Verteidigungsministerium in Berlin mit.",
 		[]wantEvent{{typ: event.Arms, countries: "DEU,IDN", initiator: "DEU", date: "2025-11-10"}}}, ""},
+	// sharing intelligence takes no place from the dateline
+	{pipelineCase{"en intelligence unplaced", "en",
+		"NAIROBI — Kenya and Somalia agreed on 3 May 2026 to share intelligence on the movements of armed groups along their border.",
+		[]wantEvent{{typ: event.Intelligence, countries: "KEN,SOM", date: "2026-05-03"}}}, "KEN"},
 	// the city that names the talks a day is counted from is neither an
 	// act nor a party to the act told
 	{pipelineCase{"en day before", "en",
