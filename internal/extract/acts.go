@@ -458,6 +458,9 @@ func (a *article) acts(s *sentence, triggers []cue) (acts []cue, provided bool) 
 	unrealAct := false // a strong act denied, supposed or asked for
 	for _, t := range triggers {
 		switch {
+		case s.anchored(t) && s.actBeside(t, triggers):
+			// "after the handover ceremony, the two ministers met": when
+			// the other act happened, not what the sentence reports
 		case s.dayReference(t):
 			// "the day before the signing of the agreement, China handed
 			// over 40 vehicles": the signing is what the day counts from
@@ -1012,6 +1015,34 @@ func (s *sentence) withPress(t cue) bool {
 			return true
 		}
 		if final && c.end <= t.start && t.start-c.end <= s.scale && s.reach(c.end-1, t.start, false) {
+			return true
+		}
+	}
+	return false
+}
+
+// anchored reports an act named as a time reference: right after an
+// anchor word ("after the handover ceremony", "avant la signature") or
+// right before a postposed one ("teslimat töreninin ardından", "会谈后").
+func (s *sentence) anchored(t cue) bool {
+	for _, a := range s.cues[lexicon.Anchor] {
+		if a.value == "prev" && t.end <= a.start && a.start-t.end <= s.scale && s.reach(t.end-1, a.start-1, false) { // "teslimat töreninin ardından"
+			return true
+		}
+		if a.value != "prev" && a.end <= t.start && t.start == a.end {
+			return true
+		}
+	}
+	return false
+}
+
+// actBeside reports a strong act of another type in the sentence that no
+// anchor names and that happened as told: the act the anchored one dates
+// (not "after the exercise, the frigate will call at two ports").
+func (s *sentence) actBeside(t cue, triggers []cue) bool {
+	for _, u := range triggers {
+		if u.value != t.value && u.extra != "weak" && (u.end <= t.start || u.start >= t.end) && !s.anchored(u) &&
+			!s.unreal(u) && !s.modalNear(u) {
 			return true
 		}
 	}

@@ -19,6 +19,18 @@ type actsCase struct {
 }
 
 var actsCases = []actsCase{
+	// An act named as a time reference beside another act is when the
+	// other happened, not what the sentence reports.
+	{name: "en after the handover ceremony", lang: "en",
+		text: "After the handover ceremony on 3 May 2026, Kenyan Defence Minister Soipan Tuya held talks in Ankara with her Turkish counterpart.",
+		want: []string{"meeting|KEN,TUR"}, not: []string{"arms|KEN,TUR"}},
+	{name: "tr teslimat töreninin ardından", lang: "tr",
+		text: "Kenya Savunma Bakanı, 3 Mayıs 2026'da teslimat töreninin ardından Ankara'da Türk mevkidaşıyla görüştü.",
+		want: []string{"meeting|KEN,TUR"}, not: []string{"arms|KEN,TUR"}},
+	// A clause after "after" is news of its own: not a reference.
+	{name: "en came a day after", lang: "en",
+		text: "The visit came on 3 May 2026, a day after Japan handed over four patrol boats to the Vietnamese coast guard.",
+		want: []string{"arms|JPN,VNM"}},
 	// A base a Han locative frame names is where the handover took place.
 	{name: "zh 在…军事基地", lang: "zh",
 		text: "2026年5月3日，中方向坦桑尼亚陆军交付的一批装甲车，在达累斯萨拉姆以西的一处军事基地完成交接。",

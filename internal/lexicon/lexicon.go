@@ -91,6 +91,7 @@ const (
 	Trainee      Kind = "trainee"      // the subject is trained: "completed", "underwent", "ont suivi": the other state trains
 	Recipient    Kind = "recipient"    // marks who receives goods or aid: "to the", "kepada" (value next: named after it), "को", "ordusuna" (prev: named before it)
 	Press        Kind = "press"        // the press: "reporters", "journalists", "la presse", "기자들": met by a leader, no meeting of states
+	Anchor       Kind = "anchor"       // "after the", "before", "ardından" (prev): the act named next to it is a time reference when another act is told
 	Locative     Kind = "locative"     // "in", "à": the next place is where it happened
 	Background   Kind = "background"   // history, not news
 	Role         Kind = "role"         // a person's role
@@ -141,7 +142,7 @@ const (
 // Kinds lists every kind, once.
 var Kinds = []Kind{Trigger, Stage, Modal, Hypothetical, Request, Demand, Threat, Refusal, Condition,
 	Negation, Combat, Hostile, Adversary, Provision, Framework, Occasion, Document, Clause, Joint, Service, CodeName, Equipment, Arrival,
-	Departure, Aside, Domain, Pair, Visit, Host, Trainer, Trainee, Recipient, Press, Agent, Purchase, Locative, Background, Role, Title, Counterpart, Month, Weekday, Ordinal, Relday,
+	Departure, Aside, Domain, Pair, Visit, Host, Trainer, Trainee, Recipient, Press, Anchor, Agent, Purchase, Locative, Background, Role, Title, Counterpart, Month, Weekday, Ordinal, Relday,
 	Last, Next, YearEnd, PubLine, Boilerplate, Counter, Credit, Stopword, Abbrev, Security, YearWord, MonthWord, WeekWord, CapitalWord, Embassy, Seat,
 	LocSuffix, WaterWord, Connector, Conjunction, Article, Plural, NameEnding, Topic, Qualifier, DaySuffix, Genitive, SameDay, Range, DateFiller, Trait, Letter, YearMark, MonthMark, DayMark, Era}
 
