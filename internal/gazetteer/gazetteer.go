@@ -13,6 +13,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -197,6 +198,11 @@ func (g *Gazetteer) parse(name, lang string, b []byte) error {
 			e.caps = append(e.caps, t.Cap)
 		}
 		g.trie.AddGlued(keys, glued, star, e)
+		if e.kind == Demonym && e.lang == "ar" && !star && strings.HasSuffix(keys[len(keys)-1], "ي") {
+			// the accusative of an Arabic demonym: "طياراً وفنياً عراقياً"
+			acc := append(slices.Clone(keys[:len(keys)-1]), keys[len(keys)-1]+"ا")
+			g.trie.AddGlued(acc, glued, false, e)
+		}
 		return nil
 	})
 }

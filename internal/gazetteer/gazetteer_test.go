@@ -134,6 +134,7 @@ func TestFindIn(t *testing.T) {
 		want       string // codes found, joined by spaces
 	}{
 		{"Kenyalı askerler", "tr", "KEN"},
+		{"أنهى 24 طياراً عراقياً الدورة", "ar", "IRQ"}, // an Arabic demonym in the accusative
 		{"Kenyalı askerler", "fr", ""},
 		{"Kenyalı askerler", "", "KEN"}, // every language
 		{"les soldats kényans", "fr", "KEN"},
