@@ -583,6 +583,14 @@ var attributeCases = []struct {
 	{pipelineCase{"de recipient", "de",
 		"Zwei Patrouillenboote wurden am 10. November 2025 nach Indonesien geliefert, teilte das Verteidigungsministerium in Berlin mit.",
 		[]wantEvent{{typ: event.Arms, countries: "DEU,IDN", initiator: "DEU", date: "2025-11-10"}}}, ""},
+	// a verb of receiving whose object is equipment is a delivery; the
+	// receiver's partner gives
+	{pipelineCase{"pt recebeu duas lanchas", "pt",
+		"Em 3 de maio de 2026, em Pemba, a Marinha de Moçambique recebeu duas lanchas de patrulha vindas de Portugal.",
+		[]wantEvent{{typ: event.Arms, countries: "MOZ,PRT", initiator: "PRT", date: "2026-05-03"}}}, ""},
+	{pipelineCase{"es recibió dos lanchas", "es",
+		"El 3 de mayo de 2026 la Armada de Panamá recibió dos lanchas de interceptación de Colombia en el puerto de Colón.",
+		[]wantEvent{{typ: event.Arms, countries: "COL,PAN", initiator: "COL", date: "2026-05-03"}}}, ""},
 	// sharing intelligence takes no place from the dateline
 	{pipelineCase{"en intelligence unplaced", "en",
 		"NAIROBI — Kenya and Somalia agreed on 3 May 2026 to share intelligence on the movements of armed groups along their border.",

@@ -20,6 +20,7 @@ import (
 // withdrawal (a rupture); a weak rupture verb whose
 // object is a cooperation act ("suspended military aid") is a rupture.
 func (s *sentence) retype() {
+	s.hostGoods()
 	trig := s.cues[lexicon.Trigger]
 	for i := range trig {
 		t := &trig[i]
@@ -218,6 +219,23 @@ func (s *sentence) receivesGoods(t cue) bool {
 		}
 	}
 	return false
+}
+
+// hostGoods makes a verb of receiving that no trigger holds an act of
+// receiving arms when a piece of equipment is its object: "a Marinha
+// recebeu duas lanchas", "hanno ricevuto due motovedette" (receivesGoods
+// turns a reception trigger so).
+func (s *sentence) hostGoods() {
+	for _, h := range s.cues[lexicon.Host] {
+		if s.within(lexicon.Trigger, h) || s.cueBetween(lexicon.Trigger, h.start, h.end) {
+			continue
+		}
+		t := cue{start: h.start, end: h.end, value: string(event.Arms), extra: "weak"}
+		if s.receivesGoods(t) {
+			t.extra = received
+			s.cues[lexicon.Trigger] = append(s.cues[lexicon.Trigger], t)
+		}
+	}
 }
 
 // cueBetween reports a cue of kind starting in tokens [from, to).
