@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"pactwatch/internal/dates"
+	"pactwatch/internal/event"
 	"pactwatch/internal/gazetteer"
 	"pactwatch/internal/lexicon"
 	"pactwatch/internal/people"
@@ -135,6 +136,33 @@ func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder
 	s.markFuture()
 	s.retype()
 	s.persons = pf.Find(s.toks, s.text, s.places)
+	s.arrivalVisit()
+}
+
+// visitRoles are the offices whose holder's arrival abroad is a visit.
+var visitRoles = map[string]bool{"head_of_state": true, "head_of_government": true, "defence_minister": true,
+	"foreign_minister": true, "minister": true, "deputy_minister": true, "chief_of_defence": true,
+	"service_chief": true, "intelligence_chief": true}
+
+// arrivalVisit makes the arrival of an office-holder a visit when the
+// sentence tells no act ("Ahn Gyu-back przyjechał w środę do Warszawy",
+// "ロシアの国防相が7日、北京に到着した"): the talks told after it fold into it
+// and take their own day (Candidate.Arrived); it needs two states, as every
+// act does.
+func (s *sentence) arrivalVisit() {
+	if s.has(lexicon.Trigger) {
+		return
+	}
+	if !s.has(lexicon.Arrival) {
+		return // "reist weiter nach Manila": a journey told ahead is no visit yet
+	}
+	arrival := s.cues[lexicon.Arrival][0]
+	for _, p := range s.persons {
+		if visitRoles[p.Role] {
+			s.cues[lexicon.Trigger] = append(s.cues[lexicon.Trigger], cue{start: arrival.start, end: arrival.end, value: string(event.Meeting)})
+			return
+		}
+	}
 }
 
 // inDate reports whether the tokens [start, end) touch a date mention.

@@ -591,6 +591,13 @@ var attributeCases = []struct {
 	{pipelineCase{"es recibió dos lanchas", "es",
 		"El 3 de mayo de 2026 la Armada de Panamá recibió dos lanchas de interceptación de Colombia en el puerto de Colón.",
 		[]wantEvent{{typ: event.Arms, countries: "COL,PAN", initiator: "COL", date: "2026-05-03"}}}, ""},
+	// an office-holder's arrival in another state is a visit
+	{pipelineCase{"pl przyjechał do Warszawy", "pl",
+		"Minister obrony narodowej Korei Południowej Ahn Gyu-back przyjechał 3 maja 2026 roku do Warszawy.",
+		[]wantEvent{{typ: event.Meeting, countries: "KOR,POL", initiator: "KOR", date: "2026-05-03", location: "POL"}}}, ""},
+	{pipelineCase{"ja 到着した", "ja",
+		"ロシアのベロウソフ国防相が2026年5月3日、北京に到着した。",
+		[]wantEvent{{typ: event.Meeting, countries: "CHN,RUS", initiator: "RUS", date: "2026-05-03", location: "CHN"}}}, ""},
 	// sharing intelligence takes no place from the dateline
 	{pipelineCase{"en intelligence unplaced", "en",
 		"NAIROBI — Kenya and Somalia agreed on 3 May 2026 to share intelligence on the movements of armed groups along their border.",
