@@ -479,6 +479,8 @@ func (a *article) acts(s *sentence, triggers []cue) (acts []cue, provided bool) 
 			// "the exercise included river-crossing training": what the drill held
 		case t.value == string(event.Arms) && s.namesTrigger(event.Exercise) && !s.has(lexicon.Purchase) && (t.extra == "weak" || s.within(lexicon.Equipment, t)):
 			// "six fighter jets took part in the exercise": its players
+		case t.value == string(event.Deployment) && s.forceInDrill(t):
+			// "the escort task force held a joint drill with the Tanzanian navy": its player
 		case t.value == string(event.Deployment) && s.baseAsPlace(t):
 			// "on the naval base he handed over two minehunters": where, not what
 		case t.value == string(event.Deployment) && s.courseAfter(t):
@@ -1043,6 +1045,18 @@ func (s *sentence) actBeside(t cue, triggers []cue) bool {
 	for _, u := range triggers {
 		if u.value != t.value && u.extra != "weak" && (u.end <= t.start || u.start >= t.end) && !s.anchored(u) &&
 			!s.unreal(u) && !s.modalNear(u) {
+			return true
+		}
+	}
+	return false
+}
+
+// forceInDrill reports a force named before the exercise it holds, in one
+// clause ("护航编队…与坦桑尼亚海军举行了海上联合演练"): a player of the
+// drill, not a deployment of its own.
+func (s *sentence) forceInDrill(t cue) bool {
+	for _, x := range s.cues[lexicon.Trigger] {
+		if x.value == string(event.Exercise) && x.extra != "weak" && t.end <= x.start && s.reach(t.end-1, x.start, false) {
 			return true
 		}
 	}

@@ -19,6 +19,13 @@ type actsCase struct {
 }
 
 var actsCases = []actsCase{
+	// A force named before the drill it holds is the drill's player.
+	{name: "zh 编队…举行联合演练", lang: "zh",
+		text: "2026年5月3日，中国海军护航编队与坦桑尼亚海军在桑给巴尔以南海域举行了海上联合演练。",
+		want: []string{"exercise|CHN,TZA"}, not: []string{"deployment|CHN,TZA"}},
+	{name: "en task group held a drill", lang: "en",
+		text: "On 3 May 2026 an Indian naval task group held a joint exercise with the Kenyan navy off Mombasa.",
+		want: []string{"exercise|IND,KEN"}, not: []string{"deployment|IND,KEN"}},
 	// An act named as a time reference beside another act is when the
 	// other happened, not what the sentence reports.
 	{name: "en after the handover ceremony", lang: "en",
