@@ -17,7 +17,7 @@ const treeDepth = 512
 // openElem is an element the tree builder has open: node is nil for an
 // element inside furniture, whose tag is followed only to find its end.
 type openElem struct {
-	name  []byte // lower-case tag name
+	name  string // lower-case tag name
 	a     atom.Atom
 	node  *html.Node
 	level int  // the node's depth in the tree
@@ -35,6 +35,7 @@ type openElem struct {
 // on nesting. It reads a page in about a third of the parser's time.
 type treeBuilder struct {
 	z          *html.Tokenizer
+	nameBuf    []byte // the current tag's lower-cased name (tagName)
 	root       *html.Node
 	html, head *html.Node
 	body       *html.Node
@@ -60,7 +61,7 @@ func buildTree(src string) (*html.Node, []string, bool) {
 	b := &treeBuilder{z: html.NewTokenizer(strings.NewReader(src))}
 	b.root = &html.Node{Type: html.DocumentNode}
 	b.html = b.element(b.root, atom.Html, "html")
-	b.open = append(b.open, openElem{name: []byte("html"), a: atom.Html, node: b.html, level: 1})
+	b.open = append(b.open, openElem{name: "html", a: atom.Html, node: b.html, level: 1})
 	for {
 		tt := b.z.Next()
 		switch tt {
@@ -124,7 +125,7 @@ func (b *treeBuilder) ensureBody() {
 	}
 	b.popTo(0)
 	b.body = b.element(b.html, atom.Body, "body")
-	b.open = append(b.open, openElem{name: []byte("body"), a: atom.Body, node: b.body, level: 2})
+	b.open = append(b.open, openElem{name: "body", a: atom.Body, node: b.body, level: 2})
 }
 
 // popTo closes the open elements above position i (keeping i).
@@ -297,18 +298,58 @@ func (b *treeBuilder) closeItem(item func(atom.Atom) bool) {
 	}
 }
 
+// tagName is a tag's name as a string: a known element's interned name,
+// so that most elements cost no copy.
+func tagName(a atom.Atom, name []byte) string {
+	if a != 0 {
+		return a.String()
+	}
+	return string(name)
+}
+
+// name returns the current tag's lower-cased name, read from its raw
+// bytes into nameBuf: Tokenizer.TagName copies every tag's name to replace
+// NULs, which only a tag holding one needs.
+func (b *treeBuilder) name() []byte {
+	raw := b.z.Raw()
+	if bytes.IndexByte(raw, 0) >= 0 {
+		name, _ := b.z.TagName()
+		return name
+	}
+	i := 1 // after "<"
+	if i < len(raw) && raw[i] == '/' {
+		i++
+	}
+	b.nameBuf = b.nameBuf[:0]
+	for ; i < len(raw); i++ {
+		c := raw[i]
+		if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '/' || c == '>' {
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.nameBuf = append(b.nameBuf, c)
+	}
+	return b.nameBuf
+}
+
 func (b *treeBuilder) start(selfClosing bool) {
-	name, hasAttr := b.z.TagName()
+	name := b.name()
 	a := atom.Lookup(name)
 	var attrs []html.Attribute
-	if b.inJunk() && a != atom.Meta && a != atom.Time {
-		hasAttr = false // no node is made for it
-	}
-	for hasAttr {
-		var k, v []byte
-		k, v, hasAttr = b.z.TagAttr()
-		if readAttrs[string(k)] {
-			attrs = append(attrs, html.Attribute{Key: string(k), Val: string(v)})
+	if !b.inJunk() || a == atom.Meta || a == atom.Time { // no node is made inside furniture
+		for {
+			k, v, more := b.z.TagAttr()
+			if k == nil && v == nil && !more {
+				break // no attribute
+			}
+			if readAttrs[string(k)] {
+				attrs = append(attrs, html.Attribute{Key: string(k), Val: string(v)})
+			}
+			if !more {
+				break
+			}
 		}
 	}
 	switch a {
@@ -321,7 +362,7 @@ func (b *treeBuilder) start(selfClosing bool) {
 		if b.head == nil && b.body == nil {
 			b.head = b.element(b.html, atom.Head, "head")
 			b.head.Attr = attrs
-			b.open = append(b.open, openElem{name: []byte("head"), a: atom.Head, node: b.head, level: 2, junk: true})
+			b.open = append(b.open, openElem{name: "head", a: atom.Head, node: b.head, level: 2, junk: true})
 		}
 		return
 	case atom.Body:
@@ -359,14 +400,14 @@ func (b *treeBuilder) start(selfClosing bool) {
 	var node *html.Node
 	level := 0
 	if !parentJunk || a == atom.Meta || a == atom.Time || a == atom.Title {
-		node = &html.Node{Type: html.ElementNode, DataAtom: a, Data: string(name), Attr: attrs}
+		node = &html.Node{Type: html.ElementNode, DataAtom: a, Data: tagName(a, name), Attr: attrs}
 		level = b.place(node)
 	}
 	if void {
 		return
 	}
 	junk := parentJunk || isJunk(node)
-	b.open = append(b.open, openElem{name: append([]byte(nil), name...), a: a, node: node, level: level, junk: junk})
+	b.open = append(b.open, openElem{name: tagName(a, name), a: a, node: node, level: level, junk: junk})
 	switch a {
 	case atom.Svg, atom.Math:
 		b.foreign++
@@ -437,11 +478,11 @@ func (b *treeBuilder) push(a atom.Atom, name string, junk bool) {
 		node = &html.Node{Type: html.ElementNode, DataAtom: a, Data: name}
 		level = b.place(node)
 	}
-	b.open = append(b.open, openElem{name: []byte(name), a: a, node: node, level: level, junk: junk})
+	b.open = append(b.open, openElem{name: name, a: a, node: node, level: level, junk: junk})
 }
 
 func (b *treeBuilder) end() {
-	name, _ := b.z.TagName()
+	name := b.name()
 	a := atom.Lookup(name)
 	if b.selects > 0 && a != atom.Option && a != atom.Optgroup && a != atom.Select ||
 		a == atom.Form && b.open[len(b.open)-1].a != atom.Form {
@@ -490,7 +531,7 @@ func (b *treeBuilder) end() {
 	}
 	for i := len(b.open) - 1; i > 0; i-- {
 		e := b.open[i]
-		if bytes.Equal(e.name, name) {
+		if e.name == string(name) {
 			if formatting[a] {
 				b.open[i].a = 0 // closed by its own end tag
 			}
