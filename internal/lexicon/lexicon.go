@@ -44,6 +44,7 @@ type Lexicon struct {
 	Vocab       map[string]bool
 	Abbrevs     map[string]bool // folded, without the final period
 	Boilerplate []Entry
+	verbFinal   bool // has the trait TraitVerbFinal
 }
 
 // Set holds the lexicons of every supported language.
@@ -250,6 +251,10 @@ func (lx *Lexicon) HasTrait(name string) bool {
 	if lx == nil {
 		return false
 	}
+	switch name {
+	case TraitVerbFinal:
+		return lx.verbFinal // asked for every cue a mood rule weighs
+	}
 	for _, e := range lx.entries[Trait] {
 		if e.Value == name {
 			return true
@@ -335,6 +340,9 @@ func (lx *Lexicon) parse(name string, data []byte) error {
 			lx.Boilerplate = append(lx.Boilerplate, e)
 		case Letter, Trait:
 			// read with Entries or HasTrait, never matched as words
+			if e.Kind == Trait && e.Value == TraitVerbFinal {
+				lx.verbFinal = true
+			}
 		default:
 			t := lx.tries[e.Kind]
 			if t == nil {
