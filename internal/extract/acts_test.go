@@ -19,6 +19,14 @@ type actsCase struct {
 }
 
 var actsCases = []actsCase{
+	// The state of an act named as a time reference is no party of the act
+	// it dates.
+	{name: "ja 訪問に先立ち", lang: "ja",
+		text: "日本の防衛相はマレーシア訪問に先立ち、2026年5月3日にシンガポールで同国の国防相と会談した。",
+		want: []string{"meeting|JPN,SGP"}, not: []string{"meeting|MYS,SGP"}},
+	{name: "ko 방문에 앞서", lang: "ko",
+		text: "한국 국방부 장관은 사우디 방문에 앞서 2026년 5월 3일 아부다비에서 UAE 국방담당 국무장관과 회담했다.",
+		want: []string{"meeting|ARE,KOR"}, not: []string{"meeting|ARE,SAU"}},
 	// A force named before the drill it holds is the drill's player.
 	{name: "zh 编队…举行联合演练", lang: "zh",
 		text: "2026年5月3日，中国海军护航编队与坦桑尼亚海军在桑给巴尔以南海域举行了海上联合演练。",
