@@ -19,6 +19,10 @@ type actsCase struct {
 }
 
 var actsCases = []actsCase{
+	// What talks addressed is their topic, however far the list runs.
+	{name: "ar وتناول اللقاء", lang: "ar",
+		text: "استقبل وزير الدفاع المصري يوم 3 مايو 2026 نظيره اليوناني، وتناول اللقاء، الذي عقد بمقر الوزارة، سبل تعزيز التعاون في مجالات التدريب المشترك.",
+		want: []string{"meeting|EGY,GRC"}, not: []string{"training|EGY,GRC"}},
 	// The state of an act named as a time reference is no party of the act
 	// it dates.
 	{name: "ja 訪問に先立ち", lang: "ja",

@@ -350,6 +350,9 @@ func (a *article) provided(s *sentence, t cue) bool {
 	}
 	r := moodRule{kind: lexicon.Provision, ahead: len(s.toks), commas: true}
 	for _, c := range s.cues[lexicon.Provision] {
+		if c.extra == "talks" && c.value == "next" && t.start >= c.end && !meeting {
+			return true // "وتناول اللقاء، الذي عُقد …، … التدريب المشترك": all the talks addressed
+		}
 		if !s.governs(r, c, t) {
 			continue
 		}
