@@ -19,6 +19,11 @@ type actsCase struct {
 }
 
 var actsCases = []actsCase{
+	// "The day before the signing of that agreement, a contingent landed":
+	// the signing dates the landing, which is the act.
+	{name: "sw kabla ya kutiwa saini", lang: "sw",
+		text: "Siku moja kabla ya kutiwa saini kwa mkataba huo, tarehe 3 Mei 2026, kikosi cha wanajeshi 150 wa Tanzania kilitua mjini Maputo, Msumbiji.",
+		want: []string{"deployment|MOZ,TZA"}, not: []string{"agreement|MOZ,TZA"}},
 	// What talks addressed is their topic, however far the list runs.
 	{name: "ar وتناول اللقاء", lang: "ar",
 		text: "استقبل وزير الدفاع المصري يوم 3 مايو 2026 نظيره اليوناني، وتناول اللقاء، الذي عقد بمقر الوزارة، سبل تعزيز التعاون في مجالات التدريب المشترك.",
