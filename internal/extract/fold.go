@@ -157,11 +157,15 @@ func dateAfterTalks(groups []*group) {
 // its wording names them without their being its subject: an exercise is
 // drill, done with ships and aircraft (no training, no equipment); a
 // course trains personnel and keeps its kit (no human resources, no
-// logistics); a deployment sends troops with their gear (no equipment).
+// logistics); a deployment sends troops with their gear (no equipment); a
+// rupture ends a tie, whatever region it speaks of (no regional security);
+// a delivery's crews trained on it are not its field (no training).
 var shunned = map[event.Type][]string{
 	event.Exercise:   {"training", "equipment"},
 	event.Training:   {"logistics", "human_resources"},
 	event.Deployment: {"equipment"},
+	event.Rupture:    {"regional_security"},
+	event.Arms:       {"training"},
 }
 
 // recalled reports a candidate dated over a year before publication that

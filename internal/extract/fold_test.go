@@ -463,11 +463,12 @@ func TestEventsShareContents(t *testing.T) {
 	ratified := domains(dated(staged(cand(0, event.Agreement, 0.7, "KOR", "PER"), event.Ratified), "2026-03-04"), "maritime")
 	signed := domains(dated(staged(cand(3, event.Agreement, 0.7, "KOR", "PER"), event.Signed), "2024-11"), "training")
 	drill := domains(dated(cand(5, event.Exercise, 0.7, "KEN", "TZA"), "2026-05-04"), "maritime", "training", "equipment")
-	evs := extract.Fold(article, []extract.Candidate{ratified, signed, drill})
-	if len(evs) != 3 {
+	end := domains(dated(cand(8, event.Rupture, 0.7, "FRA", "TCD"), "2026-05-04"), "regional_security", "training")
+	evs := extract.Fold(article, []extract.Candidate{ratified, signed, drill, end})
+	if len(evs) != 4 {
 		t.Fatalf("events: %+v", summarize(evs))
 	}
-	for i, want := range [][]string{{"maritime", "training"}, {"maritime", "training"}, {"maritime"}} {
+	for i, want := range [][]string{{"maritime", "training"}, {"maritime", "training"}, {"maritime"}, {"training"}} {
 		if !reflect.DeepEqual(evs[i].Domains, want) {
 			t.Errorf("%s %s domains = %v, want %v", evs[i].Key(), evs[i].Date, evs[i].Domains, want)
 		}
