@@ -93,7 +93,6 @@ type entry struct {
 // Gazetteer finds states and organisations in text.
 type Gazetteer struct {
 	trie   token.Trie[entry]
-	names  map[string]string // iso3 → English name
 	states map[string]bool
 	// sovereign maps a dependent territory to its state (territories.tsv)
 	sovereign map[string]string
@@ -111,7 +110,7 @@ const territoriesFile = "data/territories.tsv"
 
 // Load reads the embedded data files.
 func Load() (*Gazetteer, error) {
-	g := &Gazetteer{names: map[string]string{}, states: map[string]bool{}, sovereign: map[string]string{}}
+	g := &Gazetteer{states: map[string]bool{}, sovereign: map[string]string{}}
 	b, err := files.ReadFile(territoriesFile)
 	if err != nil {
 		return nil, err
@@ -165,9 +164,6 @@ func (g *Gazetteer) parse(name, lang string, b []byte) error {
 				return fmt.Errorf("gazetteer %s line %d: want 3 columns", name, line)
 			}
 			e = entry{code: cols[0], kind: Name, form: strings.TrimSpace(cols[2]), lang: cols[1]}
-			if cols[1] == "en" {
-				g.names[cols[0]] = e.form
-			}
 		default:
 			if len(cols) < 3 {
 				return fmt.Errorf("gazetteer %s line %d: want 3 columns", name, line)
@@ -378,14 +374,6 @@ func allCaps(toks []token.Token) bool {
 		}
 	}
 	return words >= 3 && upper*10 >= words*6 && words > uncased
-}
-
-// Name returns the English name of a state, or the code itself.
-func (g *Gazetteer) Name(iso3 string) string {
-	if n, ok := g.names[iso3]; ok {
-		return n
-	}
-	return iso3
 }
 
 // IsState reports whether code is a known ISO alpha-3 state code.

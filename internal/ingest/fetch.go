@@ -97,9 +97,6 @@ func NewFetcher(opts FetcherOptions) *Fetcher {
 	return f
 }
 
-// UserAgent is the User-Agent header the fetcher sends.
-func (f *Fetcher) UserAgent() string { return f.ua }
-
 // checkRedirectHop bounds the number of redirects and their scheme.
 func (f *Fetcher) checkRedirectHop(req *http.Request, via []*http.Request) error {
 	if len(via) > f.opts.MaxRedirects {

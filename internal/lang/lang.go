@@ -330,12 +330,3 @@ func (id *Identifier) verdict(k *known) (string, error) {
 	}
 	return k.code, nil
 }
-
-// Langs returns the codes of the languages the Identifier names, read or not.
-func (id *Identifier) Langs() []string {
-	out := make([]string, 0, len(id.langs))
-	for _, k := range id.langs {
-		out = append(out, k.code)
-	}
-	return out
-}

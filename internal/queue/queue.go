@@ -313,14 +313,6 @@ func (b *Batcher) Flush(ctx context.Context) error {
 	return nil
 }
 
-// Extract extracts one stored article and saves its mentions and the
-// events they touch. A page the pipeline cannot read is recorded with its
-// reason and is not an error; an error is a store problem, and River tries
-// the job again.
-func (q *Queue) Extract(ctx context.Context, key int64, force bool) (Output, error) {
-	return q.ExtractBatch(ctx, []int64{key}, force)
-}
-
 // ExtractBatch extracts stored articles and saves them in one transaction
 // (one re-grouping per merge key for the whole batch). Articles already
 // extracted with this version are skipped unless force. When the batch

@@ -327,13 +327,6 @@ func (e *entry) eventType() event.Type {
 	return event.Types[e.typ-1]
 }
 
-func (e *entry) eventStage() event.Stage {
-	if e.stage == 0 {
-		return ""
-	}
-	return event.Stages[e.stage-1]
-}
-
 // selection is a parsed filter over the catalog.
 type selection struct {
 	states  []uint16 // every one among the event's states

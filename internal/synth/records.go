@@ -98,9 +98,6 @@ func NewRecords(seed uint64) (*Records, error) {
 // States returns the states records are drawn from, most frequent first.
 func (g *Records) States() []State { return slices.Clone(g.states) }
 
-// Pick returns a state drawn by weight, as records draw them.
-func (g *Records) Pick() State { return g.states[g.pick()] }
-
 func (g *Records) pick() int {
 	x := g.rng.Float64() * g.cum[len(g.cum)-1]
 	i, _ := slices.BinarySearch(g.cum, x)
