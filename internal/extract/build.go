@@ -29,13 +29,14 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 	}
 	// where, and who came to whom
 	dest, destLoc := a.destination(s, &t)
-	if origin := a.origin(s); typ == event.Meeting && origin != "" && slices.Contains(countries, origin) {
+	visit := typeRules[typ].initiator == initiatorVisit
+	if origin := a.origin(s); visit && origin != "" && slices.Contains(countries, origin) {
 		e.Initiator = origin
 	}
 	if dest != nil && slices.Contains(countries, dest.Code) {
 		e.Location = &event.Location{Name: s.mentionText(*dest), Country: dest.Code}
 		c.PlaceLoc = dest.Kind.IsPlace()
-		if typ == event.Meeting && e.Initiator == "" && len(countries) == 2 {
+		if visit && e.Initiator == "" && len(countries) == 2 {
 			e.Initiator = other(countries, dest.Code)
 		}
 	} else if destLoc != nil {
@@ -58,8 +59,7 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 			}
 		}
 	}
-	switch typ {
-	case event.Training, event.Arms, event.Aid, event.Deployment:
+	if typeRules[typ].initiator == initiatorGive {
 		if t.extra == received {
 			// "the Tunisian navy received three boats given by the Guardia di
 			// Finanza": the giver is the source, else the other state
@@ -123,7 +123,7 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 	e.Persons = a.personsOf(s, typ)
 	// talks held in one of the two states: the other came, unless one side
 	// is its resident ambassador (then nobody visited)
-	if typ == event.Meeting && e.Initiator == "" && e.Location != nil && len(countries) == 2 &&
+	if visit && e.Initiator == "" && e.Location != nil && len(countries) == 2 &&
 		slices.Contains(countries, e.Location.Country) && !hasRole(e.Persons, "ambassador") {
 		e.Initiator = other(countries, e.Location.Country)
 	}
@@ -148,19 +148,11 @@ func stageOf(v string) event.Stage { return event.Stage(v) }
 // weak activity noun implies.
 func domains(s *sentence) []string { return domainsOf(s, "") }
 
-// gearTaker reports the types whose events take the equipment domain only
-// from an act of transfer, not from the ships, aircraft or drones they
-// name ("warships and aircraft took part in the exercise", "a course on
-// aircraft maintenance").
-func gearTaker(typ event.Type) bool {
-	return typ == event.Exercise || typ == event.Deployment || typ == event.Meeting || typ == event.Training
-}
-
 // domainsOf lists the domains a sentence gives an event of type typ ("":
 // any type).
 func domainsOf(s *sentence, typ event.Type) []string {
-	skipWeak := gearTaker(typ)
-	skipCue := gearTaker(typ) && typ != event.Meeting // talks on drones are on equipment
+	skipWeak := typeRules[typ].gearOnly
+	skipCue := typeRules[typ].gearCues
 	var out []string
 	add := func(d string) {
 		if d != "" && !slices.Contains(out, d) {

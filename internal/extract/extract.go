@@ -304,12 +304,3 @@ const companionReach = 4
 // companionBefore is how many words may stand between an arms cue and the
 // agreement noun after it ("12 helikopterin satın alınması için anlaşma").
 const companionBefore = 3
-
-// typePriority ranks the acts a sentence may report, most telling first:
-// "signed an agreement during talks" reports the agreement.
-var typePriority = []event.Type{event.Rupture, event.Agreement, event.Deployment, event.Arms,
-	event.Exercise, event.Training, event.Intelligence, event.Aid, event.Meeting}
-
-// weakPriority ranks activity nouns: "soldiers" says less than "exercises".
-var weakPriority = []event.Type{event.Rupture, event.Exercise, event.Training, event.Intelligence,
-	event.Arms, event.Aid, event.Deployment, event.Meeting, event.Agreement}

@@ -74,7 +74,7 @@ func Fold(article string, cands []Candidate) []event.Event {
 		}
 		if g := nearest(groups, c); g != nil {
 			ds := c.Event.Domains
-			if c.GearOnly && gearTaker(g.ev.Type) {
+			if c.GearOnly && typeRules[g.ev.Type].gearOnly {
 				ds = slices.DeleteFunc(slices.Clone(ds), func(d string) bool { return d == "equipment" })
 			}
 			g.ev.Domains = union(g.ev.Domains, ds...)
@@ -119,7 +119,7 @@ func Fold(article string, cands []Candidate) []event.Event {
 			e.Confidence += (1 - e.Confidence) * 0.3
 		}
 		e.Confidence = float64(int(min(e.Confidence, 0.97)*100+0.5)) / 100
-		e.Domains = slices.DeleteFunc(e.Domains, func(d string) bool { return slices.Contains(shunned[e.Type], d) })
+		e.Domains = slices.DeleteFunc(e.Domains, func(d string) bool { return slices.Contains(typeRules[e.Type].shunned, d) })
 		sort.Strings(e.Domains)
 		e.Persons = mergePersons(nil, e.Persons) // "Prabowo" and "Prabowo Subianto" are one
 		out = append(out, e)
@@ -150,22 +150,6 @@ func dateAfterTalks(groups []*group) {
 			g.ev.Date, g.guess = shiftDay(talks.ev.Date, g.dayShift), talks.guess
 		}
 	}
-}
-
-// shunned lists, by event type, the domains an event of that type does not
-// take from the words around it, because its type already says them or
-// its wording names them without their being its subject: an exercise is
-// drill, done with ships and aircraft (no training, no equipment); a
-// course trains personnel and keeps its kit (no human resources, no
-// logistics); a deployment sends troops with their gear (no equipment); a
-// rupture ends a tie, whatever region it speaks of (no regional security);
-// a delivery's crews trained on it are not its field (no training).
-var shunned = map[event.Type][]string{
-	event.Exercise:   {"training", "equipment"},
-	event.Training:   {"logistics", "human_resources"},
-	event.Deployment: {"equipment"},
-	event.Rupture:    {"regional_security"},
-	event.Arms:       {"training"},
 }
 
 // recalled reports a candidate dated over a year before publication that
