@@ -1025,14 +1025,14 @@ func (s *sentence) withPress(t cue) bool {
 
 // anchored reports an act named as a time reference: right after an
 // anchor word ("after the handover ceremony", "avant la signature") or
-// right before a postposed one ("teslimat töreninin ardından", "会谈后").
+// right before a postposed one ("teslimat töreninin ardından", "会谈之后").
 func (s *sentence) anchored(t cue) bool {
 	for _, a := range s.cues[lexicon.Anchor] {
-		if a.value == "prev" && t.end <= a.start && a.start-t.end <= s.scale && s.reach(t.end-1, a.start-1, false) { // "teslimat töreninin ardından"
-			return true
+		if a.value == "prev" && t.end <= a.start && a.start-t.end <= s.scale && s.reach(t.end-1, a.start-1, false) {
+			return true // a word may stand between: "teslimat töreninin ardından"
 		}
-		if a.value != "prev" && a.end <= t.start && t.start == a.end {
-			return true
+		if a.value != "prev" && t.start == a.end {
+			return true // the act right after: "after the handover ceremony"
 		}
 	}
 	return false
