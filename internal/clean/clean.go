@@ -391,23 +391,19 @@ const bullets = "·・•▶▷►▸▲△■□●○◆◇※"
 
 // bulletHeadline reports a short line that a bullet opens and no full stop
 // ends: a related headline, not a sentence of the article.
-func bulletHeadline(line string) bool {
-	line = strings.TrimSpace(line)
-	r, _ := utf8.DecodeRuneInString(line)
-	if !strings.ContainsRune(bullets, r) || utf8.RuneCountInString(line) > 120 {
-		return false
-	}
-	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(line, "\"”»’)] "))
-	return !strings.ContainsRune(".!?؟。！？।", last)
-}
+func bulletHeadline(line string) bool { return openedHeadline(line, bullets, 120) }
 
 // listHeadline reports a short line that a dash, a ">" or a bullet opens
 // and no full stop ends: an item of a list of headlines when a furniture
 // label opens the list (dashes alone also open quotes and datelines).
-func listHeadline(line string) bool {
+func listHeadline(line string) bool { return openedHeadline(line, "-–—>»"+bullets, 160) }
+
+// openedHeadline reports a line of at most most runes that one of the
+// openers starts and no full stop ends.
+func openedHeadline(line, openers string, most int) bool {
 	line = strings.TrimSpace(line)
 	r, _ := utf8.DecodeRuneInString(line)
-	if !strings.ContainsRune("-–—>»"+bullets, r) || utf8.RuneCountInString(line) > 160 {
+	if !strings.ContainsRune(openers, r) || utf8.RuneCountInString(line) > most {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(line, "\"”»’)] "))

@@ -322,7 +322,7 @@ func bracketDay(toks []token.Token, src string, j int) (Mention, bool) {
 	if closes(j) {
 		return Mention{End: j + 1, Day: d}, true
 	}
-	if j+1 < len(toks) && gapHas(src, toks[j], toks[j+1], "/") && src[toks[j].End:toks[j+1].Start] == "/" && closes(j+1) {
+	if j+1 < len(toks) && src[toks[j].End:toks[j+1].Start] == "/" && closes(j+1) {
 		if mo := bracketNumber(toks[j+1].Text, 12); mo > 0 {
 			return Mention{End: j + 2, Day: d, Month: mo}, true
 		}

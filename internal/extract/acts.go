@@ -458,7 +458,7 @@ func (a *article) acts(s *sentence, triggers []cue) (acts []cue, provided bool) 
 	unrealAct := false // a strong act denied, supposed or asked for
 	for _, t := range triggers {
 		switch {
-		case s.anchored(t) && s.actBeside(t, triggers):
+		case s.anchored(t) && s.otherAct(t, triggers, false):
 			// "after the handover ceremony, the two ministers met": when
 			// the other act happened, not what the sentence reports
 		case s.dayReference(t):
@@ -1038,13 +1038,16 @@ func (s *sentence) anchored(t cue) bool {
 	return false
 }
 
-// actBeside reports a strong act of another type in the sentence that no
-// anchor names and that happened as told: the act the anchored one dates
-// (not "after the exercise, the frigate will call at two ports").
-func (s *sentence) actBeside(t cue, triggers []cue) bool {
+// otherAct reports a strong act outside t that no anchor names: the act
+// an anchored t dates. Unless sameType, it must be of another type and
+// happen as told (not "after the exercise, the frigate will call at two
+// ports").
+func (s *sentence) otherAct(t cue, triggers []cue, sameType bool) bool {
 	for _, u := range triggers {
-		if u.value != t.value && u.extra != "weak" && (u.end <= t.start || u.start >= t.end) && !s.anchored(u) &&
-			!s.unreal(u) && !s.modalNear(u) {
+		if u.extra == "weak" || (u.start < t.end && t.start < u.end) || s.anchored(u) {
+			continue
+		}
+		if sameType || u.value != t.value && !s.unreal(u) && !s.modalNear(u) {
 			return true
 		}
 	}

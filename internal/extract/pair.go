@@ -52,7 +52,7 @@ func (s *sentence) isAside(m gazetteer.Mention) bool {
 	}
 	if s.has(lexicon.Anchor) {
 		for _, t := range s.cues[lexicon.Trigger] {
-			if m.End <= t.start && t.start-m.End <= s.scale && s.anchored(t) && s.otherAct(t) {
+			if m.End <= t.start && t.start-m.End <= s.scale && s.anchored(t) && s.otherAct(t, s.cues[lexicon.Trigger], true) {
 				return true // "사우디 방문에 앞서", ahead of the Saudi visit: when, not with whom
 			}
 		}
@@ -444,16 +444,6 @@ func (s *sentence) demonymPair(a, b string) bool {
 					return false // "Belgium's rifles ...": a state named as more
 				}
 			}
-			return true
-		}
-	}
-	return false
-}
-
-// otherAct reports a strong trigger outside t that no anchor names.
-func (s *sentence) otherAct(t cue) bool {
-	for _, u := range s.cues[lexicon.Trigger] {
-		if u.extra != "weak" && (u.end <= t.start || u.start >= t.end) && !s.anchored(u) {
 			return true
 		}
 	}

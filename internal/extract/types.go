@@ -230,9 +230,7 @@ func (s *sentence) hostGoods() {
 		if s.within(lexicon.Trigger, h) || s.cueBetween(lexicon.Trigger, h.start, h.end) {
 			continue
 		}
-		t := cue{start: h.start, end: h.end, value: string(event.Arms), extra: "weak"}
-		if s.receivesGoods(t) {
-			t.extra = received
+		if t := (cue{start: h.start, end: h.end, value: string(event.Arms), extra: received}); s.receivesGoods(t) {
 			s.cues[lexicon.Trigger] = append(s.cues[lexicon.Trigger], t)
 		}
 	}

@@ -44,7 +44,7 @@ type Lexicon struct {
 	Vocab       map[string]bool
 	Abbrevs     map[string]bool // folded, without the final period
 	Boilerplate []Entry
-	verbFinal   bool // has the trait TraitVerbFinal
+	traits      map[string]bool // the values of the trait entries
 }
 
 // Set holds the lexicons of every supported language.
@@ -248,19 +248,7 @@ const (
 // HasTrait reports whether the language's writing has a trait (kind trait,
 // one of the Trait constants).
 func (lx *Lexicon) HasTrait(name string) bool {
-	if lx == nil {
-		return false
-	}
-	switch name {
-	case TraitVerbFinal:
-		return lx.verbFinal // asked for every cue a mood rule weighs
-	}
-	for _, e := range lx.entries[Trait] {
-		if e.Value == name {
-			return true
-		}
-	}
-	return false
+	return lx != nil && lx.traits[name] // asked for every cue a mood rule weighs: a set, not a scan
 }
 
 // Is reports whether key (a folded word) is a one-word phrase of a kind.
@@ -271,7 +259,7 @@ func (lx *Lexicon) Is(kind Kind, key string) bool {
 
 func newLexicon(lang string) *Lexicon {
 	return &Lexicon{Lang: lang, tries: map[Kind]*token.Trie[Entry]{}, entries: map[Kind][]Entry{}, words: map[Kind]map[string]string{},
-		Stopwords: map[string]bool{}, IDWords: map[string]bool{}, Abbrevs: map[string]bool{}, Vocab: map[string]bool{}}
+		Stopwords: map[string]bool{}, IDWords: map[string]bool{}, Abbrevs: map[string]bool{}, Vocab: map[string]bool{}, traits: map[string]bool{}}
 }
 
 // Parse builds a lexicon from TSV bytes.
@@ -340,8 +328,8 @@ func (lx *Lexicon) parse(name string, data []byte) error {
 			lx.Boilerplate = append(lx.Boilerplate, e)
 		case Letter, Trait:
 			// read with Entries or HasTrait, never matched as words
-			if e.Kind == Trait && e.Value == TraitVerbFinal {
-				lx.verbFinal = true
+			if e.Kind == Trait {
+				lx.traits[e.Value] = true
 			}
 		default:
 			t := lx.tries[e.Kind]
