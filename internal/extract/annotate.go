@@ -41,7 +41,7 @@ type sentence struct {
 // only judge triggers, stages and domains, and are looked up when the
 // sentence has one.
 var (
-	cueKinds = []lexicon.Kind{lexicon.Trigger, lexicon.Stage, lexicon.Modal, lexicon.Domain, lexicon.Pair,
+	cueKinds = []lexicon.Kind{lexicon.Trigger, lexicon.Stage, lexicon.Modal, lexicon.Domain, lexicon.Pair, lexicon.Duo,
 		lexicon.Visit, lexicon.Locative, lexicon.Background, lexicon.Negation, lexicon.Counterpart, lexicon.Security,
 		lexicon.CapitalWord, lexicon.Embassy, lexicon.Hostile, lexicon.LocSuffix, lexicon.SameDay, lexicon.Arrival, lexicon.Seat}
 	judgeKinds = []lexicon.Kind{lexicon.Hypothetical, lexicon.Request, lexicon.Demand, lexicon.Threat,

@@ -121,6 +121,7 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 	c.DayShift, _ = s.dayShift()
 	c.Arrived = s.arrived()
 	e.Persons = a.personsOf(s, typ)
+	c.Duo = typ != event.Meeting && len(e.Persons) < 2 && s.has(lexicon.Duo)
 	// talks held in one of the two states: the other came, unless one side
 	// is its resident ambassador (then nobody visited)
 	if visit && e.Initiator == "" && e.Location != nil && len(countries) == 2 &&

@@ -252,15 +252,44 @@ func lendSignatories(groups []*group) {
 				!sameMonth(g.ev.Date, h.ev.Date) {
 				continue // talks of another month, or of a month unknown, were another happening
 			}
-			var ps []event.Person
-			for _, p := range h.ev.Persons {
-				if p.Role != "" && slices.Contains(g.ev.Countries, p.Country) {
-					ps = append(ps, p)
-				}
-			}
-			g.ev.Persons = mergePersons(g.ev.Persons, ps)
+			g.ev.Persons = mergePersons(g.ev.Persons, signatories(h.ev, g.ev.Countries))
 		}
 	}
+}
+
+// lendDuo gives an act done by "the two ministers" the persons of the
+// talks on the same states told last before that sentence: "Pistorius
+// received Adjei-Mensah … The two ministers then signed a letter of
+// intent".
+func lendDuo(groups []*group) {
+	for _, g := range groups {
+		if len(g.duos) == 0 || g.history {
+			continue
+		}
+		at := slices.Max(g.duos)
+		var talks *group
+		for _, h := range groups {
+			if h.ev.Type == event.Meeting && !h.history && !h.planned && h.first <= at && sameStates(h.ev.Countries, g.ev.Countries) &&
+				(talks == nil || h.first > talks.first) {
+				talks = h
+			}
+		}
+		if talks != nil {
+			g.ev.Persons = mergePersons(g.ev.Persons, signatories(talks.ev, g.ev.Countries))
+		}
+	}
+}
+
+// signatories are the persons of talks who hold a role and belong, as far
+// as the page tells, to one of the states.
+func signatories(talks event.Event, states []string) []event.Person {
+	var ps []event.Person
+	for _, p := range talks.Persons {
+		if p.Role != "" && (p.Country == "" || slices.Contains(states, p.Country)) {
+			ps = append(ps, p)
+		}
+	}
+	return ps
 }
 
 // sameMonth reports two dates given at least to the month, in one month.

@@ -405,6 +405,18 @@ var contextCases = []contextCase{
 	{name: "fr continuation date", lang: "fr",
 		text: "Le Bénin et le Niger ont signé un accord de sécurité frontalière à Cotonou le 5 juin 2025, et les discussions se poursuivront à Niamey le 2 juillet.",
 		key:  "agreement|BEN,NER", date: "2025-06-05"},
+	// "The two ministers" who agree or sign after talks are the persons of
+	// those talks, whatever stage the agreement is at; a minister of the
+	// page's own state, named without it, signs too.
+	{name: "en the two ministers", lang: "en",
+		text: "Published 2 June 2026.\n\nGhana's Defence Minister Kofi Mensah Owusu held talks in Accra on Monday with his Togolese counterpart Komlan Adjoa Tchala.\n\nThe two ministers agreed to open negotiations on a border security agreement between Ghana and Togo before the end of the year.",
+		key:  "agreement|GHA,TGO", persons: []string{"Kofi Mensah Owusu", "Komlan Adjoa Tchala"}},
+	{name: "ja the two ministers", lang: "ja",
+		text: "2026年6月2日\n\n中村健一防衛相は1日、東京でケニアのジョセフ・ムトゥア国防相と会談した。\n\n両氏は、日本とケニアの間で防衛装備品の協力に関する協定の締結に向けた交渉を始めることで合意した。",
+		key:  "agreement|JPN,KEN", persons: []string{"中村健一", "ジョセフ・ムトゥア"}},
+	{name: "ko the two ministers", lang: "ko",
+		text: "2026년 6월 2일\n\n김민호 국방장관은 1일 서울에서 케냐의 조셉 무투아 국방장관과 회담했다.\n\n두 장관은 회담 직후 한국과 케냐 간 방산협력 양해각서에 서명했다.",
+		key:  "agreement|KEN,KOR", stage: event.Signed, persons: []string{"김민호", "조셉 무투아"}},
 }
 
 // TestFactsAcrossSentences runs each page through the pipeline and checks
@@ -550,12 +562,12 @@ func TestFoldShareFacts(t *testing.T) {
 				located(cand(7, event.Training, 0.7, "KEN", "SOM"), "KEN"),
 				cand(12, event.Arms, 0.7, "KEN", "SOM")},
 			[]want{{event.Meeting, "", "SOM", ""}, {event.Exercise, "", "KEN", ""}, {event.Training, "", "KEN", ""}, {event.Arms, "", "KEN", ""}}},
-		{"a signing takes the ministers of that month's talks",
-			[]extract.Candidate{dated(withMinisters(cand(0, event.Meeting, 0.7, "KEN", "UGA"), "Aden Duale|KEN", "Jacob Oboth|UGA", "Mary Wanjiru|"), "2025-03-03"),
+		{"a signing takes the ministers of that month's talks, not a third state's",
+			[]extract.Candidate{dated(withMinisters(cand(0, event.Meeting, 0.7, "KEN", "UGA"), "Aden Duale|KEN", "Jacob Oboth|UGA", "Mary Wanjiru|", "Li Wei|CHN"), "2025-03-03"),
 				cand(4, event.Arms, 0.7, "KEN", "UGA"),
 				dated(staged(cand(9, event.Agreement, 0.7, "KEN", "UGA"), event.Signed), "2025-03-04")},
-			[]want{{event.Meeting, "2025-03-03", "", "Aden Duale,Jacob Oboth,Mary Wanjiru"}, {event.Arms, "", "", ""},
-				{event.Agreement, "2025-03-04", "", "Aden Duale,Jacob Oboth"}}},
+			[]want{{event.Meeting, "2025-03-03", "", "Aden Duale,Jacob Oboth,Mary Wanjiru,Li Wei"}, {event.Arms, "", "", ""},
+				{event.Agreement, "2025-03-04", "", "Aden Duale,Jacob Oboth,Mary Wanjiru"}}},
 		{"nor those of talks in another month or a year only",
 			[]extract.Candidate{dated(withMinisters(cand(0, event.Meeting, 0.7, "KEN", "UGA"), "Aden Duale|KEN"), "2025-03-03"),
 				dated(staged(cand(5, event.Agreement, 0.7, "KEN", "UGA"), event.Signed), "2024-11"),

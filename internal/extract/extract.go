@@ -59,6 +59,10 @@ type Candidate struct {
 	// ships, aircraft or arms it names, not from a transfer: an exercise,
 	// deployment or meeting it joins does not take that domain.
 	GearOnly bool
+	// Duo is an act its sentence gives to two persons named before ("the
+	// two ministers then signed a memorandum") and names fewer itself:
+	// it takes the persons of the talks told before it.
+	Duo bool
 }
 
 // Extractor turns pages into candidate events.

@@ -30,8 +30,9 @@ type group struct {
 	dateline *event.Location
 	// dated by "after the talks" or "the same day" (Candidate.AfterTalks, SameDay)
 	afterTalks, sameDay bool
-	dayShift            int  // Candidate.DayShift
-	arrivalDay          bool // its date is the day of an arrival (Candidate.Arrived)
+	dayShift            int   // Candidate.DayShift
+	arrivalDay          bool  // its date is the day of an arrival (Candidate.Arrived)
+	duos                []int // sentences of its Candidate.Duo reports
 }
 
 // Fold merges the candidates of one page into events, in reading order.
@@ -61,6 +62,9 @@ func Fold(article string, cands []Candidate) []event.Event {
 		groups = append(groups, &group{ev: e, first: c.Sentence, placeLoc: c.PlaceLoc, support: 1, guess: c.DateGuess,
 			sents: []int{c.Sentence}, history: c.History, planned: c.Planned, dateline: c.Dateline, afterTalks: c.AfterTalks,
 			sameDay: c.SameDay, dayShift: c.DayShift, arrivalDay: c.Arrived && c.Event.Date != ""})
+		if c.Duo {
+			groups[len(groups)-1].duos = []int{c.Sentence}
+		}
 	}
 	// stage-less agreement mentions and domain sentences enrich the nearest event
 	for _, c := range attach {
@@ -108,6 +112,7 @@ func Fold(article string, cands []Candidate) []event.Event {
 	lendDateline(groups)
 	lendPagePlace(groups)
 	lendSignatories(groups)
+	lendDuo(groups)
 	lendTalksTopics(groups)
 	visitor(groups)
 	sort.SliceStable(groups, func(i, j int) bool { return groups[i].first < groups[j].first })
@@ -370,6 +375,9 @@ func absorb(g *group, c Candidate) {
 	e := &g.ev
 	g.support++
 	g.history = g.history && c.History
+	if c.Duo {
+		g.duos = append(g.duos, c.Sentence)
+	}
 	switch told := slices.Contains(g.sents, c.Sentence); {
 	case told:
 		// one sentence tells one act, planned or not

@@ -84,6 +84,7 @@ const (
 	Aside        Kind = "aside"        // a state after it is a landmark, not a party: "border with", "over"
 	Domain       Kind = "domain"       // a spec domain
 	Pair         Kind = "pair"         // "the two countries"
+	Duo          Kind = "duo"          // the two sides' persons named before: "the two ministers", "両氏"
 	Visit        Kind = "visit"        // a visit's destination ("to") or origin ("from")
 	Purchase     Kind = "purchase"     // buying: "bought", "purchase", "acquire": the subject receives the arms, the seller gives them
 	Host         Kind = "host"         // receiving or hosting: "received", "were welcomed" (a reception attends an arrival)
@@ -143,7 +144,7 @@ const (
 // Kinds lists every kind, once.
 var Kinds = []Kind{Trigger, Stage, Modal, Hypothetical, Request, Demand, Threat, Refusal, Condition,
 	Negation, Combat, Hostile, Adversary, Provision, Framework, Occasion, Document, Clause, Joint, Service, CodeName, Equipment, Arrival,
-	Departure, Aside, Domain, Pair, Visit, Host, Trainer, Trainee, Recipient, Press, Anchor, Agent, Purchase, Locative, Background, Role, Title, Counterpart, Month, Weekday, Ordinal, Relday,
+	Departure, Aside, Domain, Pair, Duo, Visit, Host, Trainer, Trainee, Recipient, Press, Anchor, Agent, Purchase, Locative, Background, Role, Title, Counterpart, Month, Weekday, Ordinal, Relday,
 	Last, Next, YearEnd, PubLine, Boilerplate, Counter, Credit, Stopword, Abbrev, Security, YearWord, MonthWord, WeekWord, CapitalWord, Embassy, Seat,
 	LocSuffix, WaterWord, Connector, Conjunction, Article, Plural, NameEnding, Topic, Qualifier, DaySuffix, Genitive, SameDay, Range, DateFiller, Trait, Letter, YearMark, MonthMark, DayMark, Era}
 
