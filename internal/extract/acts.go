@@ -417,6 +417,9 @@ func (a *article) sideline(s *sentence, t cue, st []string) bool {
 	if s.has(lexicon.SameDay) {
 		return false // "the same day, Russian instructors closed a course in Burkina Faso": dated by the news told before
 	}
+	if s.opensWith(lexicon.Shift) {
+		return false // "meanwhile, a new Russian contingent rotated in at Kant": other news, not a remark beside the pair
+	}
 	in := 0
 	for _, c := range st {
 		if slices.Contains(a.pair, c) {
@@ -424,6 +427,11 @@ func (a *article) sideline(s *sentence, t cue, st []string) bool {
 		}
 	}
 	return in == 1
+}
+
+// opensWith reports a cue of the kind among the sentence's first words.
+func (s *sentence) opensWith(kind lexicon.Kind) bool {
+	return slices.ContainsFunc(s.cues[kind], func(c cue) bool { return c.start <= s.scale })
 }
 
 // pairTold reports a sentence other than s that names both of the page's

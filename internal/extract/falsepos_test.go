@@ -12,7 +12,9 @@ import (
 // just before ("welcome"), and a stage-less agreement named with states
 // the page is not about stands for no agreement in force ("standing"),
 // and an undated act of one of the page's states with third states only is
-// told in passing ("sideline").
+// told in passing ("sideline") unless the sentence opens as other news
+// ("shift"); forces leaving for another state than their own are a
+// deployment, not a withdrawal ("departure abroad").
 // The name starts with the language and the rule.
 var falsePosCases = []pipelineCase{
 	// listed: the second sentence lists the contributors of a force
@@ -221,6 +223,32 @@ var falsePosCases = []pipelineCase{
 		"وقعت الهند وسريلانكا مذكرة تفاهم للتعاون الدفاعي في كولومبو يوم 5 أبريل 2025. " +
 			"ويرى محللون أن الاتفاق الدفاعي يأتي في ظل تنافس الصين والهند على النفوذ في المنطقة.",
 		[]wantEvent{{typ: event.Agreement, countries: "IND,LKA", stage: event.Signed}}},
+	// a sentence opened as other news ("meanwhile") is no side remark
+	{"ru shift", "ru",
+		"Россия и Белоруссия 16 апреля 2025 года начали в Бресте совместные военные учения. В маневрах участвуют около 600 военнослужащих двух армий. " +
+			"Тем временем в Таджикистане завершилась плановая ротация личного состава российской военной базы под Душанбе.",
+		[]wantEvent{{typ: event.Exercise, countries: "BLR,RUS"}, {typ: event.Deployment, countries: "RUS,TJK", initiator: "RUS"}}},
+	{"fr shift", "fr",
+		"La Russie et la Biélorussie ont lancé le 16 avril 2025 des manœuvres militaires conjointes près de Minsk. Quelque 600 soldats des deux armées y participent. " +
+			"Par ailleurs, au Tadjikistan, la relève du contingent de la base militaire russe près de Douchanbé s'est achevée.",
+		[]wantEvent{{typ: event.Exercise, countries: "BLR,RUS"}, {typ: event.Deployment, countries: "RUS,TJK", initiator: "RUS"}}},
+	{"id shift", "id",
+		"Rusia dan Belarus memulai latihan militer gabungan di dekat Minsk pada 16 April 2025. Sekitar 600 prajurit dari kedua angkatan bersenjata ikut serta. " +
+			"Sementara itu, di Tajikistan, rotasi personel pangkalan militer Rusia di dekat Dushanbe telah selesai.",
+		[]wantEvent{{typ: event.Exercise, countries: "BLR,RUS"}, {typ: event.Deployment, countries: "RUS,TJK", initiator: "RUS"}}},
+	// money given to buy equipment is aid, not an arms transfer
+	{"fr funds for a purchase", "fr",
+		"Haïti : le Canada débloque une aide pour la police\n\nPublié le 4 mars 2026\n\n" +
+			"L'ambassadeur du Canada en Haïti a annoncé mardi une contribution de 5 millions de dollars destinée à l'achat de gilets pare-balles, de radios et de matériel militaire pour les unités antigang de la police haïtienne.\n\n" +
+			"La mission multinationale de soutien à la sécurité compte désormais plus de 900 policiers et militaires.",
+		[]wantEvent{{typ: event.Aid, countries: "CAN,HTI", initiator: "CAN"}}},
+	// forces leaving for another state than their own are sent there
+	{"fr departure abroad", "fr",
+		"Un détachement de 150 soldats sénégalais a quitté Dakar le lundi 2 mars 2026 à destination de Banjul, en Gambie, pour renforcer la mission régionale.",
+		[]wantEvent{{typ: event.Deployment, countries: "GMB,SEN", initiator: "SEN"}}},
+	{"en departure abroad", "en",
+		"A company of 120 Kenyan soldiers left Nairobi on Monday 2 March 2026 bound for Juba, in South Sudan, to reinforce the regional force.",
+		[]wantEvent{{typ: event.Deployment, countries: "KEN,SSD", initiator: "KEN"}}},
 	// sideline: the partner's other ties told undated in passing
 	{"en sideline", "en",
 		"India and Uzbekistan opened the joint military exercise Dustlik in Termez on 16 April 2025. " +

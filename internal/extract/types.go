@@ -58,6 +58,7 @@ func (s *sentence) retype() {
 	// a rupture verb that needs its object ("علقت": suspended, or hung) and
 	// has none reports nothing
 	trig = slices.DeleteFunc(trig, func(t cue) bool { return t.extra == "verb" })
+	trig = s.fundsFor(trig)
 	for _, a := range s.cues[lexicon.Arrival] {
 		force := -1
 		for i, t := range trig {
@@ -93,11 +94,47 @@ func (s *sentence) retype() {
 				force = i
 			}
 		}
-		if force >= 0 {
+		if force >= 0 && !s.goesAbroad(trig[force], d) {
 			trig[force].value, trig[force].extra = string(event.Rupture), ""
+		} else if force >= 0 {
+			trig[force].extra = "" // "150 Burkinabè soldiers left Ouagadougou for Tillabéri, in Niger": sent there
 		}
 	}
 	s.cues[lexicon.Trigger] = trig
+}
+
+// goesAbroad reports a force leaving for another state than its own:
+// after the departure verb d and the place it leaves, the clause names as
+// a destination ("for", "à destination de"; not a locative such as "à")
+// a place outside the state
+// whose demonym stands next to the force noun. Forces going home ("left
+// Goma for Nairobi") or crossing a state on their way withdraw.
+func (s *sentence) goesAbroad(force, d cue) bool {
+	own := ""
+	for _, m := range s.places {
+		if m.Kind == gazetteer.Demonym && ((m.Start >= force.end && m.Start-force.end <= 2*s.scale) || (m.End <= force.start && force.start-m.End <= 2*s.scale)) {
+			own = m.Code
+		}
+	}
+	if own == "" {
+		return false
+	}
+	left := false
+	for _, m := range s.places {
+		if m.Kind == gazetteer.Demonym || m.Start < d.end || m.Start-d.end > 12*s.scale || !s.reach(d.end-1, m.Start, true) {
+			continue
+		}
+		if !left && m.Start-d.end <= 2*s.scale {
+			left = true // the place left
+			continue
+		}
+		if m.Code != own && slices.ContainsFunc(s.cues[lexicon.Recipient], func(r cue) bool {
+			return r.value == "next" && r.end <= m.Start && m.Start-r.end <= 2*s.scale && !s.locativeAt(r)
+		}) {
+			return true // "à destination de Tillabéri", "bound for Juba"
+		}
+	}
+	return false
 }
 
 // ruptureObject reports a cooperation act right after a weak rupture verb
@@ -163,6 +200,33 @@ func (s *sentence) close(c, t cue, n int) bool {
 		return t.start-c.end <= n && s.reach(c.end-1, t.start, false)
 	}
 	return true
+}
+
+// fundsFor drops the arms that money given as aid is to buy: "a
+// contribution of 5 million dollars for the purchase of bulletproof vests
+// and radios" is aid, whose equipment is its topic. The purchase cue
+// stands after the aid trigger in its clause, the arms after the purchase.
+func (s *sentence) fundsFor(trig []cue) []cue {
+	for _, a := range trig {
+		if a.value != string(event.Aid) {
+			continue
+		}
+		for _, p := range s.cues[lexicon.Purchase] {
+			if p.start < a.end || p.start-a.end > 6*s.scale || !s.reach(a.end-1, p.start, true) {
+				continue
+			}
+			return slices.DeleteFunc(trig, func(t cue) bool {
+				return t.value == string(event.Arms) && t.end > p.start && s.reach(p.start, t.start, true)
+			})
+		}
+	}
+	return trig
+}
+
+// locativeAt reports a locative cue spanning exactly the words of c: a
+// bare "à" or "to" says where as well as to whom.
+func (s *sentence) locativeAt(c cue) bool {
+	return slices.ContainsFunc(s.cues[lexicon.Locative], func(l cue) bool { return l.start == c.start && l.end == c.end })
 }
 
 // within reports a cue of the kind that spans the trigger or overlaps it:
