@@ -117,7 +117,12 @@ func (a *article) candidates(s *sentence) []Candidate {
 			if len(st) == 2 && (typ == event.Arms || typ == event.Deployment) && s.demonymPair(st[0], st[1]) {
 				continue // "fuzis de fabricação norte-americana e belga": two makers, not two sides
 			}
-			if a.sideline(s, t, st) {
+			if p := a.continued(s, t, st); p != nil {
+				// "the exercise ended on Monday. For two weeks the crews
+				// drilled with units from France, Spain and Britain": the
+				// players of the dated act just told, with its own
+				st = slices.Sorted(slices.Values(union(slices.Clone(st), p.states()...)))
+			} else if a.sideline(s, t, st) {
 				continue // "New Delhi also holds annual exercises with Kazakhstan and Kyrgyzstan"
 			}
 			if typ == event.Agreement && s.hasTrigger(event.Rupture) {
@@ -432,6 +437,20 @@ func (a *article) sideline(s *sentence, t cue, st []string) bool {
 // opensWith reports a cue of the kind among the sentence's first words.
 func (s *sentence) opensWith(kind lexicon.Kind) bool {
 	return slices.ContainsFunc(s.cues[kind], func(c cue) bool { return c.start <= s.scale })
+}
+
+// continued returns the sentence just before s when s names the players
+// of the act that sentence told, dated, without its partners: three
+// states or more here, an act of the same type there with one state at
+// most. Else nil.
+func (a *article) continued(s *sentence, t cue, st []string) *sentence {
+	if len(st) < 3 || s.index == 0 {
+		return nil
+	}
+	if p := a.sents[s.index-1]; p.hasTrigger(event.Type(t.value)) && len(p.dates) > 0 && len(p.states()) < 2 {
+		return p
+	}
+	return nil
 }
 
 // pairTold reports a sentence other than s that names both of the page's

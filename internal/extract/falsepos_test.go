@@ -242,6 +242,19 @@ var falsePosCases = []pipelineCase{
 			"L'ambassadeur du Canada en Haïti a annoncé mardi une contribution de 5 millions de dollars destinée à l'achat de gilets pare-balles, de radios et de matériel militaire pour les unités antigang de la police haïtienne.\n\n" +
 			"La mission multinationale de soutien à la sécurité compte désormais plus de 900 policiers et militaires.",
 		[]wantEvent{{typ: event.Aid, countries: "CAN,HTI", initiator: "CAN"}}},
+	// the players of a dated multinational act just told are no side remark
+	{"en players of the exercise", "en",
+		"Kenya and Uganda sign border security pact\n\nPublished 4 March 2026\n\n" +
+			"Kenya and Uganda signed a border security agreement in Nairobi on Tuesday, the defence ministry said.\n\n" +
+			"In Mombasa, the multinational naval exercise Blue Shield ended on Monday, with four Kenyan Navy patrol boats taking part.\n\n" +
+			"For two weeks, the Kenyan crews drilled together with navy units from France, India and Tanzania in boarding, search and rescue and anti-piracy tactics.",
+		[]wantEvent{{typ: event.Agreement, countries: "KEN,UGA"}, {typ: event.Exercise, countries: "FRA,IND,KEN,TZA"}}},
+	{"tr players of the exercise", "tr",
+		"Türkiye ile Azerbaycan savunma anlaşması imzaladı\n\n4 Mart 2026\n\n" +
+			"Türkiye ile Azerbaycan, salı günü Ankara'da askeri işbirliği anlaşması imzaladı.\n\n" +
+			"Öte yandan Anadolu Yıldızı adlı çok uluslu tatbikat pazartesi günü Konya'da sona erdi.\n\n" +
+			"Türkiye'nin yanı sıra ABD, Gürcistan ve Pakistan'dan birliklerin katıldığı tatbikatta hava unsurları ortak senaryoyu icra etti.",
+		[]wantEvent{{typ: event.Agreement, countries: "AZE,TUR"}, {typ: event.Exercise, countries: "GEO,PAK,TUR,USA"}}},
 	// forces leaving for another state than their own are sent there
 	{"fr departure abroad", "fr",
 		"Un détachement de 150 soldats sénégalais a quitté Dakar le lundi 2 mars 2026 à destination de Banjul, en Gambie, pour renforcer la mission régionale.",
