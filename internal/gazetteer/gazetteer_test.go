@@ -139,9 +139,11 @@ func TestFindIn(t *testing.T) {
 		{"Kenyalı askerler", "", "KEN"}, // every language
 		{"les soldats kényans", "fr", "KEN"},
 		{"les soldats kényans", "sw", ""},
-		{"Nairobi", "ru", "KEN"},         // a capital is shared
-		{"Kenya Kenya", "ar", "KEN KEN"}, // English names travel
-		{"日米両国は合意した", "ja", "JPN USA"},   // a compound names both
+		{"Nairobi", "ru", "KEN"},                   // a capital is shared
+		{"Kenya Kenya", "ar", "KEN KEN"},           // English names travel
+		{"日米両国は合意した", "ja", "JPN USA"},             // a compound names both
+		{"日米豪比の4カ国が参加した", "ja", "JPN USA AUS PHL"}, // and four
+		{"美日澳菲四国海军", "zh", "USA JPN AUS PHL"},
 		{"中美洲国家", "zh", ""},
 		{"au large de La Réunion", "fr", "FRA"}, // a territory is a region of its state
 		{"Guam and Puerto Rico", "en", "USA USA"},
