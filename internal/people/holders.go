@@ -171,6 +171,14 @@ var loadData = sync.OnceValues(func() (*data, error) {
 			return nil, err
 		}
 	}
+	if files, err = langdata.Part("people/translit.tsv"); err != nil {
+		return nil, err
+	}
+	for _, f := range files {
+		if at(f.Lang).translit, err = parseTranslit(f.Name, f.Data); err != nil {
+			return nil, err
+		}
+	}
 	if files, err = langdata.Part("people/leaders.tsv"); err != nil {
 		return nil, err
 	}
@@ -209,6 +217,29 @@ type words struct {
 	notNames wordSet
 	things   *token.Trie[bool]   // nouns before the name of a base or a ship
 	leaders  *token.Trie[string] // leadership nouns → role, next to a state
+	translit map[rune]bool       // the characters foreign names are written with (Han), or nil
+}
+
+// parseTranslit reads data/translit.tsv: lang <TAB> characters.
+func parseTranslit(name string, data []byte) (map[rune]bool, error) {
+	out := map[rune]bool{}
+	for n, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimRight(line, "\r")
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != 2 || strings.TrimSpace(cols[1]) == "" || strings.ContainsAny(cols[1], " ·・") {
+			return nil, fmt.Errorf("%s:%d: want lang<TAB>characters", name, n+1)
+		}
+		for _, r := range cols[1] {
+			out[r] = true
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s: no character", name)
+	}
+	return out, nil
 }
 
 // parseThings reads data/things.tsv: lang <TAB> phrase.

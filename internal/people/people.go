@@ -874,6 +874,30 @@ func (f *Finder) leaderRoles(toks []token.Token, src string, roles []span, roleS
 	return roles
 }
 
+// transliterated reads a run of characters toks[start:end] after a role
+// as a foreign name written in the language's transliteration characters:
+// the run up to the first character outside that set, when two to eight
+// characters of the set open it (ok); else it returns end and false.
+func (f *Finder) transliterated(toks []token.Token, start, end int) (int, bool) {
+	for _, w := range f.names {
+		if w.translit == nil {
+			continue
+		}
+		cut := start
+		for cut < end {
+			r, _ := utf8.DecodeRuneInString(toks[cut].Text)
+			if !w.translit[r] {
+				break
+			}
+			cut++
+		}
+		if cut-start >= 2 && cut-start <= 8 {
+			return cut, true
+		}
+	}
+	return end, false
+}
+
 // nameJoin reports what may stand between two characters of one name: nothing,
 // a middle dot ("阿登·杜阿莱", "ラモン・バウティスタ") or, in Hangul, a space.
 // hangulName narrows a run of Hangul words before a role to the name:
@@ -1040,7 +1064,13 @@ func (f *Finder) syllabicNames(toks []token.Token, src string, roles, titles, co
 		for end < len(toks) && nameChar(end) && (end == start || nameJoin(src[toks[end-1].End:toks[end].Start], hangul(end))) {
 			end++
 		}
-		if end-start >= 2 && !long(start, end) && !overlaps(out, start, end) && start-c.end <= 2 {
+		short := !long(start, end)
+		if !short {
+			// "副部长叶夫库罗夫正率团…": a transliterated name, not the verb
+			// written on after it
+			end, short = f.transliterated(toks, start, end)
+		}
+		if end-start >= 2 && short && !overlaps(out, start, end) && start-c.end <= 2 {
 			out = append(out, span{start: start, end: end, value: value, country: roleState[c.start]})
 		}
 	}

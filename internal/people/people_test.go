@@ -103,3 +103,28 @@ func TestNominative(t *testing.T) {
 		}
 	}
 }
+
+// A Chinese name after a role that runs on past four characters with no
+// middle dot is cut at the first character that Chinese never writes a
+// foreign name with (people/translit.tsv): the verb written on after it.
+func TestFindTransliterated(t *testing.T) {
+	gaz, err := gazetteer.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lx, err := lexicon.Parse("zh", []byte(zhLex+"role\tdeputy_minister\t副部长\nstopword\t-\t在\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]string{
+		"俄罗斯国防部副部长叶夫库罗夫正率团在尼亚美访问。": "叶夫库罗夫",
+		"法国国防部副部长拉斐尔·杜邦在达喀尔访问。":    "拉斐尔·杜邦",
+		"国防部长王建国在北京会见外宾。":          "王建国",
+	} {
+		toks := token.Split(text)
+		got := New(lx).Find(toks, text, gaz.Find(toks))
+		if len(got) != 1 || got[0].Name != want {
+			t.Errorf("%q: got %+v, want %q", text, got, want)
+		}
+	}
+}
