@@ -255,6 +255,13 @@ var falsePosCases = []pipelineCase{
 			"Öte yandan Anadolu Yıldızı adlı çok uluslu tatbikat pazartesi günü Konya'da sona erdi.\n\n" +
 			"Türkiye'nin yanı sıra ABD, Gürcistan ve Pakistan'dan birliklerin katıldığı tatbikatta hava unsurları ortak senaryoyu icra etti.",
 		[]wantEvent{{typ: event.Agreement, countries: "AZE,TUR"}, {typ: event.Exercise, countries: "GEO,PAK,TUR,USA"}}},
+	// medical supplies handed over are aid, not arms
+	{"pt medical supplies", "pt",
+		"O general português entregou na segunda-feira, 2 de março de 2026, ao hospital militar de Bissau um lote de material médico oferecido pelo Estado português às forças armadas da Guiné-Bissau.",
+		[]wantEvent{{typ: event.Aid, countries: "GNB,PRT", initiator: "PRT"}}},
+	{"en medical supplies", "en",
+		"On Monday 2 March 2026 the Portuguese army handed over a batch of medical supplies to the military hospital of the Guinea-Bissau armed forces in Bissau.",
+		[]wantEvent{{typ: event.Aid, countries: "GNB,PRT", initiator: "PRT"}}},
 	// forces leaving for another state than their own are sent there
 	{"fr departure abroad", "fr",
 		"Un détachement de 150 soldats sénégalais a quitté Dakar le lundi 2 mars 2026 à destination de Banjul, en Gambie, pour renforcer la mission régionale.",

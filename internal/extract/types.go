@@ -35,6 +35,10 @@ func (s *sentence) retype() {
 				// not a reception; its subject is the recipient
 				t.value, t.extra = string(event.Arms), received
 			}
+		case event.Arms:
+			if t.extra == "weak" && !s.has(lexicon.Equipment) && slices.ContainsFunc(s.cues[lexicon.Domain], func(d cue) bool { return d.value == "welfare" }) {
+				t.value = string(event.Aid) // "handed over medical supplies to the military hospital": aid, no arms
+			}
 		case event.Intelligence:
 			if t.extra == "weak" && (s.near(lexicon.Equipment, *t, 2) || s.handsOver()) {
 				t.value = string(event.Arms) // "surveillance radars", "handed over vehicles for border surveillance"
