@@ -684,6 +684,9 @@ func (f *Finder) addHolders(out []Person, toks []token.Token, src string, inPlac
 				start--
 			}
 		}
+		if f.thing(toks, src, span{start: start, end: h.end}, nil) {
+			continue // "a base aérea de Figo Maduro": a base's name, not Nicolás Maduro
+		}
 		form := matchedForm(h.term.Forms, toks[h.start:h.end])
 		if i := slices.IndexFunc(out, func(p Person) bool { return p.Start < h.end && start < p.End }); i >= 0 {
 			if !f.date.IsZero() {
@@ -812,7 +815,8 @@ func (f *Finder) arabicName(toks []token.Token, from, to int) bool {
 
 // thing reports a name that names a base, a ship or a street: a thing noun
 // ("base aérienne", "frigate", "эсминец") stands right before it or its
-// rank, or the name and its rank are quoted.
+// rank, perhaps with a stopword between ("de"), or the name and its rank
+// are quoted.
 func (f *Finder) thing(toks []token.Token, src string, n span, titles []span) bool {
 	start := n.start
 	for _, t := range titles {
@@ -826,7 +830,7 @@ func (f *Finder) thing(toks []token.Token, src string, n span, titles []span) bo
 	for k := max(0, start-3); k < start; k++ {
 		for _, w := range f.words() {
 			for _, m := range w.things.MatchAt(toks, k) {
-				if m.End == start {
+				if m.End == start || (m.End == start-1 && f.lx.Stopwords[toks[m.End].Key]) { // "base aérea de Figo Maduro"
 					return true
 				}
 			}

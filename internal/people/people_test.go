@@ -128,3 +128,25 @@ func TestFindTransliterated(t *testing.T) {
 		}
 	}
 }
+
+// An office-holder's surname in the name of a base is no person: "a base
+// aérea de Figo Maduro" names the base, not Venezuela's president.
+func TestHolderInThingName(t *testing.T) {
+	gaz, err := gazetteer.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lx, err := lexicon.Parse("pt", []byte("stopword\t-\tde\nstopword\t-\tda\nstopword\t-\tem\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]int{
+		"Os paraquedistas partiram no domingo da base aérea de Figo Maduro, em Lisboa.": 0,
+		"O Presidente Maduro recebeu o ministro em Caracas.":                            1,
+	} {
+		toks := token.Split(text)
+		if got := New(lx).Find(toks, text, gaz.Find(toks)); len(got) != want {
+			t.Errorf("%q: got %+v, want %d persons", text, got, want)
+		}
+	}
+}
