@@ -541,7 +541,7 @@ func (a *article) acts(s *sentence, triggers []cue) (acts []cue, provided bool) 
 // under which China will fund drones") stay its content, and an activity
 // noun counts only in a security sentence.
 func (s *sentence) companion(primary, typ event.Type, t cue, strong bool) bool {
-	if primary == event.Meeting && typ == event.Arms && t.extra == "weak" && !s.within(lexicon.Equipment, t) && !s.has(lexicon.Provision) && !s.modalNear(t) && s.apartFrom(t, event.Meeting) {
+	if primary == event.Meeting && (typ == event.Arms || typ == event.Aid && s.medicalGoods()) && t.extra == "weak" && !s.within(lexicon.Equipment, t) && !s.has(lexicon.Provision) && !s.modalNear(t) && s.apartFrom(t, event.Meeting) {
 		return true // "the day before the talks, the ambassador handed over 24 vehicles": the handing over is told, not discussed
 	}
 	if primary != event.Agreement || !strong {

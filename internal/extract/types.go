@@ -36,7 +36,7 @@ func (s *sentence) retype() {
 				t.value, t.extra = string(event.Arms), received
 			}
 		case event.Arms:
-			if t.extra == "weak" && !s.has(lexicon.Equipment) && slices.ContainsFunc(s.cues[lexicon.Domain], func(d cue) bool { return d.value == "welfare" }) {
+			if t.extra == "weak" && s.medicalGoods() {
 				t.value = string(event.Aid) // "handed over medical supplies to the military hospital": aid, no arms
 			}
 		case event.Intelligence:
@@ -225,6 +225,12 @@ func (s *sentence) fundsFor(trig []cue) []cue {
 		}
 	}
 	return trig
+}
+
+// medicalGoods reports a sentence whose goods are medical, not arms: the
+// welfare domain and no piece of equipment.
+func (s *sentence) medicalGoods() bool {
+	return !s.has(lexicon.Equipment) && slices.ContainsFunc(s.cues[lexicon.Domain], func(d cue) bool { return d.value == "welfare" })
 }
 
 // locativeAt reports a locative cue spanning exactly the words of c: a
