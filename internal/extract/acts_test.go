@@ -28,6 +28,12 @@ var actsCases = []actsCase{
 	{name: "ar وتناول اللقاء", lang: "ar",
 		text: "استقبل وزير الدفاع المصري يوم 3 مايو 2026 نظيره اليوناني، وتناول اللقاء، الذي عقد بمقر الوزارة، سبل تعزيز التعاون في مجالات التدريب المشترك.",
 		want: []string{"meeting|EGY,GRC"}, not: []string{"training|EGY,GRC"}},
+	{name: "fa درباره … گفت‌وگو کردند", lang: "fa",
+		text: "وزیر دفاع ایران روز ۱۲ اردیبهشت ۱۴۰۵ در تهران با همتای عراقی خود دیدار کرد.\nبه گزارش خبرگزاری رسمی عراق، دو طرف درباره آینده همکاری‌های امنیتی دوجانبه، از جمله آموزش نیروهای عراقی و مبارزه با تروریسم، گفت‌وگو کردند.",
+		want: []string{"meeting|IRN,IRQ"}, not: []string{"training|IRN,IRQ"}},
+	{name: "tr ele alındı", lang: "tr",
+		text: "Türkiye Milli Savunma Bakanı 3 Mayıs 2026'da Ankara'da Arnavut mevkidaşını kabul etti; heyetler arası görüşmede iki ülke arasındaki savunma işbirliği, eğitim faaliyetleri ve ortak projeler ele alındı.",
+		want: []string{"meeting|ALB,TUR"}, not: []string{"training|ALB,TUR"}},
 	// The state of an act named as a time reference is no party of the act
 	// it dates.
 	{name: "ja 訪問に先立ち", lang: "ja",

@@ -356,7 +356,7 @@ func (a *article) provided(s *sentence, t cue) bool {
 		if !s.governs(r, c, t) {
 			continue
 		}
-		if s.agreementBefore(c.start) || (!meeting && (s.meetingBefore(c.start) || c.extra == "talks")) {
+		if s.agreementBefore(c.start) || (!meeting && (s.meetingBefore(c.start) || c.extra == "talks" || s.talksClose(c, t))) {
 			return true // "the two ministers also discussed buying drones": the talks' topic
 		}
 		// "the memorandum ... provides for", "وتنص الوثيقة على": a
@@ -386,6 +386,22 @@ func (a *article) provided(s *sentence, t cue) bool {
 func (s *sentence) meetingBefore(at int) bool {
 	for _, c := range s.cues[lexicon.Trigger] {
 		if c.value == string(event.Meeting) && c.extra != "weak" && c.start < at {
+			return true
+		}
+	}
+	return false
+}
+
+// talksClose reports, in a language whose verb ends the clause, talks
+// named after the act t that a topic cue c opened: "دو طرف درباره …
+// آموزش نیروهای عراقی … گفت‌وگو کردند", the two sides talked about
+// training Iraqi forces.
+func (s *sentence) talksClose(c, t cue) bool {
+	if c.value != "next" || s.lx == nil || !s.lx.HasTrait(lexicon.TraitVerbFinal) {
+		return false
+	}
+	for _, m := range s.cues[lexicon.Trigger] {
+		if m.value == string(event.Meeting) && m.extra != "weak" && m.start >= t.end && s.reach(t.end-1, m.start, true) {
 			return true
 		}
 	}
