@@ -72,6 +72,13 @@ func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder
 	// something to judge
 	cached := lx.Cached(s.toks)
 	s.dates = dates.FindWith(s.toks, s.text, cached)
+	// a weekday inside a place's name is the place: "شهر دوشنبه", the city
+	// of Dushanbe, not Monday
+	s.dates = slices.DeleteFunc(s.dates, func(d dates.Mention) bool {
+		return d.Day == 0 && d.Month == 0 && d.Year == 0 && slices.ContainsFunc(s.places, func(m gazetteer.Mention) bool {
+			return m.Kind.IsPlace() && m.Start <= d.Start && d.End <= m.End
+		})
+	})
 	s.cues = map[lexicon.Kind][]cue{}
 	headline := token.Headline(s.text, s.toks)
 	found := cached.FindKinds(foundKinds)

@@ -405,6 +405,12 @@ var contextCases = []contextCase{
 	{name: "fr continuation date", lang: "fr",
 		text: "Le Bénin et le Niger ont signé un accord de sécurité frontalière à Cotonou le 5 juin 2025, et les discussions se poursuivront à Niamey le 2 juillet.",
 		key:  "agreement|BEN,NER", date: "2025-06-05"},
+	// Dushanbe written like Monday (دوشنبه) is the city where the words
+	// around it make it one: "وارد دوشنبه پایتخت تاجیکستان", entered
+	// Dushanbe, the capital; the visit was on Tuesday.
+	{name: "fa Dushanbe is no Monday", lang: "fa",
+		text: "تاریخ انتشار: ۱۵ اکتبر ۲۰۲۶\n\nوزیر دفاع ایران صبح سه‌شنبه وارد دوشنبه پایتخت تاجیکستان شد و با همتای تاجیک خود دیدار کرد.",
+		key:  "meeting|IRN,TJK", date: "2026-10-13", location: "TJK", initiator: "IRN"},
 	// "The two ministers" who agree or sign after talks are the persons of
 	// those talks, whatever stage the agreement is at; a minister of the
 	// page's own state, named without it, signs too.
