@@ -236,6 +236,10 @@ var falsePosCases = []pipelineCase{
 		"Rusia dan Belarus memulai latihan militer gabungan di dekat Minsk pada 16 April 2025. Sekitar 600 prajurit dari kedua angkatan bersenjata ikut serta. " +
 			"Sementara itu, di Tajikistan, rotasi personel pangkalan militer Rusia di dekat Dushanbe telah selesai.",
 		[]wantEvent{{typ: event.Exercise, countries: "BLR,RUS"}, {typ: event.Deployment, countries: "RUS,TJK", initiator: "RUS"}}},
+	// two co-subjects sign together, whatever state a later clause names
+	{"en co-subjects sign", "en",
+		"Kenya and Tanzania on 3 March 2026 signed a defence cooperation agreement, as both governments watch Somali militias with growing concern.",
+		[]wantEvent{{typ: event.Agreement, countries: "KEN,TZA", stage: event.Signed}}},
 	// money given to buy equipment is aid, not an arms transfer
 	{"fr funds for a purchase", "fr",
 		"Haïti : le Canada débloque une aide pour la police\n\nPublié le 4 mars 2026\n\n" +

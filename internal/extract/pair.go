@@ -284,8 +284,12 @@ func (a *article) choosePair(s *sentence, st []string, t cue) []string {
 			return st
 		}
 	}
-	if actors, partner := s.parties(t); len(actors) > 0 && partner != "" &&
-		slices.Contains(st, actors[0]) && slices.Contains(st, partner) {
+	actors, partner := s.parties(t)
+	if typ := event.Type(t.value); len(actors) == 2 && slices.Contains(st, actors[0]) && slices.Contains(st, actors[1]) &&
+		(typ == event.Agreement || typ == event.Meeting) && (s.lx == nil || !s.lx.HasTrait(lexicon.TraitVerbFinal)) {
+		return actors // "Australia and the Philippines signed an arrangement …, as both watch Chinese activity": the co-subjects sign together
+	}
+	if len(actors) > 0 && partner != "" && slices.Contains(st, actors[0]) && slices.Contains(st, partner) {
 		return []string{actors[0], partner}
 	}
 	if a.pair != nil && slices.Contains(st, a.pair[0]) && slices.Contains(st, a.pair[1]) {
