@@ -491,8 +491,8 @@ func (f *Finder) arabicNames(toks []token.Token, src string, roles, titles, coun
 			}
 			// "بن علي": علي is not على; "عبد الأمير"; "يار الله" ends a name
 			afterLink := j > i && (f.connector(toks[j-1].Key) || f.nameEnd(toks[j]))
-			if f.office(toks, j, j+1) || (j == i && f.anyStopword(toks[j])) {
-				break // "ليزا جونسون وممثل", "وعن الجانب": a noun or "and about" is no name
+			if f.office(toks, j, j+1) || (j == i && (f.anyStopword(toks[j]) || maqsuraWord(toks[j].Text))) {
+				break // "ليزا جونسون وممثل", "وعن الجانب", "على الخطة": a noun, "and about" or "on" is no name
 			}
 			if inPlace[j] || (lexical[j] && !afterLink) || (f.lx.Stopwords[toks[j].Key] && !afterLink) || len(f.lx.At(toks, j, "trigger")) > 0 || !toks[j].Uncased || f.dateWord(toks, j) {
 				break
@@ -504,6 +504,17 @@ func (f *Finder) arabicNames(toks []token.Token, src string, roles, titles, coun
 		}
 	}
 	return out
+}
+
+// maqsuraWord reports an Arabic preposition or particle spelt with a
+// final alif maqsura (على، إلى، لدى، حتى), which folding makes look like a
+// name (علي): "ونظيره الكويتي على الخطة", his counterpart, on the plan.
+func maqsuraWord(w string) bool {
+	switch w {
+	case "على", "إلى", "الى", "لدى", "حتى", "وعلى", "وإلى", "ولدى":
+		return true
+	}
+	return false
 }
 
 // qualifier reports a word that continues a role phrase after its noun

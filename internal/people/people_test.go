@@ -150,3 +150,26 @@ func TestHolderInThingName(t *testing.T) {
 		}
 	}
 }
+
+// An Arabic preposition spelt with a final alif maqsura (على, folded like
+// the name علي) opens no name after a counterpart word, nor does a palace
+// or a noun of thanks after a role.
+func TestArabicNoNameAfterPreposition(t *testing.T) {
+	gaz, err := gazetteer.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lx, err := lexicon.Parse("ar", []byte(arLex+"counterpart\t-\tنظيره\nrole\thead_of_state\tولي العهد\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{
+		"وفي ختام المباحثات وقّع الضيف ونظيره الكويتي على الخطة التنفيذية للتعاون العسكري.",
+		"واستقبل ولي العهد في قصر بيان صباح الأربعاء الوفد المرافق.",
+	} {
+		toks := token.Split(text)
+		for _, p := range New(lx).Find(toks, text, gaz.Find(toks)) {
+			t.Errorf("%q: unexpected person %+v", text, p)
+		}
+	}
+}
