@@ -80,7 +80,8 @@ func (f *Finder) Find(toks []token.Token, src string, places []gazetteer.Mention
 	titles := spans(f.lx.Find(toks, "title"))
 	counters := spans(f.lx.Find(toks, "counterpart"))
 	lexical := make([]bool, len(toks))
-	for _, ss := range [][]span{roles, titles, counters} {
+	duos := spans(f.lx.Find(toks, lexicon.Duo)) // "दोनों रक्षा मंत्रियों", the two defence ministers: persons told before, no name
+	for _, ss := range [][]span{roles, titles, counters, duos} {
 		for _, s := range ss {
 			for i := s.start; i < s.end; i++ {
 				lexical[i] = true

@@ -173,3 +173,22 @@ func TestArabicNoNameAfterPreposition(t *testing.T) {
 		}
 	}
 }
+
+// A phrase that names the two sides' persons told before ("the two
+// defence ministers", lexicon kind duo) is no name of its own.
+func TestDuoIsNoName(t *testing.T) {
+	gaz, err := gazetteer.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := lexicon.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lx := set.Get("hi")
+	text := "समझौते पर केन्या की ओर से एक वरिष्ठ अधिकारी ने दोनों रक्षा मंत्रियों की मौजूदगी में हस्ताक्षर किए।"
+	toks := token.Split(text)
+	for _, p := range New(lx).Find(toks, text, gaz.Find(toks)) {
+		t.Errorf("%q: unexpected person %+v", text, p)
+	}
+}
