@@ -82,6 +82,9 @@ func (a *article) candidates(s *sentence) []Candidate {
 		if len(st) < 2 || (weak && inf && !s.has(lexicon.Pair) && !s.has(lexicon.Counterpart)) {
 			continue // an activity noun alone needs both states named
 		}
+		if inf && typ == event.Deployment && s.near(lexicon.Equipment, t, 3*s.scale) && !s.forcesNamed() {
+			continue // "it was not said where the new systems will be deployed": the recipient places its equipment, no state sends troops
+		}
 		if inf && len(s.states()) == 0 && s.has(lexicon.Pair) && (typ == event.Deployment || typ == event.Arms || typ == event.Aid) {
 			continue // "both countries reinforced their deployments": each on its own side, not one to the other
 		}
@@ -451,6 +454,16 @@ func (a *article) continued(s *sentence, t cue, st []string) *sentence {
 		return p
 	}
 	return nil
+}
+
+// forcesNamed reports a force in the sentence: an armed service or a
+// deployment word that is no verb of placing ("troops", "contingent").
+func (s *sentence) forcesNamed() bool {
+	return s.has(lexicon.Service) || slices.ContainsFunc(s.cues[lexicon.Security], func(c cue) bool {
+		return slices.ContainsFunc(s.cues[lexicon.Trigger], func(t cue) bool {
+			return t.value == string(event.Deployment) && t.start <= c.start && c.end <= t.end
+		})
+	})
 }
 
 // pairTold reports a sentence other than s that names both of the page's

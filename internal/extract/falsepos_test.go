@@ -240,6 +240,11 @@ var falsePosCases = []pipelineCase{
 	{"en co-subjects sign", "en",
 		"Kenya and Tanzania on 3 March 2026 signed a defence cooperation agreement, as both governments watch Somali militias with growing concern.",
 		[]wantEvent{{typ: event.Agreement, countries: "KEN,TZA", stage: event.Signed}}},
+	// delivered equipment placed by its recipient is no deployment
+	{"uk systems deployed", "uk",
+		"Норвегія 3 березня 2026 року передала Україні дві нові пускові установки NASAMS, повідомило Міністерство оборони України.\n" +
+			"У Міністерстві оборони не уточнили, де саме розгорнуть нові установки.",
+		[]wantEvent{{typ: event.Arms, countries: "NOR,UKR", initiator: "NOR"}}},
 	// money given to buy equipment is aid, not an arms transfer
 	{"fr funds for a purchase", "fr",
 		"Haïti : le Canada débloque une aide pour la police\n\nPublié le 4 mars 2026\n\n" +
