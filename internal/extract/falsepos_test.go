@@ -240,6 +240,13 @@ var falsePosCases = []pipelineCase{
 	{"en co-subjects sign", "en",
 		"Kenya and Tanzania on 3 March 2026 signed a defence cooperation agreement, as both governments watch Somali militias with growing concern.",
 		[]wantEvent{{typ: event.Agreement, countries: "KEN,TZA", stage: event.Signed}}},
+	// a state ready to send troops has sent none
+	{"fr ready to send", "fr",
+		"Le 3 mars 2026, le Kenya s'est dit prêt à envoyer 500 soldats en Somalie pour renforcer la mission de l'Union africaine.",
+		nil},
+	{"es ready to send", "es",
+		"El 3 de marzo de 2026, Kenia se declaró dispuesto a enviar 500 soldados a Somalia para reforzar la misión de la Unión Africana.",
+		nil},
 	// delivered equipment placed by its recipient is no deployment
 	{"uk systems deployed", "uk",
 		"Норвегія 3 березня 2026 року передала Україні дві нові пускові установки NASAMS, повідомило Міністерство оборони України.\n" +
