@@ -97,6 +97,9 @@ func (a *article) candidates(s *sentence) []Candidate {
 		if weak && typ == event.Rupture && !s.ruptureHasObject() {
 			continue // "the flag was lowered": a leaving verb needs what is left or ended
 		}
+		if weak && typ == event.Arms && s.near(lexicon.NonGoods, t, 5*s.scale) && !s.near(lexicon.Equipment, t, 5*s.scale) {
+			continue // "handed him a message from his counterpart", "ceded the command": no goods change hands
+		}
 		if weak && typ == event.Arms && s.has(lexicon.Hostile) {
 			continue // "a missile attack": war, not a delivery
 		}

@@ -240,6 +240,10 @@ var falsePosCases = []pipelineCase{
 	{"en co-subjects sign", "en",
 		"Kenya and Tanzania on 3 March 2026 signed a defence cooperation agreement, as both governments watch Somali militias with growing concern.",
 		[]wantEvent{{typ: event.Agreement, countries: "KEN,TZA", stage: event.Signed}}},
+	// a message handed over is no arms transfer
+	{"fr message handed over", "fr",
+		"Le 3 mars 2026 à Kampala, le ministre kényan de la Défense a remis à son homologue ougandais un message du président William Ruto.",
+		nil},
 	// a state ready to send troops has sent none
 	{"fr ready to send", "fr",
 		"Le 3 mars 2026, le Kenya s'est dit prêt à envoyer 500 soldats en Somalie pour renforcer la mission de l'Union africaine.",
