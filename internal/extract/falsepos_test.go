@@ -240,6 +240,15 @@ var falsePosCases = []pipelineCase{
 	{"en co-subjects sign", "en",
 		"Kenya and Tanzania on 3 March 2026 signed a defence cooperation agreement, as both governments watch Somali militias with growing concern.",
 		[]wantEvent{{typ: event.Agreement, countries: "KEN,TZA", stage: event.Signed}}},
+	// deputies who abstain suspend nothing
+	{"pl abstention", "pl",
+		"Sejm uchwalił 3 marca 2026 roku ustawę o ratyfikacji umowy o współpracy obronnej między Polską a Republiką Korei, przy czym 14 posłów wstrzymało się od głosu.",
+		[]wantEvent{{typ: event.Agreement, countries: "KOR,POL", stage: event.Ratified}}},
+	// a third state's pact approved "in the same session" is news of its own
+	{"tr same session", "tr",
+		"Türkiye ile Irak arasındaki askeri eğitim anlaşması 3 Mart 2026'da TBMM Genel Kurulu'nda kabul edildi.\n" +
+			"Genel Kurul aynı oturumda, Türkiye ile Kenya arasındaki askeri işbirliği anlaşmasının onaylanmasını öngören kanun teklifini de kabul etti.",
+		[]wantEvent{{typ: event.Agreement, countries: "IRQ,TUR"}, {typ: event.Agreement, countries: "KEN,TUR", stage: event.Ratified}}},
 	// a message handed over is no arms transfer
 	{"fr message handed over", "fr",
 		"Le 3 mars 2026 à Kampala, le ministre kényan de la Défense a remis à son homologue ougandais un message du président William Ruto.",
