@@ -49,6 +49,9 @@ func (a *article) candidates(s *sentence) []Candidate {
 		if typ != primary && !(typ == event.Agreement && primary == event.Rupture) && !reference && !s.companion(primary, typ, t, strong) {
 			continue // one happening per sentence: its main act
 		}
+		if typ == event.Meeting && s.near(lexicon.Body, t, 4*s.scale) && len(s.states()) < 2 {
+			continue // "the decision was taken at a cabinet meeting", "Genel Kurul'daki görüşmelerde": a state's own body sitting
+		}
 		if typ == event.Meeting && s.modalBefore(t) {
 			continue // a visit that is planned has not happened
 		}
@@ -719,6 +722,9 @@ func (s *sentence) primaryType(acts []cue, strong bool) event.Type {
 			continue
 		}
 		typ := event.Type(t.value)
+		if typ == event.Meeting && s.near(lexicon.Body, t, 4*s.scale) && len(s.states()) < 2 {
+			continue // "the decision was taken at a cabinet meeting", "Genel Kurul'daki görüşmelerde": a state's own body sitting
+		}
 		if typ == event.Meeting && s.modalBefore(t) {
 			continue
 		}

@@ -240,6 +240,11 @@ var falsePosCases = []pipelineCase{
 	{"en co-subjects sign", "en",
 		"Kenya and Tanzania on 3 March 2026 signed a defence cooperation agreement, as both governments watch Somali militias with growing concern.",
 		[]wantEvent{{typ: event.Agreement, countries: "KEN,TZA", stage: event.Signed}}},
+	// a parliament's debate is no meeting between states
+	{"tr parliament debate", "tr",
+		"Türkiye ile Irak arasındaki askeri eğitim anlaşması 3 Mart 2026'da TBMM Genel Kurulu'nda kabul edildi.\n" +
+			"Genel Kurul'daki görüşmelerde söz alan bakan yardımcısı, anlaşmanın sınır güvenliğine katkı sağlayacağını söyledi.",
+		[]wantEvent{{typ: event.Agreement, countries: "IRQ,TUR"}}},
 	// deputies who abstain suspend nothing
 	{"pl abstention", "pl",
 		"Sejm uchwalił 3 marca 2026 roku ustawę o ratyfikacji umowy o współpracy obronnej między Polską a Republiką Korei, przy czym 14 posłów wstrzymało się od głosu.",
