@@ -240,6 +240,14 @@ var falsePosCases = []pipelineCase{
 	{"en co-subjects sign", "en",
 		"Kenya and Tanzania on 3 March 2026 signed a defence cooperation agreement, as both governments watch Somali militias with growing concern.",
 		[]wantEvent{{typ: event.Agreement, countries: "KEN,TZA", stage: event.Signed}}},
+	// a frigate drilling with a navy is an exercise, not a delivery
+	{"de übt mit", "de",
+		"Die deutsche Fregatte Hessen übt mit der indischen Marine vor Goa, teilte die Bundeswehr am 3. März 2026 mit.",
+		[]wantEvent{{typ: event.Exercise, countries: "DEU,IND"}}},
+	// a frigate requested by a state and refused is no transfer
+	{"it requested frigate", "it",
+		"Il 3 marzo 2026 Roma ha detto no alla fregata chiesta da Buenos Aires per la marina argentina.",
+		nil},
 	// a parliament's debate is no meeting between states
 	{"tr parliament debate", "tr",
 		"Türkiye ile Irak arasındaki askeri eğitim anlaşması 3 Mart 2026'da TBMM Genel Kurulu'nda kabul edildi.\n" +
