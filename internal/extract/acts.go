@@ -19,7 +19,7 @@ func (a *article) candidates(s *sentence) []Candidate {
 		}
 		return nil
 	}
-	if a.isBackground(s) {
+	if a.isBackground(s) && !s.actBeforeBackground(triggers) {
 		return nil
 	}
 	acts, provided := a.acts(s, triggers)
@@ -919,6 +919,27 @@ func (a *article) isBackground(s *sentence) bool {
 		}
 	}
 	return true
+}
+
+// actBeforeBackground reports an agreement signed or ratified in a clause
+// before every background cue of the sentence: "signed a protocol on border air
+// surveillance, which both governments had been negotiating for two
+// years": the recalled negotiation is the relative clause's, the signing
+// is news.
+func (s *sentence) actBeforeBackground(triggers []cue) bool {
+	first := len(s.toks)
+	for _, b := range s.cues[lexicon.Background] {
+		first = min(first, b.start)
+	}
+	for _, t := range triggers {
+		if t.value == string(event.Agreement) && t.end <= first && !s.reach(t.end-1, first, false) &&
+			slices.ContainsFunc(s.cues[lexicon.Stage], func(c cue) bool {
+				return (c.value == string(event.Signed) || c.value == string(event.Ratified)) && c.end <= first
+			}) {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseStates returns the states of st that the sentence names in the

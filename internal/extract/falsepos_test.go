@@ -248,6 +248,11 @@ var falsePosCases = []pipelineCase{
 	{"it requested frigate", "it",
 		"Il 3 marzo 2026 Roma ha detto no alla fregata chiesta da Buenos Aires per la marina argentina.",
 		nil},
+	// a signing is news though the negotiation it ended is recalled in a
+	// relative clause
+	{"es signed what was negotiated for years", "es",
+		"Publicado el 6 de agosto de 2026.\n\nEl ministro peruano de Defensa firmó en Brasilia un protocolo de cooperación fronteriza con Brasil, que ambos gobiernos negociaban desde hace dos años.",
+		[]wantEvent{{typ: event.Agreement, countries: "BRA,PER", stage: event.Signed}}},
 	// a parliament's debate is no meeting between states
 	{"tr parliament debate", "tr",
 		"Türkiye ile Irak arasındaki askeri eğitim anlaşması 3 Mart 2026'da TBMM Genel Kurulu'nda kabul edildi.\n" +
