@@ -85,6 +85,9 @@ func (a *article) candidates(s *sentence) []Candidate {
 		if len(st) < 2 || (weak && inf && !s.has(lexicon.Pair) && !s.has(lexicon.Counterpart)) {
 			continue // an activity noun alone needs both states named
 		}
+		if typ == event.Deployment && s.near(lexicon.Honours, t, 8*s.scale) {
+			continue // "a tri-service contingent presented a guard of honour": a visit's ceremony, no troops sent
+		}
 		if inf && typ == event.Deployment && s.near(lexicon.Equipment, t, 3*s.scale) && !s.forcesNamed() {
 			continue // "it was not said where the new systems will be deployed": the recipient places its equipment, no state sends troops
 		}

@@ -34,6 +34,11 @@ var actsCases = []actsCase{
 	{name: "tr ele alındı", lang: "tr",
 		text: "Türkiye Milli Savunma Bakanı 3 Mayıs 2026'da Ankara'da Arnavut mevkidaşını kabul etti; heyetler arası görüşmede iki ülke arasındaki savunma işbirliği, eğitim faaliyetleri ve ortak projeler ele alındı.",
 		want: []string{"meeting|ALB,TUR"}, not: []string{"training|ALB,TUR"}},
+	// The soldiers who present a guard of honour to a visitor were sent
+	// nowhere.
+	{name: "en guard of honour", lang: "en",
+		text: "Kenya's defence minister arrived in New Delhi on 3 March 2026, where a tri-service contingent of the Indian armed forces presented a guard of honour.",
+		not: []string{"deployment|IND,KEN"}},
 	// The state of an act named as a time reference is no party of the act
 	// it dates.
 	{name: "ja 訪問に先立ち", lang: "ja",
