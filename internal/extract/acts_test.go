@@ -38,7 +38,7 @@ var actsCases = []actsCase{
 	// nowhere.
 	{name: "en guard of honour", lang: "en",
 		text: "Kenya's defence minister arrived in New Delhi on 3 March 2026, where a tri-service contingent of the Indian armed forces presented a guard of honour.",
-		not: []string{"deployment|IND,KEN"}},
+		not:  []string{"deployment|IND,KEN"}},
 	// The state of an act named as a time reference is no party of the act
 	// it dates.
 	{name: "ja 訪問に先立ち", lang: "ja",
