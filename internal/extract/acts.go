@@ -75,14 +75,20 @@ func (a *article) candidates(s *sentence) []Candidate {
 				st = nil // a page that told no act between two states lends them none
 			}
 		}
+		course := false // a course of one of the page's states, the other trains or is trained
 		if len(st) == 1 && a.pair != nil && slices.Contains(a.pair, st[0]) && (typ == event.Agreement || typ == event.Meeting || typ == event.Training && s.has(lexicon.Trainee)) {
 			// "60 Kenyan sailors received training at Aksaz", on a page
 			// about Kenya and Turkey: the trained need a trainer, the
 			// page's other state
 			st = append(append([]string{}, st...), other(a.pair, st[0]))
 			inf = true
+		} else if len(st) == 1 && a.pair != nil && slices.Contains(a.pair, st[0]) && typ == event.Training && s.secure() && a.acted[pairKey(a.pair)] {
+			// "twelve Indian navy officers concluded an anti-submarine
+			// course at Taranto", on a page about India and Italy
+			st = append(append([]string{}, st...), other(a.pair, st[0]))
+			inf, course = true, true
 		}
-		if len(st) < 2 || (weak && inf && !s.has(lexicon.Pair) && !s.has(lexicon.Counterpart)) {
+		if len(st) < 2 || (weak && inf && !course && !s.has(lexicon.Pair) && !s.has(lexicon.Counterpart)) {
 			continue // an activity noun alone needs both states named
 		}
 		if typ == event.Deployment && s.near(lexicon.Honours, t, 8*s.scale) {
@@ -142,6 +148,9 @@ func (a *article) candidates(s *sentence) []Candidate {
 			}
 			c := a.build(s, typ, t, st)
 			c.Inferred, c.Weak = inf, weak
+			if course && len(st) == 2 {
+				c.Event.Initiator = s.courseGiver(st)
+			}
 			c.Welcome = typ == event.Meeting && s.within(lexicon.Host, t)
 			if typ == event.Agreement {
 				stage := agreementStage(s, t)
@@ -473,6 +482,23 @@ func (s *sentence) forcesNamed() bool {
 			return t.value == string(event.Deployment) && t.start <= c.start && c.end <= t.end
 		})
 	})
+}
+
+// courseGiver says who gives a course whose sentence names one of its two
+// states: a state named by its demonym is the trainees' ("twelve Indian
+// officers concluded a course"), so the other trains; a state named as a
+// place hosts the course and trains ("a course at Taranto").
+func (s *sentence) courseGiver(st []string) string {
+	for _, m := range s.places {
+		if m.Kind == gazetteer.Org || !slices.Contains(st, m.Code) {
+			continue
+		}
+		if m.Kind == gazetteer.Demonym {
+			return other(st, m.Code)
+		}
+		return m.Code
+	}
+	return ""
 }
 
 // pairTold reports a sentence other than s that names both of the page's

@@ -248,6 +248,18 @@ var falsePosCases = []pipelineCase{
 	{"it requested frigate", "it",
 		"Il 3 marzo 2026 Roma ha detto no alla fregata chiesta da Buenos Aires per la marina argentina.",
 		nil},
+	// a course of one of the page's two states is given by, or to, the
+	// other: trainees named by their demonym are trained by it
+	{"es course of the page's pair", "es",
+		"Argentina y Dinamarca firman un acuerdo\n\nPublicado el 4 de marzo de 2026\n\n" +
+			"Argentina y Dinamarca firmaron el martes en Buenos Aires un acuerdo de cooperación en defensa.\n\n" +
+			"Desde el lunes, ocho pilotos argentinos realizan en la base aérea de Skrydstrup un curso de conversión al F-16.",
+		[]wantEvent{{typ: event.Agreement, countries: "ARG,DNK"}, {typ: event.Training, countries: "ARG,DNK", initiator: "DNK"}}},
+	{"de course of the page's pair", "de",
+		"Deutschland und Indien unterzeichnen Marineabkommen\n\nVeröffentlicht am 4. März 2026\n\n" +
+			"Deutschland und Indien haben am Dienstag in Berlin ein Abkommen über Marinezusammenarbeit unterzeichnet.\n\n" +
+			"An der Marineschule in Flensburg hat am Montag ein Lehrgang für 14 indische Marineoffiziere begonnen.",
+		[]wantEvent{{typ: event.Agreement, countries: "DEU,IND"}, {typ: event.Training, countries: "DEU,IND", initiator: "DEU"}}},
 	// a signing is news though the negotiation it ended is recalled in a
 	// relative clause
 	{"es signed what was negotiated for years", "es",
