@@ -148,7 +148,7 @@ func (a *article) candidates(s *sentence) []Candidate {
 			}
 			c := a.build(s, typ, t, st)
 			c.Inferred, c.Weak = inf, weak
-			if course && len(st) == 2 {
+			if course && len(st) == 2 && !s.has(lexicon.Trainer) {
 				c.Event.Initiator = s.courseGiver(st)
 			}
 			c.Welcome = typ == event.Meeting && s.within(lexicon.Host, t)
