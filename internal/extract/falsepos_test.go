@@ -255,6 +255,11 @@ var falsePosCases = []pipelineCase{
 			"Argentina y Dinamarca firmaron el martes en Buenos Aires un acuerdo de cooperación en defensa.\n\n" +
 			"Desde el lunes, ocho pilotos argentinos realizan en la base aérea de Skrydstrup un curso de conversión al F-16.",
 		[]wantEvent{{typ: event.Agreement, countries: "ARG,DNK"}, {typ: event.Training, countries: "ARG,DNK", initiator: "DNK"}}},
+	{"en course with its instructors' state", "en",
+		"Canada and Jamaica sign a boat deal\n\nPublished 4 March 2026\n\n" +
+			"Canada and Jamaica signed a maritime security agreement in Kingston on Tuesday.\n\n" +
+			"A team of Canadian naval instructors will train 40 coast guard sailors at Port Royal from Monday.",
+		[]wantEvent{{typ: event.Agreement, countries: "CAN,JAM"}, {typ: event.Training, countries: "CAN,JAM", initiator: "CAN"}}},
 	{"de course of the page's pair", "de",
 		"Deutschland und Indien unterzeichnen Marineabkommen\n\nVeröffentlicht am 4. März 2026\n\n" +
 			"Deutschland und Indien haben am Dienstag in Berlin ein Abkommen über Marinezusammenarbeit unterzeichnet.\n\n" +
