@@ -148,8 +148,8 @@ func (a *article) candidates(s *sentence) []Candidate {
 			}
 			c := a.build(s, typ, t, st)
 			c.Inferred, c.Weak = inf, weak
-			if course && len(st) == 2 && !s.has(lexicon.Trainer) {
-				c.Event.Initiator = s.courseGiver(st)
+			if g := s.courseGiver(st); course && len(st) == 2 && g != "" && !s.has(lexicon.Trainer) {
+				c.Event.Initiator = g
 			}
 			c.Welcome = typ == event.Meeting && s.within(lexicon.Host, t)
 			if typ == event.Agreement {
