@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -148,8 +149,8 @@ func (a *article) candidates(s *sentence) []Candidate {
 			}
 			c := a.build(s, typ, t, st)
 			c.Inferred, c.Weak = inf, weak
-			if g := s.courseGiver(st); course && len(st) == 2 && g != "" && !s.has(lexicon.Trainer) {
-				c.Event.Initiator = g
+			if course && len(st) == 2 && !s.has(lexicon.Trainer) {
+				c.Event.Initiator = cmp.Or(s.courseGiver(st), c.Event.Initiator)
 			}
 			c.Welcome = typ == event.Meeting && s.within(lexicon.Host, t)
 			if typ == event.Agreement {

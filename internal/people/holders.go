@@ -94,8 +94,9 @@ func parseTable(name string, data []byte, decl []*declensions) (*table, error) {
 
 // wordSet is a set of folded words and stems ("kuvvet*").
 type wordSet struct {
-	words map[string]bool
-	stems []string
+	words   map[string]bool
+	stems   []string
+	written map[string]bool // words matched as written, not folded (على, not the name علي)
 }
 
 // has reports whether key is one of the words or starts with a stem.
@@ -111,18 +112,25 @@ func (w wordSet) has(key string) bool {
 	return false
 }
 
-// parseNotNames reads data/notnames.tsv: folded words, and stems written
-// with a trailing * for inflected languages.
+// parseNotNames reads data/notnames.tsv: folded words, stems written
+// with a trailing * for inflected languages, and words with a third column
+// "written", matched only as written where folding would make them a
+// name's (على, "on", folds to علي, Ali).
 func parseNotNames(name string, data []byte) (wordSet, error) {
-	out := wordSet{words: map[string]bool{}}
+	out := wordSet{words: map[string]bool{}, written: map[string]bool{}}
 	for n, line := range strings.Split(string(data), "\n") {
 		line = strings.TrimRight(line, "\r")
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
 		cols := strings.Split(line, "\t")
-		if len(cols) != 2 || strings.ContainsAny(strings.TrimSpace(cols[1]), " ") || cols[1] == "" {
-			return wordSet{}, fmt.Errorf("%s:%d: want lang<TAB>word", name, n+1)
+		if len(cols) < 2 || len(cols) > 3 || (len(cols) == 3 && cols[2] != "written") ||
+			strings.ContainsAny(strings.TrimSpace(cols[1]), " ") || cols[1] == "" {
+			return wordSet{}, fmt.Errorf("%s:%d: want lang<TAB>word, perhaps <TAB>written", name, n+1)
+		}
+		if len(cols) == 3 {
+			out.written[cols[1]] = true
+			continue
 		}
 		keys, star := token.Phrase(cols[1])
 		if len(keys) != 1 || (star && len([]rune(keys[0])) < 4) {
@@ -150,7 +158,7 @@ var loadData = sync.OnceValues(func() (*data, error) {
 	d := &data{holders: tab, byLang: map[string]*words{}}
 	at := func(l string) *words {
 		if d.byLang[l] == nil {
-			d.byLang[l] = &words{notNames: wordSet{words: map[string]bool{}}, things: &token.Trie[bool]{}, leaders: &token.Trie[string]{}}
+			d.byLang[l] = &words{notNames: wordSet{words: map[string]bool{}, written: map[string]bool{}}, things: &token.Trie[bool]{}, leaders: &token.Trie[string]{}}
 		}
 		return d.byLang[l]
 	}

@@ -492,7 +492,7 @@ func (f *Finder) arabicNames(toks []token.Token, src string, roles, titles, coun
 			}
 			// "بن علي": علي is not على; "عبد الأمير"; "يار الله" ends a name
 			afterLink := j > i && (f.connector(toks[j-1].Key) || f.nameEnd(toks[j]))
-			if f.office(toks, j, j+1) || (j == i && (f.anyStopword(toks[j]) || maqsuraWord(toks[j].Text))) {
+			if f.office(toks, j, j+1) || (j == i && (f.anyStopword(toks[j]) || f.writtenNotName(toks[j]))) {
 				break // "ليزا جونسون وممثل", "وعن الجانب", "على الخطة": a noun, "and about" or "on" is no name
 			}
 			if inPlace[j] || (lexical[j] && !afterLink) || (f.lx.Stopwords[toks[j].Key] && !afterLink) || len(f.lx.At(toks, j, "trigger")) > 0 || !toks[j].Uncased || f.dateWord(toks, j) {
@@ -507,13 +507,13 @@ func (f *Finder) arabicNames(toks []token.Token, src string, roles, titles, coun
 	return out
 }
 
-// maqsuraWord reports an Arabic preposition or particle spelt with a
-// final alif maqsura (على، إلى، لدى، حتى), which folding makes look like a
-// name (علي): "ونظيره الكويتي على الخطة", his counterpart, on the plan.
-func maqsuraWord(w string) bool {
-	switch w {
-	case "على", "إلى", "الى", "لدى", "حتى", "وعلى", "وإلى", "ولدى":
-		return true
+// writtenNotName reports a word that opens no name as it is written,
+// though folded it spells one (على, "on", is علي, Ali, once folded).
+func (f *Finder) writtenNotName(t token.Token) bool {
+	for _, w := range f.words() {
+		if w.notNames.written[t.Text] {
+			return true
+		}
 	}
 	return false
 }
