@@ -636,7 +636,8 @@ func TestAttributeCases(t *testing.T) {
 
 // TestDomainsByType checks that an event takes no domain its type already
 // says or its gear names: an exercise with warships and aircraft is no
-// training and no equipment; a course for personnel is no human resources.
+// training and no equipment; a course for personnel is no human resources;
+// a delivery's field is its goods, not the region's security it serves.
 func TestDomainsByType(t *testing.T) {
 	p := newTestPipeline(t)
 	cases := []struct {
@@ -651,6 +652,12 @@ func TestDomainsByType(t *testing.T) {
 		{"course for personnel",
 			"On 4 May 2026, thirty Ghanaian personnel began a training course on aircraft maintenance run by Turkish instructors in Ankara.",
 			event.Training, "training"},
+		{"delivery for regional security",
+			"On 4 May 2026 Italy delivered six patrol boats to Ghana to strengthen regional security, with spare parts, logistics support and surveillance radars for their crews.",
+			event.Arms, "equipment"},
+		{"agreement naming personnel",
+			"On 4 May 2026 Morocco and Senegal signed a defence cooperation agreement that covers the exchange of military personnel and training.",
+			event.Agreement, "training"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

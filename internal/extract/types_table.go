@@ -40,18 +40,22 @@ type typeRule struct {
 	// part"); talks about drones are about equipment
 	gearCues bool
 	// shunned: domains the type already says or whose words it names
-	// without their being its field (see fold)
+	// without their being its field (see fold): a transfer's field is its
+	// goods, not the staff who crew them, the regional security it serves,
+	// the surveillance it makes possible nor its shipping; a course's is
+	// not the region it stabilises; an agreement names the personnel it
+	// concerns without being about human resources
 	shunned []string
 }
 
 // typeRules holds every event type's row.
 var typeRules = map[event.Type]typeRule{
 	event.Rupture:      {rank: 0, weakRank: 0, shunned: []string{"regional_security"}},
-	event.Agreement:    {rank: 1, weakRank: 8},
+	event.Agreement:    {rank: 1, weakRank: 8, shunned: []string{"human_resources"}},
 	event.Deployment:   {rank: 2, weakRank: 6, initiator: initiatorGive, gearOnly: true, gearCues: true, shunned: []string{"equipment"}},
-	event.Arms:         {rank: 3, weakRank: 4, initiator: initiatorGive, shunned: []string{"training"}},
+	event.Arms:         {rank: 3, weakRank: 4, initiator: initiatorGive, shunned: []string{"training", "regional_security", "human_resources", "intelligence", "logistics"}},
 	event.Exercise:     {rank: 4, weakRank: 1, gearOnly: true, gearCues: true, shunned: []string{"training", "equipment"}},
-	event.Training:     {rank: 5, weakRank: 2, initiator: initiatorGive, gearOnly: true, gearCues: true, shunned: []string{"logistics", "human_resources"}},
+	event.Training:     {rank: 5, weakRank: 2, initiator: initiatorGive, gearOnly: true, gearCues: true, shunned: []string{"logistics", "human_resources", "regional_security"}},
 	event.Intelligence: {rank: 6, weakRank: 3},
 	event.Aid:          {rank: 7, weakRank: 5, initiator: initiatorGive},
 	event.Meeting:      {rank: 8, weakRank: 7, initiator: initiatorVisit, gearOnly: true},
