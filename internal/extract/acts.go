@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"time"
 
 	"pactwatch/internal/event"
 	"pactwatch/internal/gazetteer"
@@ -202,7 +203,11 @@ func (a *article) candidates(s *sentence) []Candidate {
 				// stage of the pact's history, kept with its own date
 				continue
 			}
-			c.Planned = s.modalNear(t) || s.plannedBefore(t) // "will hold joint exercises"
+			// "will hold joint exercises"; "the drills planned for the first
+			// quarter of next year": a month or a year still to come is a
+			// plan's, whatever the verb's tense (a day ahead may be a
+			// fixed date: "will sign on Saturday")
+			c.Planned = s.modalNear(t) || s.plannedBefore(t) || len(c.Event.Date) < len(time.DateOnly) && a.afterPublished(c.Event.Date)
 			if c.Planned && typ != event.Agreement && typ != event.Aid && typ != event.Rupture {
 				// a planned activity or delivery has not happened; an
 				// agreement's intent is its proposed stage, and a pledge of

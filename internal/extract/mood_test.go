@@ -450,6 +450,17 @@ var moodCases = []pipelineCase{
 	{"es purchase", "es",
 		"Argentina compró 24 aviones de combate a Dinamarca el 16 de abril de 2024, informó el ministerio de Defensa.",
 		[]wantEvent{{typ: event.Arms, countries: "ARG,DNK", initiator: "DNK", date: "2024-04-16"}}},
+	// a month or a year still to come is a plan's, whatever the tense;
+	// a month gone by dates an act told
+	{"es ahead", "es",
+		"Madrid, 4 de mayo de 2026. Las armadas de España y Marruecos realizarán maniobras conjuntas en el estrecho el próximo año, según fuentes navales.",
+		nil},
+	{"pt ahead", "pt",
+		"Lisboa, 4 de maio de 2026 — As marinhas de Portugal e Cabo Verde realizam em março do próximo ano um exercício naval conjunto ao largo do Mindelo.",
+		nil},
+	{"es ahead control", "es",
+		"Madrid, 4 de mayo de 2026. Las armadas de España y Marruecos realizaron maniobras conjuntas en el estrecho en marzo, según fuentes navales.",
+		[]wantEvent{{typ: event.Exercise, countries: "ESP,MAR", date: "2026-03"}}},
 	{"sw co-subjects", "sw",
 		"Uholanzi na Uswisi zilisitisha msaada wa kijeshi kwa Pakistan tarehe 12 Mei 2025 baada ya ukandamizaji wa maandamano.",
 		[]wantEvent{{typ: event.Rupture, countries: "CHE,PAK", date: "2025-05-12"}, {typ: event.Rupture, countries: "NLD,PAK", date: "2025-05-12"}}},
