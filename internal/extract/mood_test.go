@@ -450,6 +450,20 @@ var moodCases = []pipelineCase{
 	{"es purchase", "es",
 		"Argentina compró 24 aviones de combate a Dinamarca el 16 de abril de 2024, informó el ministerio de Defensa.",
 		[]wantEvent{{typ: event.Arms, countries: "ARG,DNK", initiator: "DNK", date: "2024-04-16"}}},
+	// interest in an act is no act; nor is what a report claims, nor what
+	// a state would like another to do
+	{"ru interest", "ru",
+		"Казахстан проявляет интерес к закупке турецких беспилотников, сообщил источник в министерстве обороны.",
+		nil},
+	{"zh interest", "zh",
+		"据报道，印尼有意采购法国潜艇。",
+		nil},
+	{"hi claim", "hi",
+		"नई दिल्ली, 4 मई 2026 — श्रीलंका के मंत्रालय ने उन खबरों को गलत बताया जिनमें दावा किया गया था कि भारत ने श्रीलंका में नौसैनिक तैनात किए हैं।",
+		nil},
+	{"sw wish", "sw",
+		"Dodoma, 4 Mei 2026 — Waziri wa Ulinzi wa Msumbiji alisema nchi yake ingependa Tanzania ipeleke wanajeshi zaidi katika jimbo la Cabo Delgado.",
+		nil},
 	// a month or a year still to come is a plan's, whatever the tense;
 	// a month gone by dates an act told
 	{"es ahead", "es",
