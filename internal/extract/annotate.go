@@ -3,6 +3,8 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"pactwatch/internal/dates"
 	"pactwatch/internal/event"
@@ -307,20 +309,22 @@ func properName(toks []token.Token) bool {
 	return true
 }
 
-// dropWaters removes states that only name a body of water: "Indian
-// Ocean", "Gulf of Guinea", "Lake Chad", "Японское море", "بحر الصين".
-// dropNameParts drops the cities and capitals written inside a foreign
-// name in Han or kana, whose parts a middle dot joins: 班吉 (Bangui) in
-// "朱马·卡班吉" is the end of a surname.
+// dropNameParts drops the cities, capitals and state names written inside
+// a foreign name in Han or kana, whose parts a middle dot joins: 班吉
+// (Bangui) in "朱马·卡班吉" and 巴西 (Brazil) in "萨比特·阿巴西" end a
+// surname.
 func dropNameParts(places []gazetteer.Mention, toks []token.Token, src string) []gazetteer.Mention {
 	return slices.DeleteFunc(places, func(m gazetteer.Mention) bool {
-		if !m.Kind.IsPlace() {
+		if !m.Kind.IsPlace() && m.Kind != gazetteer.Name {
 			return false
 		}
 		for k := m.Start; k > 0 && k > m.Start-4; k-- {
 			gap := src[toks[k-1].End:toks[k].Start]
 			if strings.ContainsAny(gap, "·・‧") {
-				return k < m.Start // a name's part, the place glued after its first characters
+				// a name's part, the place glued after its first characters;
+				// a state's name only after characters of its own script
+				// (not "整備・修理をインド側が": a list, then a particle)
+				return k < m.Start && (m.Kind != gazetteer.Name || sameScript(toks[k:m.Start], toks[m.Start].Text))
 			}
 			if gap != "" {
 				return false
@@ -330,6 +334,26 @@ func dropNameParts(places []gazetteer.Mention, toks []token.Token, src string) [
 	})
 }
 
+// sameScript reports tokens all written in the script (Han or katakana)
+// of the first letter of w.
+func sameScript(toks []token.Token, w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	script := unicode.Han
+	if unicode.Is(unicode.Katakana, r) {
+		script = unicode.Katakana
+	}
+	for _, t := range toks {
+		for _, c := range t.Text {
+			if !unicode.Is(script, c) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// dropWaters removes states that only name a body of water: "Indian
+// Ocean", "Gulf of Guinea", "Lake Chad", "Японское море", "بحر الصين".
 func dropWaters(places []gazetteer.Mention, waters []token.Match[lexicon.Entry], toks []token.Token, lx *lexicon.Lexicon) []gazetteer.Mention {
 	if len(waters) == 0 {
 		return places

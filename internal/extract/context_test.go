@@ -423,6 +423,24 @@ var contextCases = []contextCase{
 	{name: "ko the two ministers", lang: "ko",
 		text: "2026년 6월 2일\n\n김민호 국방장관은 1일 서울에서 케냐의 조셉 무투아 국방장관과 회담했다.\n\n두 장관은 회담 직후 한국과 케냐 간 방산협력 양해각서에 서명했다.",
 		key:  "agreement|KEN,KOR", stage: event.Signed, persons: []string{"김민호", "조셉 무투아"}},
+	// "a few hours later": the next act of the same day, news of its own
+	// even with a partner other than the page's two states
+	{name: "en hours later", lang: "en",
+		text: "Nairobi, 5 May 2026\n\nKenya's Defence Cabinet Secretary Soipan Tuya held talks with Turkish Defence Minister Yaşar Güler in Ankara on Monday, 4 May 2026. The two ministers discussed armoured vehicles and officer training.\n\nA few hours later, Tuya also met the Somali defence minister, Ahmed Moallim Fiqi, at the Kenyan embassy in Ankara.",
+		key:  "meeting|KEN,SOM", date: "2026-05-04"},
+	{name: "pl hours later", lang: "pl",
+		text: "Warszawa, 13 lutego 2026\n\nW czwartek 12 lutego w Brukseli minister obrony Władysław Kosiniak-Kamysz rozmawiał z sekretarzem obrony USA. Tematem były dostawy śmigłowców.\n\nKilka godzin później Kosiniak-Kamysz spotkał się z ministrem obrony Litwy Robertasem Kaunasem.",
+		key:  "meeting|LTU,POL", date: "2026-02-12"},
+	// a state's name inside a name in Han after its middle dot is part of
+	// the name: 巴西 (Brazil) in 萨比特·阿巴西
+	{name: "zh state inside a name", lang: "zh",
+		text: "2026年10月14日\n\n土耳其国防部长居莱尔13日在巴格达与伊拉克国防部长萨比特·阿巴西举行会谈。",
+		key:  "meeting|IRQ,TUR", noKey: "meeting|BRA,IRQ"},
+	// ... but a middle dot between two nouns of a list leaves the state
+	// after a particle alone: 整備・修理をインドが
+	{name: "ja dot in a list", lang: "ja",
+		text: "2026年5月21日\n\nインドのシン国防相は20日、ハノイでベトナムのザン国防相と会談し、ヘリコプターの整備・修理をインドが支援する覚書に署名した。",
+		key:  "agreement|IND,VNM"},
 }
 
 // TestFactsAcrossSentences runs each page through the pipeline and checks
