@@ -436,6 +436,14 @@ var contextCases = []contextCase{
 	{name: "zh state inside a name", lang: "zh",
 		text: "2026年10月14日\n\n土耳其国防部长居莱尔13日在巴格达与伊拉克国防部长萨比特·阿巴西举行会谈。",
 		key:  "meeting|IRQ,TUR", noKey: "meeting|BRA,IRQ"},
+	// an opening phrase that counts the day from another act names that
+	// act's states, not this one's sides
+	{name: "fr day before an arrival", lang: "fr",
+		text: "Publié le 14 octobre 2026\n\nLa délégation sénégalaise est arrivée mardi à Nouakchott.\n\nLa veille de l'arrivée de la délégation sénégalaise, la Marine mauritanienne a pris livraison à Nouadhibou de deux patrouilleurs côtiers offerts par l'Espagne.",
+		key:  "arms|ESP,MRT", noKey: "arms|ESP,SEN", date: "2026-10-12"},
+	{name: "es day after a delivery", lang: "es",
+		text: "Publicado el 14 de octubre de 2026\n\nLa visita de la ministra llegó un día después de que España entregara a la Marina mauritana dos lanchas rápidas en Nuadibú.",
+		key:  "arms|ESP,MRT"},
 	// ... but a middle dot between two nouns of a list leaves the state
 	// after a particle alone: 整備・修理をインドが
 	{name: "ja dot in a list", lang: "ja",

@@ -50,6 +50,19 @@ func (s *sentence) isAside(m gazetteer.Mention) bool {
 			}
 		}
 	}
+	if shift, ref := s.dayShift(); shift != 0 && ref.start <= 1 && m.Start >= ref.end && s.reach(ref.end-1, m.Start, false) &&
+		m.End < len(s.bounds) && s.bounds[m.End] != noBound {
+		// "La veille de l'arrivée de la délégation sénégalaise, …": the
+		// states of the act that an opening phrase counts the day from
+		// are not this act's sides
+		for _, k := range []lexicon.Kind{lexicon.Trigger, lexicon.Arrival} {
+			for _, t := range s.cues[k] {
+				if t.end <= m.Start && s.onlyLinks(ref.end, t.start) {
+					return true
+				}
+			}
+		}
+	}
 	if s.has(lexicon.Anchor) {
 		for _, t := range s.cues[lexicon.Trigger] {
 			if m.End <= t.start && t.start-m.End <= s.scale && s.anchored(t) && s.otherAct(t, s.cues[lexicon.Trigger], true) {
