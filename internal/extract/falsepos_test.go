@@ -24,6 +24,10 @@ var falsePosCases = []pipelineCase{
 		[]wantEvent{{typ: event.Deployment, countries: "MOZ,RWA", initiator: "RWA"}}},
 	// a withdrawal the talks were about is their topic, not a rupture
 	// two demonyms joined before one noun are makers side by side
+	// Mexican usage: weapons "asegurados" are seized, not sent
+	{"es seized", "es",
+		"Ciudad de México, 4 de mayo de 2026\n\nEl Ejército informó que los fusiles asegurados en Sonora llegaron de Estados Unidos a México.",
+		nil},
 	{"pt makers", "pt",
 		"Segundo o delegado, a maior parte dos fuzis militares é de fabricação norte-americana e belga, com números de série raspados.",
 		nil},
