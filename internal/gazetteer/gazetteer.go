@@ -79,6 +79,11 @@ const (
 	anyCase caseRule = iota
 	capitalised
 	exact
+	// written: a form written with an Arabic vowel mark or shadda is
+	// matched only where the text writes the mark too, and then wins over the folded forms
+	// of the same words: Arabic عمّان, with its shadda, is Amman, where
+	// عمان alone is Oman
+	written
 )
 
 type entry struct {
@@ -218,6 +223,8 @@ func ruleOf(form string) caseRule {
 		}
 	}
 	switch {
+	case strings.ContainsFunc(form, func(r rune) bool { return r >= '\u064B' && r <= '\u0652' }):
+		return written // an Arabic vowel mark or shadda
 	case upper >= 2 && !strings.Contains(form, " ") && !strings.Contains(form, "-"):
 		return exact
 	case cap:
@@ -253,6 +260,12 @@ func (e entry) ok(toks []token.Token, m token.Match[entry]) bool {
 			return strings.HasPrefix(got.String(), want)
 		}
 		return got.String() == want
+	case written:
+		var got strings.Builder
+		for _, t := range toks[m.Start:m.End] {
+			got.WriteString(strings.ReplaceAll(t.Text, "\u0640", "")) // tatweel
+		}
+		return strings.Contains(got.String(), e.form)
 	}
 	return true
 }
@@ -295,7 +308,7 @@ func (g *Gazetteer) FindIn(toks []token.Token, lang string) []Mention {
 				if shouting && e.rule == exact && len(lettersOf(e.form)) <= 3 {
 					continue // "INVITÉ AU SOMMET" is not the African Union
 				}
-				if end < 0 || best.kind != void && e.kind.rank() < best.kind.rank() {
+				if end < 0 || best.kind != void && best.rule != written && (e.rule == written || e.kind.rank() < best.kind.rank()) {
 					best, end = e, m.End
 				}
 			}

@@ -159,6 +159,11 @@ func TestFindIn(t *testing.T) {
 		{"국방부는 어제 밝혔다", "ja", ""}, // a language's own forms only
 		{"نیروی دریایی ارتش و ناوگان روسیه رزمایش برگزار کردند", "fa", "IRN RUS"},
 		{"نیروی دریایی ارتش پاکستان رزمایش برگزار کرد", "fa", "PAK"}, // the owner after the force
+		// Arabic عمان is Oman unless its shadda writes Amman
+		{"وصل الوزير إلى عمان", "ar", "OMN"},
+		{"وصل الوزير إلى عمّان", "ar", "JOR"},
+		{"دورة في مركز التدريب في عمّان", "ar", "JOR"},
+		{"नई दिल्ली में बैठक", "hi", "IND"}, // Devanagari marks are no Arabic vowel marks
 	}
 	for _, c := range cases {
 		var got []string
