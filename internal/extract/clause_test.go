@@ -71,6 +71,11 @@ func TestMood(t *testing.T) {
 		// a prefix on the verb (Swahili) and an Arabic verb-first sentence
 		{"sw", "Tanzania haikupeleka silaha Burundi mwaka huo.", "silaha", lexicon.Negation},
 		{"ar", "رفضت تونس طلبا من ليبيا لنشر قوات على الحدود.", "لنشر", lexicon.Refusal},
+		// an adverb set off by commas joins nothing: the denial reaches on
+		{"es", "Managua negó, sin embargo, que Moscú haya instalado una base naval en el Caribe.", "base naval", lexicon.Refusal},
+		{"en", "Kenya denied, however, that it had deployed troops to the border.", "deployed", lexicon.Refusal},
+		// but a connective between clauses still ends the first
+		{"en", "Kenya denied the report, but it deployed troops to the border on Monday.", "deployed", ""},
 		// the future under a condition that comes first
 		{"fr", "Si la junte ne paie pas, le Tchad retirera son bataillon du Niger.", "bataillon", ""},
 	}

@@ -69,6 +69,9 @@ func clauseBounds(s *sentence) []bound {
 		}
 		// "but", "however" join clauses: they open no aside
 		opens[c.start] = c.value != "conn" && (c.start == 0 || b[c.start] == softBound)
+		if c.value == "conn" && c.start > 0 && b[c.start] == softBound && c.end < len(b) && b[c.end] == softBound {
+			continue // "Managua negó, sin embargo, que …": an adverb set off by commas joins nothing
+		}
 		if c.start > 0 {
 			b[c.start] = hardBound
 		}
