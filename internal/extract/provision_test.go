@@ -33,6 +33,16 @@ var provisionCases = []pipelineCase{
 			"A cerimónia durou uma hora. Os jornalistas esperaram lá fora. Fazia calor. " +
 			"O documento prevê consultas regulares entre os estados-maiores, escalas de navios nos portos, o intercâmbio de oficiais entre as academias, regras comuns para o combustível e as peças, bem como exercícios conjuntos e o intercâmbio de informações sobre grupos armados.",
 		[]wantEvent{{typ: event.Agreement, countries: "AGO,MOZ", date: "2025-03-06", stage: event.Signed}}},
+	// Korean and Japanese: "provides that …" written as "-도록 규정하고 있다",
+	// and what a deal includes
+	{"ko stipulates", "ko",
+		"2026년 3월 5일\n\n한국과 필리핀은 4일 마닐라에서 국방협력 협정에 서명했다. " +
+			"협정 3조는 양국이 합동 훈련과 군사 정보 교환을 정례화하도록 규정하고 있다.",
+		[]wantEvent{{typ: event.Agreement, countries: "KOR,PHL", date: "2026-03-04", stage: event.Signed}}},
+	{"ja includes", "ja",
+		"2026年3月5日\n\n日本とフィリピンは4日、マニラで防衛協力協定に署名した。" +
+			"協定には共同訓練と情報交換の定例化も含まれる。",
+		[]wantEvent{{typ: event.Agreement, countries: "JPN,PHL", date: "2026-03-04", stage: event.Signed}}},
 	{"ru long list", "ru",
 		"Армения и Казахстан подписали соглашение о военном сотрудничестве в Астане 7 марта 2025 года. " +
 			"Церемония длилась час. Журналисты ждали снаружи. Было жарко. " +
