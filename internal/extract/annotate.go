@@ -114,6 +114,9 @@ func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder
 				if moodKinds[k] && !wordAfterFits(s.toks, m.End, v.Extra) {
 					continue // Arabic قد is "may" only before a verb in the imperfect
 				}
+				if k == lexicon.CodeName && startsUpper(v.Text) && (m.Start == 0 || headline || !s.toks[m.Start].Cap) {
+					continue // "Operation", written with its capital, heads a name only inside a sentence
+				}
 				if k == lexicon.Aside && m.End < len(s.toks) && digitsOnly(s.toks[m.End].Text) {
 					continue // "About 60 Nigerian sailors": a count, not a topic
 				}
@@ -127,6 +130,13 @@ func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder
 	scan(cueKinds)
 	if s.has(lexicon.Trigger) || s.has(lexicon.Domain) || s.has(lexicon.Stage) {
 		scan(judgeKinds)
+	}
+	if !headline {
+		// a place named as a code name is no state: "Operação Benguela",
+		// "an exercise code-named Kilimanjaro"
+		s.places = slices.DeleteFunc(s.places, func(m gazetteer.Mention) bool {
+			return m.Kind != gazetteer.Org && s.toks[m.Start].Cap && slices.ContainsFunc(s.cues[lexicon.CodeName], func(c cue) bool { return c.end == m.Start })
+		})
 	}
 	// "rompe el acuerdo": the agreement inside a rupture phrase still counts
 	for _, c := range s.cues[lexicon.Trigger] {
@@ -332,6 +342,12 @@ func dropNameParts(places []gazetteer.Mention, toks []token.Token, src string) [
 		}
 		return false
 	})
+}
+
+// startsUpper reports a phrase whose first letter is a capital.
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
 }
 
 // sameScript reports tokens all written in the script (Han or katakana)

@@ -24,6 +24,13 @@ var falsePosCases = []pipelineCase{
 		[]wantEvent{{typ: event.Deployment, countries: "MOZ,RWA", initiator: "RWA"}}},
 	// a withdrawal the talks were about is their topic, not a rupture
 	// two demonyms joined before one noun are makers side by side
+	// a place named as a code name is no party
+	{"pt code name", "pt",
+		"A Marinha do Brasil encerrou em 4 de maio de 2026 a Operação Benguela, exercício bilateral com a Marinha da Namíbia.",
+		[]wantEvent{{typ: event.Exercise, countries: "BRA,NAM"}}},
+	{"en code name", "en",
+		"Brazil's navy on 4 May 2026 ended Operation Benguela, a bilateral exercise with the Namibian navy.",
+		[]wantEvent{{typ: event.Exercise, countries: "BRA,NAM"}}},
 	// Mexican usage: weapons "asegurados" are seized, not sent
 	{"es seized", "es",
 		"Ciudad de México, 4 de mayo de 2026\n\nEl Ejército informó que los fusiles asegurados en Sonora llegaron de Estados Unidos a México.",
