@@ -486,6 +486,11 @@ var attributeCases = []struct {
 	{pipelineCase{"en origin", "en",
 		"Indian Defence Minister Rajnath Singh, who flew in from New Delhi on 11 March 2026 for a visit of one day, held talks with Philippine Defense Secretary Gilberto Teodoro at Camp Aguinaldo in Manila.",
 		[]wantEvent{{typ: event.Meeting, countries: "IND,PHL", initiator: "IND", date: "2026-03-11"}}}, "IND"},
+	// a visitor "fue recibido": received in talks (not aircraft "fueron
+	// recibidos", which attend their own delivery)
+	{pipelineCase{"es received", "es",
+		"El comandante del Ejército de Nicaragua fue recibido en Moscú el 10 de junio de 2026 por el viceministro de Defensa ruso, con quien abordó la formación de oficiales.",
+		[]wantEvent{{typ: event.Meeting, countries: "NIC,RUS", date: "2026-06-10"}}}, ""},
 	// a locative points at a place in its own clause: Canberra acts
 	{pipelineCase{"en place in its clause", "en",
 		"Australia handed over eight drones to the Philippine Navy on 10 March 2026 in Subic; Canberra also promised more training.", nil}, "AUS"},
