@@ -229,10 +229,13 @@ func FindWith(toks []token.Token, src string, lx *lexicon.Cached) []Mention {
 		if ms := lx.At(toks, i, lexicon.MonthWord); len(ms) > 0 && !monthNear(used, i, ms[0].End) {
 			// "last month", "mwezi uliopita", "в прошлом месяце"; not the
 			// "mes" of "el próximo mes de enero", which is January
-			if last, next := nearCue(toks, i, ms[0].End, lx); last != next {
+			if last, next := nearCue(toks, i, ms[0].End, lx); last != next || !last && thisBefore(toks, i, lx) {
 				m := Mention{Start: i, End: ms[0].End, IsRelMonth: true, RelMonth: -1}
-				if next {
+				switch {
+				case next:
 					m.RelMonth = 1
+				case !last:
+					m.RelMonth = 0 // "this month", "ce mois-ci"
 				}
 				out = append(out, m)
 				i = ms[0].End - 1
@@ -245,10 +248,13 @@ func FindWith(toks []token.Token, src string, lx *lexicon.Cached) []Mention {
 				continue
 			}
 			// "last week", "la semaine dernière", "на прошлой неделе"
-			if last, next := nearCue(toks, i, ws[0].End, lx); last != next {
+			if last, next := nearCue(toks, i, ws[0].End, lx); last != next || !last && thisBefore(toks, i, lx) {
 				m := Mention{Start: i, End: ws[0].End, IsRelWeek: true, RelWeek: -1}
-				if next {
+				switch {
+				case next:
 					m.RelWeek = 1
+				case !last:
+					m.RelWeek = 0 // "this week", "esta semana"
 				}
 				out = append(out, m)
 				i = ws[0].End - 1
@@ -363,6 +369,24 @@ func nearCue(toks []token.Token, start, end int, lx phrases) (last, next bool) {
 		}
 	}
 	return
+}
+
+// thisBefore reports a "this" word right before the word at i, or right
+// after it in languages that put it there ("minggu ini", "wiki hii"):
+// the week or month of the publication. "This year" dates nothing: it is
+// the frame of background as often as of news.
+func thisBefore(toks []token.Token, i int, lx phrases) bool {
+	for k := max(0, i-3); k <= i+1 && k < len(toks); k++ {
+		if k == i {
+			continue
+		}
+		for _, m := range lx.At(toks, k, "this") {
+			if m.End == i || k == i+1 {
+				return true // "this week", "이번 주" (이번 written in two characters); "wiki hii"
+			}
+		}
+	}
+	return false
 }
 
 func yearEndBefore(toks []token.Token, at int, lx phrases) bool {

@@ -208,6 +208,52 @@ func TestRelativeWeek(t *testing.T) {
 	}
 }
 
+// "This week" and "this month" date an act to the publication's month, in
+// every language; "this year" dates nothing (background as often as news).
+func TestThisWeekAndMonth(t *testing.T) {
+	today := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
+	pub := time.Date(2025, 3, 4, 0, 0, 0, 0, time.UTC)
+	cases := []struct{ lang, text string }{
+		{"en", "The navy took delivery of two boats this week."},
+		{"fr", "La marine a reçu deux vedettes cette semaine."},
+		{"es", "La armada recibió dos lanchas esta semana."},
+		{"pt", "A marinha recebeu duas lanchas esta semana."},
+		{"it", "La marina ha ricevuto due motovedette questa settimana."},
+		{"de", "Die Marine erhielt diese Woche zwei Boote."},
+		{"ru", "На этой неделе флот получил два катера."},
+		{"uk", "Цього тижня флот отримав два катери."},
+		{"pl", "W tym tygodniu marynarka otrzymała dwie łodzie."},
+		{"tr", "Donanma bu hafta iki bot teslim aldı."},
+		{"ar", "تسلمت البحرية زورقين هذا الأسبوع."},
+		{"fa", "نیروی دریایی این هفته دو قایق تحویل گرفت."},
+		{"hi", "नौसेना को इस सप्ताह दो नावें मिलीं।"},
+		{"zh", "海军本周接收了两艘巡逻艇。"},
+		{"ja", "海軍は今週、巡視艇2隻を受領した。"},
+		{"ko", "해군은 이번 주 경비정 2척을 인수했다."},
+		{"id", "Angkatan Laut menerima dua kapal patroli pekan ini."},
+		{"sw", "Jeshi la wanamaji lilipokea boti mbili wiki hii."},
+		{"en", "The navy took delivery of two boats this month."},
+		{"fr", "La marine a reçu deux vedettes ce mois-ci."},
+		{"ru", "В этом месяце флот получил два катера."},
+		{"zh", "海军本月接收了两艘巡逻艇。"},
+	}
+	for _, c := range cases {
+		lx := realLexicon(t, c.lang)
+		ms := Find(token.Split(c.text), c.text, lx)
+		if len(ms) != 1 {
+			t.Errorf("%s %q: %d mentions, want 1: %+v", c.lang, c.text, len(ms), ms)
+			continue
+		}
+		if got := NewResolver(ms, pub, today).Resolve(ms[0]); got != "2025-03" {
+			t.Errorf("%s %q: got %q, want 2025-03", c.lang, c.text, got)
+		}
+	}
+	lx := realLexicon(t, "en")
+	if ms := Find(token.Split("The navy bought two boats this year."), "", lx); len(ms) != 0 {
+		t.Errorf("this year: %+v, want no date", ms)
+	}
+}
+
 // A month name after a role or title and before a surname is someone's
 // first name ("Kasım" is November in Turkish and a given name); with a
 // day, a year or a suffix it stays a month.

@@ -217,7 +217,7 @@ var contextCases = []contextCase{
 			"They discussed the fight against smuggling along the river.\nThe talks lasted three hours, officials said.\n" +
 			"The two chiefs then signed the defence cooperation agreement, which covers training and joint patrols.\n" +
 			"The two countries had signed a memorandum of understanding on defence in March 2019.\n",
-		key: "meeting|GMB,SEN", date: "-"},
+		key: "meeting|GMB,SEN", date: "2026-05"}, // "this week": the month of publication
 	// "At the end of the meeting" takes the meeting's day, not the day of
 	// the act told just before (the data shared since 4 March).
 	{name: "es end of the meeting", lang: "es",

@@ -109,6 +109,7 @@ const (
 	Relday       Kind = "relday"       // the day before yesterday, yesterday, today, tomorrow, the day after (-2 … 2)
 	Last         Kind = "last"         // "last", "dernier"
 	Next         Kind = "next"         // "next", "prochain"
+	This         Kind = "this"         // "this" before the word for week, month or year: "this week", "cette semaine" (the publication's)
 	YearEnd      Kind = "yearend"      // "end of" before a year
 	PubLine      Kind = "publine"      // opens a publication line: "Published on", "Publié le", "Updated"
 	Boilerplate  Kind = "boilerplate"  // page furniture lines
@@ -149,7 +150,7 @@ const (
 var Kinds = []Kind{Trigger, Stage, Modal, Hypothetical, Request, Demand, Threat, Refusal, Condition,
 	Negation, Combat, Hostile, Adversary, Provision, Framework, Occasion, Document, Clause, Joint, Service, CodeName, Equipment, Arrival,
 	Departure, Aside, Domain, Pair, Duo, Visit, Host, Trainer, Trainee, Recipient, Press, Anchor, Shift, NonGoods, Body, Honours, Agent, Purchase, Locative, Background, Role, Title, Counterpart, Month, Weekday, Ordinal, Relday,
-	Last, Next, YearEnd, PubLine, Boilerplate, Counter, Credit, Stopword, Abbrev, Security, YearWord, MonthWord, WeekWord, CapitalWord, Embassy, Seat,
+	Last, Next, This, YearEnd, PubLine, Boilerplate, Counter, Credit, Stopword, Abbrev, Security, YearWord, MonthWord, WeekWord, CapitalWord, Embassy, Seat,
 	LocSuffix, WaterWord, Connector, Conjunction, Article, Plural, NameEnding, Topic, Qualifier, DaySuffix, Genitive, SameDay, Range, DateFiller, Trait, Letter, YearMark, MonthMark, DayMark, Era}
 
 // maxKinds bounds the number of kinds (an array indexed by kindIndex).
