@@ -491,6 +491,10 @@ var attributeCases = []struct {
 	{pipelineCase{"es received", "es",
 		"El comandante del Ejército de Nicaragua fue recibido en Moscú el 10 de junio de 2026 por el viceministro de Defensa ruso, con quien abordó la formación de oficiales.",
 		[]wantEvent{{typ: event.Meeting, countries: "NIC,RUS", date: "2026-06-10"}}}, ""},
+	// a course that soldiers begin is training, not soldiers sent
+	{pipelineCase{"en course", "en",
+		"Forty Ghanaian soldiers began a ten-week driving and maintenance course at the Turkish army's armour school near Ankara on 4 May 2026.",
+		[]wantEvent{{typ: event.Training, countries: "GHA,TUR", date: "2026-05-04"}}}, ""},
 	// a locative points at a place in its own clause: Canberra acts
 	{pipelineCase{"en place in its clause", "en",
 		"Australia handed over eight drones to the Philippine Navy on 10 March 2026 in Subic; Canberra also promised more training.", nil}, "AUS"},
