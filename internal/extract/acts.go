@@ -207,7 +207,8 @@ func (a *article) candidates(s *sentence) []Candidate {
 			// quarter of next year": a month or a year still to come is a
 			// plan's, whatever the verb's tense (a day ahead may be a
 			// fixed date: "will sign on Saturday")
-			c.Planned = s.modalNear(t) || s.plannedBefore(t) || len(c.Event.Date) < len(time.DateOnly) && a.afterPublished(c.Event.Date)
+			c.Planned = s.modalNear(t) || s.plannedBefore(t) || len(c.Event.Date) < len(time.DateOnly) && a.afterPublished(c.Event.Date) ||
+				s.nextBefore(t)
 			if c.Planned && typ != event.Agreement && typ != event.Aid && typ != event.Rupture {
 				// a planned activity or delivery has not happened; an
 				// agreement's intent is its proposed stage, and a pledge of
@@ -866,6 +867,23 @@ func (s *sentence) plannedBefore(t cue) bool {
 	for _, u := range s.cues[lexicon.Trigger] {
 		if u.value == t.value && u.end <= t.start && u.extra != "weak" && s.modalOpens(u) && s.modalNear(u) {
 			return true
+		}
+	}
+	return false
+}
+
+// nextBefore reports a "next" word just before the act's noun: "the next
+// round of consultations", "la prochaine visite", "наступний раунд
+// консультацій" are still to come.
+func (s *sentence) nextBefore(t cue) bool {
+	if s.lx == nil {
+		return false
+	}
+	for k := max(0, t.start-3*s.scale); k < t.start; k++ {
+		for _, m := range s.lx.At(s.toks, k, lexicon.Next) {
+			if m.End <= t.start && !s.inDate(m.Start, m.End) {
+				return true
+			}
 		}
 	}
 	return false

@@ -464,6 +464,13 @@ var moodCases = []pipelineCase{
 	{"sw wish", "sw",
 		"Dodoma, 4 Mei 2026 — Waziri wa Ulinzi wa Msumbiji alisema nchi yake ingependa Tanzania ipeleke wanajeshi zaidi katika jimbo la Cabo Delgado.",
 		nil},
+	// "the next round of talks" is still to come
+	{"en next", "en",
+		"Nairobi, 8 July 2026 — The next joint exercise of the Kenyan and Ugandan navies on Lake Victoria involves 400 sailors.",
+		nil},
+	{"fr next", "fr",
+		"Dakar, 8 juillet 2026 — Le prochain exercice conjoint des marines sénégalaise et gambienne mobilise 400 marins.",
+		nil},
 	// a month or a year still to come is a plan's, whatever the tense;
 	// a month gone by dates an act told
 	{"es ahead", "es",
