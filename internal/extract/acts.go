@@ -24,6 +24,9 @@ func (a *article) candidates(s *sentence) []Candidate {
 	if a.isBackground(s) && !s.actBeforeBackground(triggers) {
 		return nil
 	}
+	if s.question() {
+		return nil // "— Japan also trains Ukrainian sappers?": an interviewer asks, nobody reports
+	}
 	acts, provided := a.acts(s, triggers)
 	if len(acts) == 0 {
 		if provided {
@@ -1187,4 +1190,10 @@ func (s *sentence) forceInDrill(t cue) bool {
 		}
 	}
 	return false
+}
+
+// question reports a sentence that ends with a question mark.
+func (s *sentence) question() bool {
+	t := strings.TrimRight(s.text, " \t\"'»”’)）")
+	return strings.HasSuffix(t, "?") || strings.HasSuffix(t, "？") || strings.HasSuffix(t, "؟")
 }

@@ -24,6 +24,13 @@ var falsePosCases = []pipelineCase{
 		[]wantEvent{{typ: event.Deployment, countries: "MOZ,RWA", initiator: "RWA"}}},
 	// a withdrawal the talks were about is their topic, not a rupture
 	// two demonyms joined before one noun are makers side by side
+	// an interviewer's question reports nothing
+	{"en question", "en",
+		"Nairobi, 4 May 2026\n\n— Does Turkey also train Kenyan sappers?",
+		nil},
+	{"uk question", "uk",
+		"Київ, 4 травня 2026\n\n— Японія ще й навчає українських саперів?",
+		nil},
 	// a place named as a code name is no party
 	{"pt code name", "pt",
 		"A Marinha do Brasil encerrou em 4 de maio de 2026 a Operação Benguela, exercício bilateral com a Marinha da Namíbia.",
