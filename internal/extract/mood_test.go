@@ -464,6 +464,10 @@ var moodCases = []pipelineCase{
 	{"sw wish", "sw",
 		"Dodoma, 4 Mei 2026 — Waziri wa Ulinzi wa Msumbiji alisema nchi yake ingependa Tanzania ipeleke wanajeshi zaidi katika jimbo la Cabo Delgado.",
 		nil},
+	// a wish is no act
+	{"de wish", "de",
+		"Berlin, 4. Mai 2026 — Jordanien möchte deutsche Ausbilder für seine Grenzschutzeinheiten.",
+		nil},
 	// "the next round of talks" is still to come
 	{"en next", "en",
 		"Nairobi, 8 July 2026 — The next joint exercise of the Kenyan and Ugandan navies on Lake Victoria involves 400 sailors.",
