@@ -159,6 +159,11 @@ func TestFindIn(t *testing.T) {
 		{"국방부는 어제 밝혔다", "ja", ""}, // a language's own forms only
 		{"نیروی دریایی ارتش و ناوگان روسیه رزمایش برگزار کردند", "fa", "IRN RUS"},
 		{"نیروی دریایی ارتش پاکستان رزمایش برگزار کرد", "fa", "PAK"}, // the owner after the force
+		// a currency names no state
+		{"a contract worth 30 million US dollars with Turkey", "en", "TUR"},
+		{"بقيمة 30 مليون دولار أميركي مع إيطاليا", "ar", "ITA"},
+		{"un contrat de 30 millions de dollars américains avec la Turquie", "fr", "TUR"},
+		{"15 milhões de dólares australianos para Timor-Leste", "pt", "TLS"},
 		// Arabic عمان is Oman unless its shadda writes Amman
 		{"وصل الوزير إلى عمان", "ar", "OMN"},
 		{"وصل الوزير إلى عمّان", "ar", "JOR"},
