@@ -456,6 +456,9 @@ func (a *article) sideline(s *sentence, t cue, st []string) bool {
 	if s.opensWith(lexicon.Shift) {
 		return false // "meanwhile, a new Russian contingent rotated in at Kant": other news, not a remark beside the pair
 	}
+	if event.Type(t.value) == event.Meeting && s.opensWith(lexicon.Occasion) {
+		return false // "on the sidelines of the talks, the minister met his Canadian counterpart": a happening of the day told
+	}
 	in := 0
 	for _, c := range st {
 		if slices.Contains(a.pair, c) {
