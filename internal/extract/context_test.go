@@ -436,7 +436,7 @@ var contextCases = []contextCase{
 	{name: "pl sidelines", lang: "pl",
 		text: "Polska i USA rozmawiały w Brukseli o śmigłowcach\n\nWarszawa, 13 lutego 2026\n\nW czwartek 12 lutego w Brukseli minister obrony Polski Władysław Kosiniak-Kamysz rozmawiał z sekretarzem obrony USA o dostawach śmigłowców dla Polski.\n\n" +
 			"Stany Zjednoczone mają dostarczyć Polsce 96 śmigłowców Apache.\n\nNa marginesie obrad Kosiniak-Kamysz spotkał się z kanadyjskim ministrem obrony Davidem McGuintym.",
-		key:  "meeting|CAN,POL"},
+		key: "meeting|CAN,POL"},
 	// a state's name inside a name in Han after its middle dot is part of
 	// the name: 巴西 (Brazil) in 萨比特·阿巴西
 	{name: "zh state inside a name", lang: "zh",
