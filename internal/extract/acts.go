@@ -232,7 +232,14 @@ func (a *article) candidates(s *sentence) []Candidate {
 		// Azerbaijan arrived on a visit to Ankara")
 		c := Candidate{Sentence: s.index, Attach: true, Event: event.Event{Persons: a.personsOf(s, ""), Countries: s.states(), Date: a.sentenceDate(s), Location: a.arrivedAt(s)},
 			Arrived: s.arrived()}
-		if len(c.Event.Persons) == 0 && c.Event.Date == "" {
+		if !strong {
+			// "some 400 soldiers of the two states practised hunting
+			// terrorist groups": the exercise just told, and its field
+			ds := domains(s)
+			c.Event.Domains = ds
+			c.GearOnly = slices.Contains(ds, "equipment") && !slices.Contains(domainsOf(s, event.Exercise), "equipment")
+		}
+		if len(c.Event.Persons) == 0 && c.Event.Date == "" && len(c.Event.Domains) == 0 {
 			return nil
 		}
 		if st := s.states(); len(st) >= 2 && len(s.persons) > 0 {

@@ -664,6 +664,11 @@ func TestDomainsByType(t *testing.T) {
 		{"delivery for regional security",
 			"On 4 May 2026 Italy delivered six patrol boats to Ghana to strengthen regional security, with spare parts, logistics support and surveillance radars for their crews.",
 			event.Arms, "equipment"},
+		// the sentence after the exercise tells its scenario with an
+		// activity noun of its own ("soldiers"): its field is the exercise's
+		{"exercise scenario",
+			"Mombasa, 5 May 2026\n\nThe armies of Kenya and Tanzania began a joint exercise near Mombasa on 4 May 2026.\nSome 400 soldiers of the two countries practised hunting terrorist cells in the forest.",
+			event.Exercise, "counterterrorism"},
 		{"agreement naming personnel",
 			"On 4 May 2026 Morocco and Senegal signed a defence cooperation agreement that covers the exchange of military personnel and training.",
 			event.Agreement, "training"},
