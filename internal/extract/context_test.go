@@ -450,6 +450,11 @@ var contextCases = []contextCase{
 	{name: "es day after a delivery", lang: "es",
 		text: "Publicado el 14 de octubre de 2026\n\nLa visita de la ministra llegó un día después de que España entregara a la Marina mauritana dos lanchas rápidas en Nuadibú.",
 		key:  "arms|ESP,MRT"},
+	// a Japanese page's 防衛副大臣 (vice-minister of defence, a title
+	// only Japan's office-holders bear in its press) names Japan
+	{name: "ja home title", lang: "ja",
+		text: "2026年5月17日\n\n松浦健一防衛副大臣は16日、ジブチに到着し、拠点を視察した。",
+		key:  "meeting|DJI,JPN", date: "2026-05-16"},
 	// ... but a middle dot between two nouns of a list leaves the state
 	// after a particle alone: 整備・修理をインドが
 	{name: "ja dot in a list", lang: "ja",
