@@ -229,15 +229,12 @@ func (a *article) candidates(s *sentence) []Candidate {
 		// security) still name who took part in the one just reported,
 		// and when ("on Wednesday a freighter with 18 tanks docked"), and
 		// tell an act between their states ("the president of
-		// Azerbaijan arrived on a visit to Ankara")
-		c := Candidate{Sentence: s.index, Attach: true, Event: event.Event{Persons: a.personsOf(s, ""), Countries: s.states(), Date: a.sentenceDate(s), Location: a.arrivedAt(s)},
-			Arrived: s.arrived()}
-		if !strong {
-			// "some 400 soldiers of the two states practised hunting
-			// terrorist groups": the exercise just told, and its field
-			ds := domains(s)
-			c.Event.Domains = ds
-			c.GearOnly = slices.Contains(ds, "equipment") && !slices.Contains(domainsOf(s, event.Exercise), "equipment")
+		// Azerbaijan arrived on a visit to Ankara"); activity nouns alone
+		// also lend their field ("some 400 soldiers of the two states
+		// practised hunting terrorist groups": the exercise just told)
+		c := a.attachment(s)
+		if strong {
+			c.Event.Domains, c.GearOnly = nil, false // a named act's topics are not the event before's
 		}
 		if len(c.Event.Persons) == 0 && c.Event.Date == "" && len(c.Event.Domains) == 0 {
 			return nil

@@ -350,13 +350,13 @@ func startsUpper(w string) bool {
 	return unicode.IsUpper(r)
 }
 
-// sameScript reports tokens all written in the script (Han or katakana)
+// sameScript reports tokens all written in the script (Han, katakana)
 // of the first letter of w.
 func sameScript(toks []token.Token, w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
-	script := unicode.Han
-	if unicode.Is(unicode.Katakana, r) {
-		script = unicode.Katakana
+	script := token.Script(r)
+	if script == nil {
+		return false
 	}
 	for _, t := range toks {
 		for _, c := range t.Text {
