@@ -187,6 +187,11 @@ func FindWith(toks []token.Token, src string, lx *lexicon.Cached) []Mention {
 		if used[i] {
 			continue
 		}
+		if m, ok := dayAlone(toks, src, i, used, lx); ok {
+			out = append(out, m) // "el día 14", "tarehe 14", "14 तारीख"
+			i = m.End - 1
+			continue
+		}
 		if ws := lx.At(toks, i, "weekday"); len(ws) > 0 {
 			wd, _ := strconv.Atoi(ws[0].Vals[0].Value)
 			if j := ws[0].End; j < len(toks) && used[j] && datedAt(out, j) {
@@ -276,6 +281,98 @@ func FindWith(toks []token.Token, src string, lx *lexicon.Cached) []Mention {
 		}
 	}
 	sortMentions(out)
+	return ofMonth(out, toks, lx)
+}
+
+// dayAlone reads a day of the month named alone with a day word before or
+// after its number (kind dayword): "el día 14", "tarehe 14", "ayın
+// 21'inde", "14 तारीख", "10-го числа". A day word that is also the word
+// for month ("ayın") takes the last or next cue beside it: "geçen ayın
+// 28'inde" is the 28th of last month.
+func dayAlone(toks []token.Token, src string, i int, used []bool, lx phrases) (Mention, bool) {
+	for _, w := range lx.At(toks, i, lexicon.DayWord) {
+		if w.Vals[0].Value != "before" || w.End >= len(toks) || used[w.End] {
+			continue
+		}
+		d := dayNumber(toks[w.End].Text, lx)
+		if d == 0 {
+			continue
+		}
+		m := Mention{Start: i, End: w.End + 1, Day: d}
+		if ms := lx.At(toks, i, lexicon.MonthWord); len(ms) > 0 {
+			if last, next := nearCue(toks, i, ms[0].End, lx); last != next {
+				m.IsRelMonth, m.RelMonth = true, -1
+				if next {
+					m.RelMonth = 1
+				}
+			} else if !last && thisBefore(toks, i, lx) {
+				m.IsRelMonth = true
+			}
+		}
+		return m, true
+	}
+	d := dayNumber(toks[i].Text, lx)
+	if d == 0 {
+		return Mention{}, false
+	}
+	// the word after, perhaps past a case ending split off by a hyphen
+	// ("10-го числа")
+	k := i + 1
+	if k+1 < len(toks) && src != "" && src[toks[i].End:toks[k].Start] == "-" && utf8.RuneCountInString(toks[k].Text) <= 3 {
+		k++
+	}
+	if k < len(toks) && !used[k] {
+		for _, w := range lx.At(toks, k, lexicon.DayWord) {
+			if w.Vals[0].Value == "after" {
+				return Mention{Start: i, End: w.End, Day: d}, true
+			}
+		}
+	}
+	return Mention{}, false
+}
+
+// ofMonth joins a day named alone to the month named beside it, when that
+// month is told from the publication's ("tarehe 2 mwezi huu", "पिछले
+// महीने की 3 तारीख", "21-го числа цього місяця"): the day is in that month.
+// At most one date filler, genitive or "this" word stands between them
+// ("14 числа цього місяця": the month's span starts at its noun).
+func ofMonth(ms []Mention, toks []token.Token, lx phrases) []Mention {
+	near := func(a, b int) bool { // no more than one filler from token a to b
+		switch b - a {
+		case 0:
+			return true
+		case 1:
+			k := toks[a].Key
+			return lx.Is(lexicon.DateFiller, k) || lx.Is(lexicon.Genitive, k) || lx.Is(lexicon.This, k)
+		}
+		return false
+	}
+	month := func(n Mention) bool { return n.IsRelMonth && n.Day == 0 }
+	gone := make([]bool, len(ms))
+	for i := range ms {
+		m := &ms[i]
+		if m.Day == 0 || m.Month > 0 || m.Year > 0 || m.IsRelMonth {
+			continue
+		}
+		j := -1
+		switch {
+		case i > 0 && !gone[i-1] && month(ms[i-1]) && near(ms[i-1].End, m.Start):
+			j = i - 1
+		case i+1 < len(ms) && month(ms[i+1]) && near(m.End, ms[i+1].Start):
+			j = i + 1
+		default:
+			continue
+		}
+		m.IsRelMonth, m.RelMonth = true, ms[j].RelMonth
+		m.Start, m.End = min(m.Start, ms[j].Start), max(m.End, ms[j].End)
+		gone[j] = true
+	}
+	out := ms[:0]
+	for i, m := range ms {
+		if !gone[i] {
+			out = append(out, m)
+		}
+	}
 	return out
 }
 
@@ -835,6 +932,8 @@ func (r *Resolver) Resolve(m Mention) string {
 		p := r.published
 		t := date(p.Year(), int(p.Month()), m.Day)
 		switch {
+		case m.IsRelMonth:
+			t = date(p.Year(), int(p.Month())+m.RelMonth, m.Day) // "the 3rd of last month"
 		case m.Future && t.Before(p):
 			t = date(p.Year(), int(p.Month())+1, m.Day)
 		case !m.Future && t.After(p):

@@ -291,3 +291,43 @@ func TestRecentMonthsAreNoDate(t *testing.T) {
 		}
 	}
 }
+
+// A day of the month named alone with a word for it is a day of the
+// publication's month (or the month before, when the day is still to
+// come); with "this month" or "last month" beside it, of that month.
+func TestDayAlone(t *testing.T) {
+	today := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
+	pub := time.Date(2025, 3, 18, 0, 0, 0, 0, time.UTC)
+	cases := []struct{ lang, text, want string }{
+		{"es", "Las patrullas comenzaron el pasado día 9 en la frontera.", "2025-03-09"},
+		{"es", "El buque llegó el día 25 a Cartagena.", "2025-02-25"},
+		{"pt", "Os instrutores chegaram no dia 4 a Bissau.", "2025-03-04"},
+		{"it", "La nave è arrivata il giorno 11 a Gibuti.", "2025-03-11"},
+		{"sw", "Wanajeshi hao waliwasili tarehe 6 mjini Goma.", "2025-03-06"},
+		{"sw", "Mafunzo yalianza tarehe 3 mwezi huu kambini.", "2025-03-03"},
+		{"tr", "Heyet ayın 12'sinde Cibuti'ye ulaştı.", "2025-03-12"},
+		{"tr", "Fırkateyn geçen ayın 27'sinde limana girdi.", "2025-02-27"},
+		{"id", "Kapal itu tiba pada tanggal 8 di Surabaya.", "2025-03-08"},
+		{"ru", "Учения начались 5-го числа на полигоне.", "2025-03-05"},
+		{"uk", "Навчання завершилися 14 числа цього місяця.", "2025-03-14"},
+		{"hi", "जहाज़ 16 तारीख को बंदरगाह पहुँचा।", "2025-03-16"},
+		{"hi", "पिछले महीने की 20 तारीख को अभ्यास शुरू हुआ।", "2025-02-20"},
+	}
+	for _, c := range cases {
+		lx := realLexicon(t, c.lang)
+		ms := Find(token.Split(c.text), c.text, lx)
+		if len(ms) != 1 {
+			t.Errorf("%s %q: %d mentions, want 1: %+v", c.lang, c.text, len(ms), ms)
+			continue
+		}
+		if got := NewResolver(ms, pub, today).Resolve(ms[0]); got != c.want {
+			t.Errorf("%s %q: got %q, want %q", c.lang, c.text, got, c.want)
+		}
+	}
+	// with its month written, the day word is the month's: one mention
+	lx := realLexicon(t, "es")
+	text := "Llegó el día 14 de mayo de 2024."
+	if ms := Find(token.Split(text), text, lx); len(ms) != 1 || NewResolver(ms, pub, today).Resolve(ms[0]) != "2024-05-14" {
+		t.Errorf("%q: %+v, want one mention of 2024-05-14", text, ms)
+	}
+}

@@ -143,6 +143,7 @@ const (
 	YearMark     Kind = "yearmark"     // a unit written after a year's number: 年, 년
 	MonthMark    Kind = "monthmark"    // a unit written after a month's number: 月, 월
 	DayMark      Kind = "daymark"      // a unit written after a day's number: 日, 号, 일
+	DayWord      Kind = "dayword"      // names a day of the month alone, before (value before) or after (after) its number: "el día 14", "tarehe 14", "14 तारीख"
 	Era          Kind = "era"          // an era name before its year (value: the Gregorian year of its first year): 令和 2019
 )
 
@@ -151,7 +152,7 @@ var Kinds = []Kind{Trigger, Stage, Modal, Hypothetical, Request, Demand, Threat,
 	Negation, Combat, Hostile, Adversary, Provision, Framework, Occasion, Document, Clause, Joint, Service, CodeName, Equipment, Arrival,
 	Departure, Aside, Domain, Pair, Duo, Visit, Host, Trainer, Trainee, Recipient, Press, Anchor, Shift, NonGoods, Body, Honours, Agent, Purchase, Locative, Background, Role, Title, Counterpart, Month, Weekday, Ordinal, Relday,
 	Last, Next, This, YearEnd, PubLine, Boilerplate, Counter, Credit, Stopword, Abbrev, Security, YearWord, MonthWord, WeekWord, CapitalWord, Embassy, Seat,
-	LocSuffix, WaterWord, Connector, Conjunction, Article, Plural, NameEnding, Topic, Qualifier, DaySuffix, Genitive, SameDay, Range, DateFiller, Trait, Letter, YearMark, MonthMark, DayMark, Era}
+	LocSuffix, WaterWord, Connector, Conjunction, Article, Plural, NameEnding, Topic, Qualifier, DaySuffix, Genitive, SameDay, Range, DateFiller, Trait, Letter, YearMark, MonthMark, DayMark, DayWord, Era}
 
 // maxKinds bounds the number of kinds (an array indexed by kindIndex).
 const maxKinds = 128
