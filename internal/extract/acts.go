@@ -43,6 +43,7 @@ func (a *article) candidates(s *sentence) []Candidate {
 	primary := s.primaryType(acts, strong)
 	states, inferred := a.sentenceStates(s)
 	var out []Candidate
+	var lone event.Type // an act told with one state named
 	seen := map[string]bool{}
 	for _, t := range acts {
 		typ := event.Type(t.value)
@@ -94,6 +95,9 @@ func (a *article) candidates(s *sentence) []Candidate {
 			inf, course = true, true
 		}
 		if len(st) < 2 || (weak && inf && !course && !s.has(lexicon.Pair) && !s.has(lexicon.Counterpart)) {
+			if len(st) == 1 && lone == "" && s.secure() && !s.unreal(t) && !s.modalNear(t) && !s.plannedBefore(t) && !s.nextBefore(t) {
+				lone = typ
+			}
 			continue // an activity noun alone needs both states named
 		}
 		if typ == event.Deployment && s.near(lexicon.Honours, t, 8*s.scale) {
@@ -235,6 +239,9 @@ func (a *article) candidates(s *sentence) []Candidate {
 		c := a.attachment(s)
 		if strong {
 			c.Event.Domains, c.GearOnly = nil, false // a named act's topics are not the event before's
+		}
+		if len(c.Event.Countries) == 1 {
+			c.Told = lone
 		}
 		if len(c.Event.Persons) == 0 && c.Event.Date == "" && len(c.Event.Domains) == 0 {
 			return nil

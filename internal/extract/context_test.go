@@ -25,6 +25,16 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// An act told with one state named is the act the page reports on
+	// that state: its day dates the report dated only to the month.
+	{name: "en one-state handover dates the delivery", lang: "en",
+		text: "Published 12 March 2026. Turkey delivered armoured vehicles and rifles to Somalia this month, the defence ministry in Ankara said. " +
+			"The shipment is part of a package agreed last year. On Monday, 24 mine-protected vehicles were handed over to the Somali National Army at the port of Mogadishu.",
+		key: "arms|SOM,TUR", date: "2026-03-09"},
+	{name: "tr one-state handover dates the delivery", lang: "tr",
+		text: "Yayınlanma tarihi: 12 Mart 2026\nTürkiye bu ay Somali ordusuna zırhlı araç ve silah teslim etti. " +
+			"Sevkiyat geçen yıl kararlaştırılan paketin parçası. Pazartesi günü Mogadişu Limanı'nda düzenlenen törenle Somali Ulusal Ordusuna 24 zırhlı araç teslim edildi.",
+		key: "arms|SOM,TUR", date: "2026-03-09"},
 	// The state named with the instructors gives the training, whoever
 	// the sentence opens with (the trainees).
 	{name: "es instructors' state trains", lang: "es",

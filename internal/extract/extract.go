@@ -63,6 +63,11 @@ type Candidate struct {
 	// two ministers then signed a memorandum") and names fewer itself:
 	// it takes the persons of the talks told before it.
 	Duo bool
+	// Told is the type of the act an attachment's sentence tells with one
+	// state named ("on Monday 24 armoured vehicles were handed over to
+	// the Somali army", on a page about Turkey and Somalia): the page's
+	// report of that act on those states takes its day.
+	Told event.Type
 }
 
 // Extractor turns pages into candidate events.

@@ -68,6 +68,9 @@ func Fold(article string, cands []Candidate) []event.Event {
 	}
 	// stage-less agreement mentions and domain sentences enrich the nearest event
 	for _, c := range attach {
+		if g := toldAct(groups, c); g != nil {
+			g.ev.Date = c.Event.Date // "on Monday, 24 armoured vehicles were handed over to the Somali army"
+		}
 		if c.Event.Type == "" {
 			// the arrival told just before the act: "X arrived in
 			// Nouakchott. She held talks with ..."
@@ -429,6 +432,32 @@ func stageRank(s event.Stage) int {
 		}
 	}
 	return -1
+}
+
+// toldAct finds the event an attachment tells with one state named, when
+// the attachment dates it more closely: the report of an act of its type
+// that involves its state, nearest it in the page, undated or dated to a
+// month or year the attachment's day falls in.
+func toldAct(groups []*group, c Candidate) *group {
+	if c.Told == "" || len(c.Event.Date) != len(time.DateOnly) {
+		return nil
+	}
+	var best *group
+	bestDist := 1 << 30
+	for _, g := range groups {
+		if g.ev.Type != c.Told || g.history || g.planned || !slices.Contains(g.ev.Countries, c.Event.Countries[0]) {
+			continue
+		}
+		for _, at := range g.sents {
+			if d := abs(at - c.Sentence); d < bestDist {
+				best, bestDist = g, d
+			}
+		}
+	}
+	if best == nil || len(best.ev.Date) >= len(c.Event.Date) || conflict(best.ev.Date, c.Event.Date) {
+		return nil
+	}
+	return best
 }
 
 // nearest finds the event an enrichment belongs to: for an agreement
