@@ -176,7 +176,25 @@ func (c *Cleaner) filter(in []page.Block) []page.Block {
 		met[text] = true
 		toks := token.Split(text)
 		key := lineKey(toks)
-		if seen[key] || c.isFurniture(text, toks, text) {
+		if seen[key] {
+			continue
+		}
+		if c.isFurniture(text, toks, text) {
+			// a label may open a block that goes on with the article
+			// ("Yayınlanma tarihi: 12 Mart 2026. Türkiye …", a text file of
+			// one line): its segments are judged one by one
+			if len(c.segments(b.Text, token.Split(b.Text))) > 1 {
+				kept := false
+				for _, r := range c.longLine(b) {
+					if fullSentence(r.Text, r.toks) {
+						add(r.Block, token.Unconfuse(token.Squeeze(r.Text)), r.toks, lineKey(r.toks), false)
+						kept = true
+					}
+				}
+				if kept {
+					continue
+				}
+			}
 			list = len(toks) <= 4 // a label ("Read also:", "LEGGI ANCHE") may open a list
 			continue
 		}
@@ -382,6 +400,13 @@ func (c *Cleaner) isFurniture(line string, toks []token.Token, src string) bool 
 		return true
 	}
 	return isSpamRun(line)
+}
+
+// fullSentence reports text of at least six words that a sentence's stop
+// ends.
+func fullSentence(text string, toks []token.Token) bool {
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text, "\"”»’)] "))
+	return len(toks) >= 6 && strings.ContainsRune(".!?؟。！？।", last)
 }
 
 // bullets open the lines of a list of headlines ("· 천무 다연장로켓…",
