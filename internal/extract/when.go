@@ -177,6 +177,9 @@ func (a *article) dateFor(s *sentence, t cue) (string, bool) {
 		if m.Month == 0 && m.Weekday == 0 && !m.IsRel && !m.IsRelMonth && !m.IsRelWeek {
 			d += 6 // a bare year says less than a day or a weekday nearby
 		}
+		if s.reportDate(m) {
+			d += 20 // "met on the 10th, the ministry said on the 11th": the report's day, when the act has none
+		}
 		if d < bestDist {
 			best, bestDist = i, d
 		}
@@ -211,6 +214,18 @@ func (a *article) dateFor(s *sentence, t cue) (string, bool) {
 	}
 	m := s.dates[best]
 	return a.resolver.Resolve(m), !m.HasYear()
+}
+
+// reportDate reports a date right beside a reporting verb: after it
+// ("said on Thursday", "a annoncé mardi") or just before it where the
+// verb ends the clause ("국방부가 11일 밝혔다", "国防部11日宣布").
+func (s *sentence) reportDate(m dates.Mention) bool {
+	for _, c := range s.cues[lexicon.Report] {
+		if c.end <= m.Start && m.Start-c.end <= 2 || m.End <= c.start && c.start-m.End <= 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // sinceBefore reports a background cue ("since", "depuis", "sejak") a few

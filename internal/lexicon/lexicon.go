@@ -93,6 +93,7 @@ const (
 	Trainee      Kind = "trainee"      // the subject is trained: "completed", "underwent", "ont suivi": the other state trains
 	Recipient    Kind = "recipient"    // marks who receives goods or aid: "to the", "kepada" (value next: named after it), "को", "ordusuna" (prev: named before it)
 	Press        Kind = "press"        // the press: "reporters", "journalists", "la presse", "기자들": met by a leader, no meeting of states
+	Report       Kind = "report"       // a verb that reports: "said", "a annoncé", "밝혔다": a date right beside it dates the report, not the act
 	Anchor       Kind = "anchor"       // "after the", "before", "ardından" (prev): the act named next to it is a time reference when another act is told
 	Shift        Kind = "shift"        // opens a sentence that turns to other news: "meanwhile", "par ailleurs", "한편"
 	NonGoods     Kind = "nongoods"     // what is handed over that is no goods: "a message", "a list", "a cheque", "the command"
@@ -150,7 +151,7 @@ const (
 // Kinds lists every kind, once.
 var Kinds = []Kind{Trigger, Stage, Modal, Hypothetical, Request, Demand, Threat, Refusal, Condition,
 	Negation, Combat, Hostile, Adversary, Provision, Framework, Occasion, Document, Clause, Joint, Service, CodeName, Equipment, Arrival,
-	Departure, Aside, Domain, Pair, Duo, Visit, Host, Trainer, Trainee, Recipient, Press, Anchor, Shift, NonGoods, Body, Honours, Agent, Purchase, Locative, Background, Role, Title, Counterpart, Month, Weekday, Ordinal, Relday,
+	Departure, Aside, Domain, Pair, Duo, Visit, Host, Trainer, Trainee, Recipient, Press, Report, Anchor, Shift, NonGoods, Body, Honours, Agent, Purchase, Locative, Background, Role, Title, Counterpart, Month, Weekday, Ordinal, Relday,
 	Last, Next, This, YearEnd, PubLine, Boilerplate, Counter, Credit, Stopword, Abbrev, Security, YearWord, MonthWord, WeekWord, CapitalWord, Embassy, Seat,
 	LocSuffix, WaterWord, Connector, Conjunction, Article, Plural, NameEnding, Topic, Qualifier, DaySuffix, Genitive, SameDay, Range, DateFiller, Trait, Letter, YearMark, MonthMark, DayMark, DayWord, Era}
 
