@@ -29,10 +29,10 @@ var contextCases = []contextCase{
 	// act takes its own day even when the report's stands nearer its verb.
 	{name: "ko report day is not the talks' day", lang: "ko",
 		text: "기사입력 2026.03.05\n한국 해군참모총장은 3일 자카르타에서 인도네시아 해군참모총장과 회담을 갖고 연합 해상훈련 확대 방안을 논의했다고 해군이 4일 밝혔다.",
-		key: "meeting|IDN,KOR", date: "2026-03-03"},
+		key:  "meeting|IDN,KOR", date: "2026-03-03"},
 	{name: "ja report day is not the drill's day", lang: "ja",
 		text: "2026年3月5日\n海上自衛隊は、護衛艦「すずつき」が3日にマニラ沖でフィリピン海軍の艦艇と共同訓練を実施したと4日発表した。",
-		key: "exercise|JPN,PHL", date: "2026-03-03"},
+		key:  "exercise|JPN,PHL", date: "2026-03-03"},
 	{name: "en one-state handover dates the delivery", lang: "en",
 		text: "Published 12 March 2026. Turkey delivered armoured vehicles and rifles to Somalia this month, the defence ministry in Ankara said. " +
 			"The shipment is part of a package agreed last year. On Monday, 24 mine-protected vehicles were handed over to the Somali National Army at the port of Mogadishu.",
