@@ -24,6 +24,15 @@ var falsePosCases = []pipelineCase{
 		[]wantEvent{{typ: event.Deployment, countries: "MOZ,RWA", initiator: "RWA"}}},
 	// a withdrawal the talks were about is their topic, not a rupture
 	// two demonyms joined before one noun are makers side by side
+	// talks that "ended with" a signing ended nothing: the signing is the act
+	{"en ended with a signing", "en",
+		"Mombasa, 4 May 2026\n\nThe defence ministers of Kenya and India held talks on maritime security in Mombasa on 3 May 2026. " +
+			"The talks, which ran for nearly three hours, ended with the signing of a memorandum of understanding on naval hydrography.",
+		[]wantEvent{{typ: event.Meeting, countries: "IND,KEN"}, {typ: event.Agreement, countries: "IND,KEN"}}},
+	// live firing by two navies' ships is a drill, not a transfer of the ships
+	{"ar live firing", "ar",
+		"مسقط، 4 شباط 2026\n\nنفذت سفينتان من البحرية العمانية وفرقاطة باكستانية يوم الاثنين قبالة صلالة سلسلة من الرمايات الحية بمشاركة طائرة دورية بحرية باكستانية.",
+		[]wantEvent{{typ: event.Exercise, countries: "OMN,PAK"}}},
 	// an interviewer's question reports nothing
 	{"en question", "en",
 		"Nairobi, 4 May 2026\n\n— Does Turkey also train Kenyan sappers?",
