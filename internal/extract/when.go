@@ -389,6 +389,21 @@ func (s *sentence) triggerBetween(t cue, m dates.Mention) bool {
 			if t.value == string(event.Rupture) && o.value == string(event.Agreement) && s.reach(lo, hi, false) {
 				continue // the pact a rupture ends: "suspended on the 14th all activities under the cooperation agreement"
 			}
+			if t.value == string(event.Agreement) && lo == t.end && s.topicOf(o) {
+				continue // the pact's topic: "signed an arrangement on maritime security and military education at the ministry on Tuesday"
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// topicOf reports a trigger that is also a domain cue: an activity named
+// as a field ("military education", "joint training"), the topic of an
+// agreement before it.
+func (s *sentence) topicOf(o cue) bool {
+	for _, d := range s.cues[lexicon.Domain] {
+		if d.start <= o.start && o.end <= d.end || o.start <= d.start && d.end <= o.end {
 			return true
 		}
 	}
