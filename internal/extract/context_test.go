@@ -29,10 +29,10 @@ var contextCases = []contextCase{
 	// between the agreement and its date.
 	{name: "id agreement's topic before its date", lang: "id",
 		text: "Rabu, 15 April 2026\nIndonesia dan Australia meneken pengaturan pelaksanaan kerja sama keamanan maritim dan pendidikan militer di Kantor Kementerian Pertahanan, Jakarta Pusat, Selasa (14/4/2026).",
-		key: "agreement|AUS,IDN", date: "2026-04-14"},
+		key:  "agreement|AUS,IDN", date: "2026-04-14"},
 	{name: "en agreement's topic before its date", lang: "en",
 		text: "Published 15 April 2026\nIndonesia and Australia signed an implementing arrangement on maritime security and military education at the defence ministry in Jakarta on Tuesday.",
-		key: "agreement|AUS,IDN", date: "2026-04-14"},
+		key:  "agreement|AUS,IDN", date: "2026-04-14"},
 	// A date beside a reporting verb dates the report, not the act: the
 	// act takes its own day even when the report's stands nearer its verb.
 	{name: "ko report day is not the talks' day", lang: "ko",
