@@ -25,6 +25,12 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// A person named in the opening phrase that a day count starts from
+	// brings no state to the act after it.
+	{name: "en person of the reference act", lang: "en",
+		text: "Published 19 February 2026\nFrench defence minister Catherine Vautrin arrived in Manila on Wednesday for talks with her Philippine counterpart. " +
+			"The day before Vautrin's arrival, Japan handed over two coastal surveillance radars at a ceremony at the Philippine Navy's base in Subic Bay.",
+		key: "arms|JPN,PHL", date: "2026-02-17"},
 	// An activity named as an agreement's topic is no other act standing
 	// between the agreement and its date.
 	{name: "id agreement's topic before its date", lang: "id",

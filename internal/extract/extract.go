@@ -264,8 +264,18 @@ func (a *article) sentenceStates(s *sentence) (states []string, inferred bool) {
 			}
 		}
 	}
-	// persons known from elsewhere in the article bring their state
+	// persons known from elsewhere in the article bring their state, but
+	// not those of the act an opening phrase counts the day from ("The day
+	// before Vautrin's arrival, Japan handed over …")
+	from, to := s.openingRef()
+	inRef := map[string]bool{}
+	for k := from; k < to; k++ {
+		inRef[s.toks[k].Key] = true
+	}
 	for _, p := range a.named(s) {
+		if inRef[surname(p.Name)] {
+			continue
+		}
 		if p.Country != "" && !slices.Contains(states, p.Country) {
 			states = append(states, p.Country)
 			inferred = true

@@ -73,6 +73,22 @@ func (s *sentence) isAside(m gazetteer.Mention) bool {
 	return false
 }
 
+// openingRef is the span [from, to) of an opening phrase that names the
+// act a day count starts from, up to its clause's end ("The day before
+// Vautrin's arrival, …"); 0, 0 when the sentence opens otherwise.
+func (s *sentence) openingRef() (from, to int) {
+	shift, ref := s.dayShift()
+	if shift == 0 || ref.start > 1 {
+		return 0, 0
+	}
+	for k := ref.end + 1; k < len(s.bounds) && k < len(s.toks); k++ {
+		if s.bounds[k] != noBound {
+			return ref.end, k
+		}
+	}
+	return 0, 0
+}
+
 // asides marks the mentions that are landmarks: those right after an aside
 // cue, and those coordinated with them ("the border with Iran and with
 // Turkey").
