@@ -93,6 +93,13 @@ func (a *article) candidates(s *sentence) []Candidate {
 			// course at Taranto", on a page about India and Italy
 			st = append(append([]string{}, st...), other(a.pair, st[0]))
 			inf, course = true, true
+		} else if len(st) == 1 && a.pair != nil && slices.Contains(a.pair, st[0]) && (typ == event.Arms || typ == event.Aid) &&
+			s.secure() && a.acted[pairKey(a.pair)] && s.has(lexicon.Equipment) && s.agentState(t, st) == st[0] {
+			// "the navy took delivery of two patrol boats offered by
+			// France", on a page about France and Côte d'Ivoire: goods
+			// change hands between the page's two states
+			st = append(append([]string{}, st...), other(a.pair, st[0]))
+			inf, course = true, true
 		}
 		if len(st) < 2 || (weak && inf && !course && !s.has(lexicon.Pair) && !s.has(lexicon.Counterpart)) {
 			if len(st) == 1 && lone == "" && s.secure() && !s.unreal(t) && !s.modalNear(t) && !s.plannedBefore(t) && !s.nextBefore(t) {

@@ -25,6 +25,16 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// Goods given by a state named as a passive's agent, on a page about
+	// that state and another that acted together: the other receives them.
+	{name: "fr giver named as agent, receiver implicit", lang: "fr",
+		text: "Publié le 10 mars 2026\nLa France et la Côte d'Ivoire ont signé lundi à Abidjan un accord de coopération militaire. " +
+			"Mardi, la Marine nationale a réceptionné deux vedettes rapides d'interception offertes par la France.",
+		key: "arms|CIV,FRA"},
+	{name: "en giver named as agent, receiver implicit", lang: "en",
+		text: "Published 10 March 2026\nThe defence ministers of Japan and Sri Lanka signed a memorandum on maritime security in Colombo on Monday. " +
+			"On Tuesday the navy took delivery of four patrol boats and their radars donated by Japan.",
+		key: "arms|JPN,LKA"},
 	// A person named in the opening phrase that a day count starts from
 	// brings no state to the act after it.
 	{name: "en person of the reference act", lang: "en",
