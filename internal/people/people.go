@@ -500,11 +500,29 @@ func (f *Finder) arabicNames(toks []token.Token, src string, roles, titles, coun
 			}
 			j++
 		}
+		if j-i == limit && limit == 3 && j < len(toks) && f.nisba(toks, src, j) && !inPlace[j] && !lexical[j] {
+			j++ // "ثابت محمد سعيد العباسي": given name, father's, grandfather's, family name
+		}
 		if j-i >= 2 && !overlaps(out, i, j) && !f.definite(toks[i]) {
 			out = append(out, span{start: i, end: j, value: c.value}) // the cue's role, or "-" for a title
 		}
 	}
 	return out
+}
+
+// nisba reports toks[j] as a family name of the form "al-…i" (العباسي,
+// الرحبي) right after the word before it: the article glued before it, the
+// relative ending ي after it, and no office, stopword or act word.
+func (f *Finder) nisba(toks []token.Token, src string, j int) bool {
+	t := toks[j]
+	if !t.Uncased || !f.definite(t) || !strings.HasSuffix(t.Text, "ي") || utf8.RuneCountInString(t.Text) < 5 {
+		return false
+	}
+	if strings.TrimSpace(src[toks[j-1].End:t.Start]) != "" || f.office(toks, j, j+1) || f.anyStopword(t) ||
+		len(f.lx.At(toks, j, lexicon.Trigger)) > 0 || f.dateWord(toks, j) {
+		return false
+	}
+	return true
 }
 
 // writtenNotName reports a word that opens no name as it is written,

@@ -1,6 +1,7 @@
 package people
 
 import (
+	"slices"
 	"testing"
 
 	"pactwatch/internal/gazetteer"
@@ -190,5 +191,37 @@ func TestDuoIsNoName(t *testing.T) {
 	toks := token.Split(text)
 	for _, p := range New(lx).Find(toks, text, gaz.Find(toks)) {
 		t.Errorf("%q: unexpected person %+v", text, p)
+	}
+}
+
+// An Arabic name may run to four words when the fourth is a family name
+// of the form al-…i, and a rank may carry "staff", "naval" or "pilot"
+// after it.
+func TestArabicFamilyNameAndRanks(t *testing.T) {
+	gaz, err := gazetteer.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := lexicon.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lx := set.Get("ar")
+	cases := []struct{ text, want string }{
+		{"وصل وزير الدفاع العراقي ثابت محمد سعيد العباسي صباح الاثنين إلى أنقرة.", "ثابت محمد سعيد العباسي"},
+		{"وكان في استقباله قائد البحرية العمانية اللواء البحري الركن سيف بن ناصر الرحبي في المطار.", "سيف بن ناصر الرحبي"},
+		{"وحضر الحفل قائد القوات الجوية اللواء الطيار الركن خالد سالم المطيري أمس.", "خالد سالم المطيري"},
+		// the third word ends the name when the fourth is no family name
+		{"وصل وزير الدفاع العراقي ثابت محمد سعيد الاثنين إلى أنقرة.", "ثابت محمد سعيد"},
+	}
+	for _, c := range cases {
+		toks := token.Split(c.text)
+		var got []string
+		for _, p := range New(lx).Find(toks, c.text, gaz.Find(toks)) {
+			got = append(got, p.Name)
+		}
+		if !slices.Contains(got, c.want) {
+			t.Errorf("%q: persons %q, want %q", c.text, got, c.want)
+		}
 	}
 }
