@@ -225,3 +225,31 @@ func TestArabicFamilyNameAndRanks(t *testing.T) {
 		}
 	}
 }
+
+// A month name is a given name when another name word follows it and no
+// number stands beside it.
+func TestMonthAsGivenName(t *testing.T) {
+	gaz, err := gazetteer.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := lexicon.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct{ lang, text, want string }{
+		{"de", "Empfangen wurde er von Vizeadmiral Jan Christian Kaack an der Pier.", "Jan Christian Kaack"},
+		{"en", "He was met at the pier by Rear Admiral Jan Peterson of the navy.", "Jan Peterson"},
+		{"de", "Die Übung endet am 12. Jan 2026 vor Kiel.", ""},
+	}
+	for _, c := range cases {
+		toks := token.Split(c.text)
+		var got []string
+		for _, p := range New(set.Get(c.lang)).Find(toks, c.text, gaz.Find(toks)) {
+			got = append(got, p.Name)
+		}
+		if c.want == "" && len(got) > 0 || c.want != "" && !slices.Contains(got, c.want) {
+			t.Errorf("%s %q: persons %q, want %q", c.lang, c.text, got, c.want)
+		}
+	}
+}
