@@ -97,10 +97,17 @@ func TestNominative(t *testing.T) {
 		"Сергеем Шойгу":         "Сергеем Шойгу", // not every word declined: left alone
 		"Андрей Белоусов":       "Андрей Белоусов",
 		"Paul Kagame":           "Paul Kagame",
+		"Денисом Ковалем":       "Денис Коваль", // a soft stem: -лем is -ль
 	}
 	for in, want := range cases {
 		if got := ru.nominative(in); got != want {
 			t.Errorf("nominative(%q) = %q, want %q", in, got, want)
+		}
+	}
+	uk := New(lx.Get("uk"))
+	for in, want := range map[string]string{"Тарасом Шмигалем": "Тарас Шмигаль", "Іваном Ткачем": "Іван Ткач"} {
+		if got := uk.nominative(in); got != want {
+			t.Errorf("uk nominative(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
