@@ -493,7 +493,14 @@ func (f *Finder) arabicNames(toks []token.Token, src string, roles, titles, coun
 			if strings.ContainsAny(src[toks[i-1].End:toks[i].Start], ".؟。") {
 				break
 			}
+			if i > c.end && inPlace[i-1] && f.lx.Stopwords[toks[i].Key] && !f.qualifier(toks[i]) && !(i+1 < len(toks) && inPlace[i+1]) {
+				i = len(toks) // "مشاور امنیت ملی عراق در ادامه …": the role phrase ended with its state ("السفيرة الأميركية في لبنان ليزا جونسون" goes on to a place)
+				break
+			}
 			i++
+		}
+		if i < len(toks) && src[toks[i-1].End:toks[i].Start] == "\u200c" {
+			continue // "همتای عمانی‌اش": a clitic of the word before, no name
 		}
 		// the comma closes the role phrase ("وزير الدفاع الكيني، عدن دوالي")
 		// unless a name stands before it ("نظيره الأردني مازن الفراية، في")

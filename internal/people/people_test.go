@@ -260,3 +260,27 @@ func TestMonthAsGivenName(t *testing.T) {
 		}
 	}
 }
+
+// A clitic written after a zero-width non-joiner belongs to the word
+// before it, and a role phrase that ends with its state and a preposition
+// before no place names no one after it.
+func TestPersianNoNameAfterRolePhrase(t *testing.T) {
+	gaz, err := gazetteer.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := lexicon.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lx := set.Get("fa")
+	for _, text := range []string{
+		"سند همکاری به امضای فرمانده نیروی دریایی و همتای عمانی\u200cاش رسید.",
+		"مشاور امنیت ملی عراق در ادامه برنامه\u200cهای خود از مرز بازدید کرد.",
+	} {
+		toks := token.Split(text)
+		for _, p := range New(lx).Find(toks, text, gaz.Find(toks)) {
+			t.Errorf("%q: unexpected person %+v", text, p)
+		}
+	}
+}
