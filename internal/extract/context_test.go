@@ -25,6 +25,12 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// "the first visit since he took office in July": when the count
+	// starts, not the visit, a few words after "since"
+	{name: "pl since a few words before the month", lang: "pl",
+		text: "Warszawa, 11 marca 2026\nSzef resortu obrony Korei Południowej przeprowadził we wtorek w Warszawie rozmowy z ministrem obrony narodowej Polski. " +
+			"Wizyta ministra w Polsce była pierwszą od objęcia przez niego stanowiska w lipcu ubiegłego roku.",
+		key: "meeting|KOR,POL", date: "2026-03-10"},
 	// Goods given by a state named as a passive's agent, on a page about
 	// that state and another that acted together: the other receives them.
 	{name: "fr giver named as agent, receiver implicit", lang: "fr",

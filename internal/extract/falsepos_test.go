@@ -33,6 +33,11 @@ var falsePosCases = []pipelineCase{
 	{"ar live firing", "ar",
 		"مسقط، 4 شباط 2026\n\nنفذت سفينتان من البحرية العمانية وفرقاطة باكستانية يوم الاثنين قبالة صلالة سلسلة من الرمايات الحية بمشاركة طائرة دورية بحرية باكستانية.",
 		[]wantEvent{{typ: event.Exercise, countries: "OMN,PAK"}}},
+	// talks that "are to take place" on the next leg of a tour are a plan
+	{"ru talks still to come", "ru",
+		"Вьентьян, 4 мая 2026\n\nМинистр обороны России во вторник провёл во Вьентьяне переговоры с министром обороны Лаоса. " +
+			"Из Вьентьяна министр направится в Ханой, где в пятницу должны состояться его переговоры с министром обороны Вьетнама.",
+		[]wantEvent{{typ: event.Meeting, countries: "LAO,RUS"}}},
 	// an interviewer's question reports nothing
 	{"en question", "en",
 		"Nairobi, 4 May 2026\n\n— Does Turkey also train Kenyan sappers?",

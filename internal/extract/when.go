@@ -232,8 +232,8 @@ func (s *sentence) reportDate(m dates.Mention) bool {
 // words before the date.
 func (s *sentence) sinceBefore(m dates.Mention) bool {
 	for _, c := range s.cues[lexicon.Background] {
-		if c.end <= m.Start && m.Start-c.end <= 4 {
-			return true
+		if c.end <= m.Start && (m.Start-c.end <= 4 || m.Start-c.end <= 6 && s.reach(c.end-1, m.Start, false)) {
+			return true // "the first since he took office in July", "od objęcia przez niego stanowiska w lipcu"
 		}
 	}
 	return false
