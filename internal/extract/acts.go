@@ -67,7 +67,8 @@ func (a *article) candidates(s *sentence) []Candidate {
 		if typ == event.Exercise && s.hasTrigger(event.Training) && !s.headsTraining(t) {
 			continue // "trained soldiers in drills": the drills are the training
 		}
-		if typ == event.Deployment && weak && (s.namesTrigger(event.Exercise) || s.namesTrigger(event.Training)) {
+		if typ == event.Deployment && weak && (s.namesTrigger(event.Exercise) || s.namesTrigger(event.Training) ||
+			s.hasDomain("training", t) && !s.has(lexicon.Trainer) && !s.has(lexicon.Arrival) && !s.has(lexicon.Departure)) {
 			continue // "some 50 soldiers of each side took part in the drill": its players
 		}
 		if typ != event.Meeting && typ != event.Agreement && typ != event.Exercise && s.orgActs(t) {
@@ -1217,4 +1218,17 @@ func (s *sentence) forceInDrill(t cue) bool {
 func (s *sentence) question() bool {
 	t := strings.TrimRight(s.text, " \t\"'»”’)）")
 	return strings.HasSuffix(t, "?") || strings.HasSuffix(t, "？") || strings.HasSuffix(t, "؟")
+}
+
+// hasDomain reports a domain cue of value d in the sentence outside the
+// words of t: "the drill involved 350 marines" (a field named as the
+// sentence's topic), not "sent 150 military instructors" (the force is
+// the instructors).
+func (s *sentence) hasDomain(d string, t cue) bool {
+	for _, c := range s.cues[lexicon.Domain] {
+		if c.value == d && (c.end <= t.start || t.end <= c.start) {
+			return true
+		}
+	}
+	return false
 }

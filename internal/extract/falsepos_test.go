@@ -38,6 +38,11 @@ var falsePosCases = []pipelineCase{
 		"Вьентьян, 4 мая 2026\n\nМинистр обороны России во вторник провёл во Вьентьяне переговоры с министром обороны Лаоса. " +
 			"Из Вьентьяна министр направится в Ханой, где в пятницу должны состояться его переговоры с министром обороны Вьетнама.",
 		[]wantEvent{{typ: event.Meeting, countries: "LAO,RUS"}}},
+	// soldiers of two states in a sentence about the drill they joined are
+	// its players, not a deployment of one to the other
+	{"id drill's players", "id",
+		"Jakarta, 12 Mei 2026\n\nLatihan yang berlangsung sepekan itu melibatkan 300 prajurit Marinir Indonesia dan 90 personel marinir Australia.",
+		nil},
 	// an interviewer's question reports nothing
 	{"en question", "en",
 		"Nairobi, 4 May 2026\n\n— Does Turkey also train Kenyan sappers?",
