@@ -290,6 +290,9 @@ func FindWith(toks []token.Token, src string, lx *lexicon.Cached) []Mention {
 // for month ("ayın") takes the last or next cue beside it: "geçen ayın
 // 28'inde" is the 28th of last month.
 func dayAlone(toks []token.Token, src string, i int, used []bool, lx phrases) (Mention, bool) {
+	if !startsDigit(toks[i].Text) && !(i+1 < len(toks) && startsDigit(toks[i+1].Text)) && !(i+2 < len(toks) && startsDigit(toks[i+2].Text)) {
+		return Mention{}, false // no number here or just after: most words
+	}
 	for _, w := range lx.At(toks, i, lexicon.DayWord) {
 		if w.Vals[0].Value != "before" || w.End >= len(toks) || used[w.End] {
 			continue
@@ -310,6 +313,9 @@ func dayAlone(toks []token.Token, src string, i int, used []bool, lx phrases) (M
 			}
 		}
 		return m, true
+	}
+	if !startsDigit(toks[i].Text) {
+		return Mention{}, false
 	}
 	d := dayNumber(toks[i].Text, lx)
 	if d == 0 {

@@ -17,6 +17,7 @@ import (
 	"pactwatch/internal/people"
 	"pactwatch/internal/segment"
 	"pactwatch/internal/source"
+	"pactwatch/internal/token"
 )
 
 // Candidate is one event reported by one sentence, before merging.
@@ -268,12 +269,8 @@ func (a *article) sentenceStates(s *sentence) (states []string, inferred bool) {
 	// not those of the act an opening phrase counts the day from ("The day
 	// before Vautrin's arrival, Japan handed over …")
 	from, to := s.openingRef()
-	inRef := map[string]bool{}
-	for k := from; k < to; k++ {
-		inRef[s.toks[k].Key] = true
-	}
 	for _, p := range a.named(s) {
-		if inRef[surname(p.Name)] {
+		if from < to && slices.ContainsFunc(s.toks[from:to], func(t token.Token) bool { return t.Key == surname(p.Name) }) {
 			continue
 		}
 		if p.Country != "" && !slices.Contains(states, p.Country) {
