@@ -25,6 +25,11 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// a city after a locative that is also a "to" word is where the act
+	// happened, not who received it: the trainees are the receivers
+	{name: "it city after locative is no receiver", lang: "it",
+		text: "Roma, 16 ottobre 2025\nA Taranto si è chiuso martedì il corso di navigazione della Marina Militare per 32 marinai libici.",
+		key:  "training|ITA,LBY", initiator: "ITA"},
 	// "the first visit since he took office in July": when the count
 	// starts, not the visit, a few words after "since"
 	{name: "pl since a few words before the month", lang: "pl",

@@ -213,8 +213,9 @@ func (s *sentence) receiverState(t cue, countries []string) string {
 			continue
 		}
 		for _, m := range s.places {
-			if m.Kind == gazetteer.Org || !slices.Contains(countries, m.Code) || s.fromPlace(&m) {
-				continue
+			if m.Kind == gazetteer.Org || !slices.Contains(countries, m.Code) || s.fromPlace(&m) ||
+				m.Kind.IsPlace() && s.inCue(lexicon.Locative, c.start) {
+				continue // "A Taranto si chiude il corso": where, not who receives
 			}
 			after := c.value == "next" && m.Start >= c.end && m.Start-c.end <= 3*s.scale && s.reach(c.end-1, m.Start, false)
 			before := c.value == "prev" && m.End <= c.start && (c.start-m.End <= s.scale || s.forceBetween(m.End, c.start)) && s.reach(m.End-1, c.start, false)
