@@ -185,14 +185,7 @@ func TestArabicNoNameAfterPreposition(t *testing.T) {
 // A phrase that names the two sides' persons told before ("the two
 // defence ministers", lexicon kind duo) is no name of its own.
 func TestDuoIsNoName(t *testing.T) {
-	gaz, err := gazetteer.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	set, err := lexicon.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
+	gaz, set := loadGazLex(t)
 	lx := set.Get("hi")
 	text := "समझौते पर केन्या की ओर से एक वरिष्ठ अधिकारी ने दोनों रक्षा मंत्रियों की मौजूदगी में हस्ताक्षर किए।"
 	toks := token.Split(text)
@@ -205,14 +198,7 @@ func TestDuoIsNoName(t *testing.T) {
 // of the form al-…i, and a rank may carry "staff", "naval" or "pilot"
 // after it.
 func TestArabicFamilyNameAndRanks(t *testing.T) {
-	gaz, err := gazetteer.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	set, err := lexicon.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
+	gaz, set := loadGazLex(t)
 	lx := set.Get("ar")
 	cases := []struct{ text, want string }{
 		{"وصل وزير الدفاع العراقي ثابت محمد سعيد العباسي صباح الاثنين إلى أنقرة.", "ثابت محمد سعيد العباسي"},
@@ -236,14 +222,7 @@ func TestArabicFamilyNameAndRanks(t *testing.T) {
 // A month name is a given name when another name word follows it and no
 // number stands beside it.
 func TestMonthAsGivenName(t *testing.T) {
-	gaz, err := gazetteer.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	set, err := lexicon.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
+	gaz, set := loadGazLex(t)
 	cases := []struct{ lang, text, want string }{
 		{"de", "Empfangen wurde er von Vizeadmiral Jan Christian Kaack an der Pier.", "Jan Christian Kaack"},
 		{"en", "He was met at the pier by Rear Admiral Jan Peterson of the navy.", "Jan Peterson"},
@@ -265,14 +244,7 @@ func TestMonthAsGivenName(t *testing.T) {
 // before it, and a role phrase that ends with its state and a preposition
 // before no place names no one after it.
 func TestPersianNoNameAfterRolePhrase(t *testing.T) {
-	gaz, err := gazetteer.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	set, err := lexicon.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
+	gaz, set := loadGazLex(t)
 	lx := set.Get("fa")
 	for _, text := range []string{
 		"سند همکاری به امضای فرمانده نیروی دریایی و همتای عمانی\u200cاش رسید.",
@@ -283,4 +255,18 @@ func TestPersianNoNameAfterRolePhrase(t *testing.T) {
 			t.Errorf("%q: unexpected person %+v", text, p)
 		}
 	}
+}
+
+// loadGazLex loads the gazetteer and every language's lexicon.
+func loadGazLex(t *testing.T) (*gazetteer.Gazetteer, *lexicon.Set) {
+	t.Helper()
+	gaz, err := gazetteer.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := lexicon.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return gaz, set
 }
