@@ -83,6 +83,7 @@ func (a *article) candidates(s *sentence) []Candidate {
 			}
 		}
 		course := false // a course of one of the page's states, the other trains or is trained
+		given := false  // goods one of the page's states gives, the other receives
 		if len(st) == 1 && a.pair != nil && slices.Contains(a.pair, st[0]) && (typ == event.Agreement || typ == event.Meeting || typ == event.Training && s.has(lexicon.Trainee)) {
 			// "60 Kenyan sailors received training at Aksaz", on a page
 			// about Kenya and Turkey: the trained need a trainer, the
@@ -100,9 +101,9 @@ func (a *article) candidates(s *sentence) []Candidate {
 			// France", on a page about France and Côte d'Ivoire: goods
 			// change hands between the page's two states
 			st = append(append([]string{}, st...), other(a.pair, st[0]))
-			inf, course = true, true
+			inf, given = true, true
 		}
-		if len(st) < 2 || (weak && inf && !course && !s.has(lexicon.Pair) && !s.has(lexicon.Counterpart)) {
+		if len(st) < 2 || (weak && inf && !course && !given && !s.has(lexicon.Pair) && !s.has(lexicon.Counterpart)) {
 			if len(st) == 1 && lone == "" && s.secure() && !s.unreal(t) && !s.modalNear(t) && !s.plannedBefore(t) && !s.nextBefore(t) {
 				lone = typ
 			}

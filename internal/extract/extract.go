@@ -270,7 +270,7 @@ func (a *article) sentenceStates(s *sentence) (states []string, inferred bool) {
 	// before Vautrin's arrival, Japan handed over …")
 	from, to := s.openingRef()
 	for _, p := range a.named(s) {
-		if from < to && slices.ContainsFunc(s.toks[from:to], func(t token.Token) bool { return t.Key == surname(p.Name) }) {
+		if sn := surname(p.Name); from < to && slices.ContainsFunc(s.toks[from:to], func(t token.Token) bool { return t.Key == sn }) {
 			continue
 		}
 		if p.Country != "" && !slices.Contains(states, p.Country) {
