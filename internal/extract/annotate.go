@@ -128,6 +128,10 @@ func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder
 		}
 	}
 	scan(cueKinds)
+	s.persons = pf.Find(s.toks, s.text, s.places)
+	if c, ok := s.reception(found[lexicon.Host]); ok && len(found[lexicon.Equipment]) == 0 {
+		s.cues[lexicon.Trigger] = append(s.cues[lexicon.Trigger], c)
+	}
 	if s.has(lexicon.Trigger) || s.has(lexicon.Domain) || s.has(lexicon.Stage) {
 		scan(judgeKinds)
 	}
@@ -154,8 +158,35 @@ func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder
 	s.bounds = clauseBounds(s)
 	s.markFuture()
 	s.retype()
-	s.persons = pf.Find(s.toks, s.text, s.places)
 	s.arrivalVisit()
+}
+
+// reception is the meeting a reception verb tells when the person
+// received, named with a role, stands a few words after it, past the
+// day and the place ("recebeu nesta quarta-feira (21), em Brasília, o
+// ministro da Defesa da Suécia, Pål Jonson"): the verb with its object
+// right after it is a meeting trigger of its own ("recebeu o"), this one
+// is not. A sentence that tells of goods (a transfer or aid trigger, or
+// equipment named: "recibió de manos de la embajadora dos lanchas") or a
+// meeting already is left as it is.
+func (s *sentence) reception(hosts []token.Match[lexicon.Entry]) (cue, bool) {
+	if len(hosts) == 0 {
+		return cue{}, false
+	}
+	for _, t := range s.cues[lexicon.Trigger] {
+		if t.value == string(event.Meeting) || t.value == string(event.Arms) || t.value == string(event.Aid) {
+			return cue{}, false
+		}
+	}
+	for _, h := range hosts {
+		for _, p := range s.persons {
+			if p.Role != "" && p.Start >= h.End && p.Start-h.End <= 18*s.scale &&
+				!strings.ContainsAny(s.text[s.toks[h.End-1].End:s.toks[p.Start].Start], ".;:!?") {
+				return cue{start: h.Start, end: h.End, value: string(event.Meeting), stem: h.Stem}, true
+			}
+		}
+	}
+	return cue{}, false
 }
 
 // visitRoles are the offices whose holder's arrival abroad is a visit.

@@ -25,6 +25,14 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// a reception verb whose guest, named with a role, stands past the day
+	// and the place is a meeting
+	{name: "pt reception past the day and place", lang: "pt",
+		text: "Luanda, 4 de março de 2026\nO ministro da Defesa de Angola recebeu na terça-feira (3), em Luanda, o ministro da Defesa Nacional de Portugal, Nuno Melo, para conversações sobre segurança marítima.",
+		key:  "meeting|AGO,PRT", date: "2026-03-03"},
+	{name: "es reception past the day and place", lang: "es",
+		text: "Lima, 4 de marzo de 2026\nEl ministro de Defensa del Perú recibió el martes, en Lima, al jefe del Estado Mayor de la Defensa de España, almirante Teodoro López Calderón, para hablar de seguridad marítima.",
+		key:  "meeting|ESP,PER", date: "2026-03-03"},
 	// a city after a locative that is also a "to" word is where the act
 	// happened, not who received it: the trainees are the receivers
 	{name: "it city after locative is no receiver", lang: "it",
