@@ -166,7 +166,8 @@ func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder
 // day and the place ("recebeu nesta quarta-feira (21), em Brasília, o
 // ministro da Defesa da Suécia, Pål Jonson"): the verb with its object
 // right after it is a meeting trigger of its own ("recebeu o"), this one
-// is not. A sentence that tells of goods (a transfer or aid trigger, or
+// is not; a name right after a host word is in apposition to it ("il
+// padrone di casa Gen Nakatani"), no guest. A sentence that tells of goods (a transfer or aid trigger, or
 // equipment named: "recibió de manos de la embajadora dos lanchas") or a
 // meeting already is left as it is.
 func (s *sentence) reception(hosts []token.Match[lexicon.Entry]) (cue, bool) {
@@ -180,7 +181,7 @@ func (s *sentence) reception(hosts []token.Match[lexicon.Entry]) (cue, bool) {
 	}
 	for _, h := range hosts {
 		for _, p := range s.persons {
-			if p.Role != "" && p.Start >= h.End && p.Start-h.End <= 18*s.scale &&
+			if p.Role != "" && p.Start >= h.End+2 && p.Start-h.End <= 18*s.scale &&
 				!strings.ContainsAny(s.text[s.toks[h.End-1].End:s.toks[p.Start].Start], ".;:!?") {
 				return cue{start: h.Start, end: h.End, value: string(event.Meeting), stem: h.Stem}, true
 			}

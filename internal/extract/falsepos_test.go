@@ -43,6 +43,12 @@ var falsePosCases = []pipelineCase{
 	{"id drill's players", "id",
 		"Jakarta, 12 Mei 2026\n\nLatihan yang berlangsung sepekan itu melibatkan 300 prajurit Marinir Indonesia dan 90 personel marinir Australia.",
 		nil},
+	// a name right after a host word is the host, in apposition: no guest
+	// received, no meeting of its own
+	{"it host in apposition", "it",
+		"Tokyo, 4 maggio 2026\n\nI ministri della Difesa di Italia, Regno Unito e Giappone si sono incontrati lunedì a Tokyo. " +
+			"Il ministro italiano Guido Crosetto, il britannico John Healey e il padrone di casa Gen Nakatani hanno fatto il punto sul programma comune.",
+		[]wantEvent{{typ: event.Meeting, countries: "GBR,ITA,JPN"}}},
 	// an interviewer's question reports nothing
 	{"en question", "en",
 		"Nairobi, 4 May 2026\n\n— Does Turkey also train Kenyan sappers?",
