@@ -182,8 +182,9 @@ func (c *Cleaner) filter(in []page.Block) []page.Block {
 		if c.isFurniture(text, toks, text) {
 			// a label may open a block that goes on with the article
 			// ("Yayınlanma tarihi: 12 Mart 2026. Türkiye …", a text file of
-			// one line): its segments are judged one by one
-			if len(toks) >= 8 && strings.ContainsAny(strings.TrimRight(text, ".!?…؟。 "), ".!?…؟。") && len(c.segments(b.Text, token.Split(b.Text))) > 1 {
+			// one line): its segments are judged one by one (a block of one
+			// segment gets the verdict it got whole)
+			if len(toks) >= 8 && strings.ContainsAny(strings.TrimRight(text, ".!?…؟。 "), ".!?…؟。") {
 				kept := false
 				for _, r := range c.longLine(b) {
 					if fullSentence(r.Text, r.toks) {

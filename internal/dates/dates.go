@@ -290,7 +290,7 @@ func FindWith(toks []token.Token, src string, lx *lexicon.Cached) []Mention {
 // for month ("ayın") takes the last or next cue beside it: "geçen ayın
 // 28'inde" is the 28th of last month.
 func dayAlone(toks []token.Token, src string, i int, used []bool, lx phrases) (Mention, bool) {
-	if !startsDigit(toks[i].Text) && !(i+1 < len(toks) && startsDigit(toks[i+1].Text)) && !(i+2 < len(toks) && startsDigit(toks[i+2].Text)) {
+	if !token.StartsDigit(toks[i].Text) && !(i+1 < len(toks) && token.StartsDigit(toks[i+1].Text)) && !(i+2 < len(toks) && token.StartsDigit(toks[i+2].Text)) {
 		return Mention{}, false // no number here or just after: most words
 	}
 	for _, w := range lx.At(toks, i, lexicon.DayWord) {
@@ -314,7 +314,7 @@ func dayAlone(toks []token.Token, src string, i int, used []bool, lx phrases) (M
 		}
 		return m, true
 	}
-	if !startsDigit(toks[i].Text) {
+	if !token.StartsDigit(toks[i].Text) {
 		return Mention{}, false
 	}
 	d := dayNumber(toks[i].Text, lx)
@@ -684,12 +684,6 @@ func rangeStart(toks []token.Token, src string, at int, lx phrases) (day, start 
 var digitZeros = []rune{'٠', '۰', '०', '０'}
 
 // digits converts the digits of digitZeros' sets to ASCII.
-// startsDigit reports a word that starts with a digit of any script.
-func startsDigit(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsDigit(r)
-}
-
 func digits(s string) string {
 	ascii := true
 	for i := 0; i < len(s) && ascii; i++ {
@@ -752,7 +746,7 @@ func yearNumber(s string) int {
 }
 
 func numericDate(toks []token.Token, src string, i int) (Mention, bool) {
-	if !startsDigit(toks[i].Text) || !startsDigit(toks[i+1].Text) || !startsDigit(toks[i+2].Text) {
+	if !token.StartsDigit(toks[i].Text) || !token.StartsDigit(toks[i+1].Text) || !token.StartsDigit(toks[i+2].Text) {
 		return Mention{}, false // most words: no need to map their digits
 	}
 	a, b, c := digits(toks[i].Text), digits(toks[i+1].Text), digits(toks[i+2].Text)
@@ -796,7 +790,7 @@ func markedDate(toks []token.Token, i int, lx phrases) (Mention, bool) {
 	}
 	// number reads a number followed by a mark of kind k
 	number := func(k lexicon.Kind) (int, bool) {
-		if j+1 >= len(toks) || !startsDigit(toks[j].Text) {
+		if j+1 >= len(toks) || !token.StartsDigit(toks[j].Text) {
 			return 0, false
 		}
 		s := digits(toks[j].Text)

@@ -167,9 +167,9 @@ func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder
 // ministro da Defesa da Suécia, Pål Jonson"): the verb with its object
 // right after it is a meeting trigger of its own ("recebeu o"), this one
 // is not; a name right after a host word is in apposition to it ("il
-// padrone di casa Gen Nakatani"), no guest. A sentence that tells of goods (a transfer or aid trigger, or
-// equipment named: "recibió de manos de la embajadora dos lanchas") or a
-// meeting already is left as it is.
+// padrone di casa Gen Nakatani"), no guest. A sentence that tells of
+// goods (a transfer or aid trigger, or equipment named: "recibió de manos
+// de la embajadora dos lanchas") or a meeting already is left as it is.
 func (s *sentence) reception(hosts []token.Match[lexicon.Entry]) (cue, bool) {
 	if len(hosts) == 0 {
 		return cue{}, false

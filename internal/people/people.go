@@ -430,22 +430,10 @@ func (f *Finder) nameWord(toks []token.Token, i int, inPlace, lexical []bool) bo
 }
 
 // monthAsName reports a month name that is a given name: another name
-// word follows it and no number stands on either side ("Vizeadmiral Jan
+// word follows it and no number stands before it ("Vizeadmiral Jan
 // Christian Kaack"; not "Jan 2026" nor "12 Jan").
 func (f *Finder) monthAsName(toks []token.Token, i int, inPlace, lexical []bool) bool {
-	if i > 0 && startsDigit(toks[i-1].Text) || i+1 >= len(toks) {
-		return false
-	}
-	n := toks[i+1]
-	if !n.Cap || inPlace[i+1] || lexical[i+1] || startsDigit(n.Text) || f.lx.Stopwords[n.Key] || f.office(toks, i+1, i+2) {
-		return false
-	}
-	for _, k := range []lexicon.Kind{lexicon.Month, lexicon.Weekday, lexicon.Trigger, lexicon.Domain} {
-		if len(f.lx.At(toks, i+1, k)) > 0 {
-			return false
-		}
-	}
-	return true
+	return !(i > 0 && token.StartsDigit(toks[i-1].Text)) && i+1 < len(toks) && f.nameWord(toks, i+1, inPlace, lexical)
 }
 
 // arabicNames takes the two to four words after a role, title or
@@ -1138,10 +1126,4 @@ func (f *Finder) syllabicNames(toks []token.Token, src string, roles, titles, co
 		}
 	}
 	return out
-}
-
-// startsDigit reports a word that starts with a digit.
-func startsDigit(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsDigit(r)
 }

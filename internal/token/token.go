@@ -417,3 +417,9 @@ func Squeeze(s string) string {
 	}
 	return s
 }
+
+// StartsDigit reports a word that starts with a digit of any script.
+func StartsDigit(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsDigit(r)
+}
