@@ -90,9 +90,10 @@ func (a *article) candidates(s *sentence) []Candidate {
 			// page's other state
 			st = append(append([]string{}, st...), other(a.pair, st[0]))
 			inf = true
-		} else if len(st) == 1 && a.pair != nil && slices.Contains(a.pair, st[0]) && typ == event.Training && s.secure() && a.acted[pairKey(a.pair)] {
+		} else if len(st) == 1 && !inf && a.pair != nil && slices.Contains(a.pair, st[0]) && typ == event.Training && s.secure() && a.acted[pairKey(a.pair)] {
 			// "twelve Indian navy officers concluded an anti-submarine
-			// course at Taranto", on a page about India and Italy
+			// course at Taranto", on a page about India and Italy (a state
+			// the text names: a person's state is not the trainees')
 			st = append(append([]string{}, st...), other(a.pair, st[0]))
 			inf, course = true, true
 		} else if len(st) == 1 && a.pair != nil && slices.Contains(a.pair, st[0]) && (typ == event.Arms || typ == event.Aid) &&
@@ -369,6 +370,30 @@ func (s *sentence) baseAsPlace(t cue) bool {
 	return right && !forces && (t.extra != "weak" || postposed)
 }
 
+// visitedBase reports a base (a strong deployment word) that a meeting or
+// visit word beside it names as the place visited: "visited the Sekondi naval base",
+// "посетила военно-морскую базу", "海軍基地を訪問した". Between the visit
+// word and the base stand only articles and names; after a base, at most one
+// word (a case particle) stands before the visit word.
+func (s *sentence) visitedBase(t cue) bool {
+	if t.extra == "weak" {
+		return false
+	}
+	for _, c := range slices.Concat(s.cues[lexicon.Trigger], s.cues[lexicon.Visit]) {
+		if c.value != string(event.Meeting) && c.value != "to" || s.within(lexicon.Arrival, c) {
+			continue // a force that arrives is deployed: "海军编队6日抵达"
+		}
+		if c.end <= t.start && t.start-c.end <= 3*s.scale &&
+			s.wordsAre(c.end, t.start, func(i int) bool { return s.linkWord(i) || s.inPlace(i) || s.toks[i].Cap }) {
+			return true
+		}
+		if t.end <= c.start && c.start-t.end <= s.scale {
+			return true
+		}
+	}
+	return false
+}
+
 // courseAfter reports a training or exercise trigger written right after
 // t, which t then qualifies: "a peacekeeping course", "शांति सेना पाठ्यक्रम".
 func (s *sentence) courseAfter(t cue) bool {
@@ -589,7 +614,7 @@ func (a *article) acts(s *sentence, triggers []cue) (acts []cue, provided bool) 
 			// "six fighter jets took part in the exercise": its players
 		case t.value == string(event.Deployment) && s.forceInDrill(t):
 			// "the escort task force held a joint drill with the Tanzanian navy": its player
-		case t.value == string(event.Deployment) && s.baseAsPlace(t):
+		case t.value == string(event.Deployment) && (s.baseAsPlace(t) || s.visitedBase(t)):
 			// "on the naval base he handed over two minehunters": where, not what
 		case t.value == string(event.Deployment) && s.courseAfter(t):
 			// "शांति सेना पाठ्यक्रम", a peacekeeping course: the course's subject

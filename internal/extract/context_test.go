@@ -25,6 +25,39 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// A minister named in most sentences stands for her state when the page
+	// pair is chosen: the headline's act without her state is hers.
+	{name: "es person named in every sentence makes the pair", lang: "es",
+		text: "Publicado el 12 de marzo de 2026\nLa ministra de Defensa firma con Ghana un memorando de vigilancia costera\n" +
+			"Margarita Robles cerró el miércoles una gira de dos días por el golfo de Guinea.\n" +
+			"En Acra, Robles firmó el martes con el ministro ghanés un memorando sobre patrullas conjuntas.\n" +
+			"Robles recordó que Ghana comparte con Togo la vigilancia de sus aguas y que Togo pidió sumarse.\n" +
+			"Robles dijo que el memorando abre la puerta a más cursos para oficiales de Ghana.",
+		key: "agreement|ESP,GHA", noKey: "agreement|GHA,TGO"},
+	// A base that a visit word names is where the visitor went, not a
+	// deployment.
+	{name: "en visited base", lang: "en",
+		text: "Published 12 March 2026\nIn Accra, the Spanish defence minister met her Ghanaian counterpart on Tuesday and visited the Sekondi naval base.",
+		key:  "meeting|ESP,GHA", noKey: "deployment|ESP,GHA"},
+	{name: "fr visited base", lang: "fr",
+		text: "Publié le 12 mars 2026\nÀ Accra, la ministre espagnole de la Défense a rencontré mardi son homologue ghanéen et a visité la base navale de Sekondi.",
+		key:  "meeting|ESP,GHA", noKey: "deployment|ESP,GHA"},
+	{name: "ru visited base", lang: "ru",
+		text: "Опубликовано 12 марта 2026\nВ Аккре министр обороны Испании во вторник встретилась с ганским коллегой и посетила военно-морскую базу Секонди.",
+		key:  "meeting|ESP,GHA", noKey: "deployment|ESP,GHA"},
+	{name: "ja visited base", lang: "ja",
+		text: "2026年3月12日\nスペインの国防相は10日、アクラでガーナの国防相と会談し、セコンディ海軍基地を訪問した。",
+		key:  "meeting|ESP,GHA", noKey: "deployment|ESP,GHA"},
+	{name: "id visited base", lang: "id",
+		text: "Dipublikasikan 12 Maret 2026\nDi Accra, Menteri Pertahanan Spanyol bertemu dengan mitranya dari Ghana pada Selasa dan mengunjungi pangkalan angkatan laut Sekondi.",
+		key:  "meeting|ESP,GHA", noKey: "deployment|ESP,GHA"},
+	{name: "sw visited base", lang: "sw",
+		text: "Imechapishwa 12 Machi 2026\nMjini Accra, Waziri wa Ulinzi wa Uhispania alikutana Jumanne na mwenzake wa Ghana na kutembelea kambi ya jeshi la wanamaji ya Sekondi.",
+		key:  "meeting|ESP,GHA", noKey: "deployment|ESP,GHA"},
+	// a force that arrives is deployed, even right before the arrival word
+	{name: "zh force arriving is deployed", lang: "zh",
+		text: "2025年10月8日\n土耳其海军编队6日抵达索马里首都摩加迪沙港，将在索马里海域执行巡逻任务。",
+		key:  "deployment|SOM,TUR"},
 	// a reception verb whose guest, named with a role, stands past the day
 	// and the place is a meeting
 	{name: "pt reception past the day and place", lang: "pt",

@@ -172,9 +172,17 @@ func (x *Extractor) analyse(sents []*sentence, p *page.Page) *article {
 	count := map[string]float64{}
 	first := map[string]int{}
 	var all []dates.Mention
+	for _, s := range sents {
+		all = append(all, s.dates...)
+	}
+	a.resolver = dates.NewResolver(all, published(p, sents, x.lex.Get(p.Lang)), x.today)
+	pub := a.resolver.Published()
 	// persons: keep the fullest name per surname, with what we know of them
 	for _, s := range sents {
 		for i, p := range s.persons {
+			if p.Country == "" {
+				p.Country = p.HeldOn(pub) // "小泉防衛相" on a page of Koizumi's term
+			}
 			key := surname(p.Name)
 			old, ok := a.persons[key]
 			if !ok || len(p.Name) > len(old.Name) {
@@ -213,12 +221,19 @@ func (x *Extractor) analyse(sents []*sentence, p *page.Page) *article {
 				first[m.Code] = s.index
 			}
 		}
-		all = append(all, s.dates...)
 	}
-	// persons count for their state
-	for _, p := range a.persons {
-		if p.Country != "" {
-			count[p.Country] += 0.5
+	// persons count for their state in each sentence that names them
+	for _, s := range sents {
+		w := 1.0
+		if s.index < 3 {
+			w = 1.5
+		}
+		seen := map[string]bool{}
+		for _, p := range a.named(s) {
+			if p.Country != "" && !seen[p.Country] {
+				seen[p.Country] = true
+				count[p.Country] += w
+			}
 		}
 	}
 	codes := make([]string, 0, len(count))
@@ -237,7 +252,6 @@ func (x *Extractor) analyse(sents []*sentence, p *page.Page) *article {
 	if len(codes) >= 2 && count[codes[1]] >= 1.5 {
 		a.pair = []string{codes[0], codes[1]}
 	}
-	a.resolver = dates.NewResolver(all, published(p, sents, x.lex.Get(p.Lang)), x.today)
 	if p.Published.IsZero() && !a.resolver.Published().IsZero() {
 		p.Published, p.From = a.resolver.Published(), source.OriginEstimated
 	}

@@ -355,3 +355,39 @@ func TestDeclensions(t *testing.T) {
 		t.Errorf("bad row: %v", err)
 	}
 }
+
+// TestHeldOn: a person named with a role before the page's date is known
+// keeps the table's office, and takes its state once the date falls in the
+// term; a role the table does not give the name keeps none (a defence
+// minister called Pedro Sánchez is not Spain's head of government).
+func TestHeldOn(t *testing.T) {
+	gaz, err := gazetteer.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lex, err := lexicon.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		lang, text, name string
+		on               time.Time
+		want             string
+	}{
+		{"fr", "La cérémonie s'est déroulée en présence du ministre de la Défense, le général Sadio Camara.", "Sadio Camara", day("2024-10-07"), "MLI"},
+		{"fr", "La cérémonie s'est déroulée en présence du ministre de la Défense, le général Sadio Camara.", "Sadio Camara", day("2019-05-01"), ""},
+		{"fr", "La cérémonie s'est déroulée en présence du ministre de la Défense, le général Sadio Camara.", "Sadio Camara", time.Time{}, ""},
+		{"ja", "小泉防衛相は記者会見で、訓練の成果を強調した。", "小泉", day("2026-03-11"), "JPN"},
+		{"de", "Am Mittwoch sprach Verteidigungsminister Pedro Sánchez mit der Presse.", "Pedro Sánchez", day("2025-11-12"), ""},
+	} {
+		toks := token.Split(c.text)
+		got := New(lex.Get(c.lang)).Find(toks, c.text, gaz.Find(toks))
+		if len(got) != 1 || got[0].Name != c.name || got[0].Country != "" {
+			t.Errorf("%s: got %+v, want %s with no state given", c.text, got, c.name)
+			continue
+		}
+		if s := got[0].HeldOn(c.on); s != c.want {
+			t.Errorf("%s on %v: HeldOn = %q, want %q", c.text, c.on, s, c.want)
+		}
+	}
+}

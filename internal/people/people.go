@@ -20,6 +20,32 @@ type Person struct {
 	Country     string
 	Start, End  int  // token indexes of the name
 	Counterpart bool // introduced as someone's counterpart: takes their role
+	// office is the table's term for a name the text gave a role to,
+	// kept when the page's date was not known yet (see HeldOn)
+	office *term
+}
+
+// sameOffice reports whether a role the text gives a name can be the
+// table's office of that name: a defence minister named Pedro Sánchez is
+// not Spain's head of government.
+func sameOffice(text, table string) bool {
+	switch text {
+	case "", table:
+		return true
+	case "minister":
+		return strings.HasSuffix(table, "_minister")
+	}
+	return false
+}
+
+// HeldOn returns the state of the office the table says the person held on
+// day d, when the text named the person with a role but no state ("小泉防衛相")
+// before the page's date was known; "" otherwise.
+func (p Person) HeldOn(d time.Time) string {
+	if p.office == nil || d.IsZero() || !p.office.holds(d) {
+		return ""
+	}
+	return p.office.Country
 }
 
 // Finder finds persons with one language's lexicon.
@@ -740,6 +766,9 @@ func (f *Finder) addHolders(out []Person, toks []token.Token, src string, inPlac
 				// a state the text did not give comes from the table only when
 				// the page's date says the term is the one in the text
 				out[i].Country = cmp.Or(out[i].Country, h.term.Country)
+			} else if out[i].Country == "" && sameOffice(out[i].Role, h.term.Role) {
+				tm := h.term
+				out[i].office = &tm
 			}
 			out[i].Role = cmp.Or(out[i].Role, h.term.Role)
 			if start <= out[i].Start && h.end >= out[i].End && h.end-start > out[i].End-out[i].Start {
