@@ -25,6 +25,15 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// a page in a language of one state's press that names that state
+	// leans to it when the page pair is chosen: the minister's signing is
+	// Poland's and Lithuania's, not Lithuania's and Belarus's
+	{name: "pl home state leans the page pair", lang: "pl",
+		text: "4 grudnia 2025\n\nPolska i Litwa uruchomiły wspólny system wymiany danych radarowych na granicy.\n\n" +
+			"Białoruś zaprzecza, że balony przemytnicze startują z jej terytorium. Łukaszenka nazwał oskarżenia Wilna prowokacją. " +
+			"Mińsk grozi odwetem, a Litwa zamknęła przejścia graniczne. Warszawa popiera decyzję Wilna.\n\n" +
+			"W czwartek ministrowie obrony podpisali porozumienie o wspólnych patrolach wojskowych.",
+		key: "agreement|LTU,POL", noKey: "agreement|BLR,LTU"},
 	// A minister named in most sentences stands for her state when the page
 	// pair is chosen: the headline's act without her state is hers.
 	{name: "es person named in every sentence makes the pair", lang: "es",

@@ -222,19 +222,26 @@ func (x *Extractor) analyse(sents []*sentence, p *page.Page) *article {
 			}
 		}
 	}
-	// persons count for their state in each sentence that names them
+	// persons count for their state in each sentence that names them and
+	// not their state
 	for _, s := range sents {
 		w := 1.0
 		if s.index < 3 {
 			w = 1.5
 		}
-		seen := map[string]bool{}
+		seen := map[string]bool{} // a state the sentence names counts once
+		for _, m := range s.places {
+			seen[m.Code] = true
+		}
 		for _, p := range a.named(s) {
 			if p.Country != "" && !seen[p.Country] {
 				seen[p.Country] = true
 				count[p.Country] += w
 			}
 		}
+	}
+	if h := a.lx.Home(); count[h] > 0 {
+		count[h]++ // a Polish page that names Poland is most likely about it
 	}
 	codes := make([]string, 0, len(count))
 	for c := range count {

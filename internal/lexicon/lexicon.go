@@ -140,6 +140,7 @@ const (
 	Range        Kind = "range"        // joins the first and last day of a range: "to" (8 to 11 May), "au", "по", "bis"
 	DateFiller   Kind = "datefiller"   // a word that may stand between a date's parts: "de", "of", "года"
 	Trait        Kind = "trait"        // a trait of the language's writing (value nouncaps: every noun takes a capital); the phrase says it in words
+	Home         Kind = "home"         // the state whose press mostly writes the language (value its alpha-3); the phrase names it
 	Letter       Kind = "letter"       // a letter that tells the language from others of its script (+ common here, +N: N of every 100 letters; - never here)
 	YearMark     Kind = "yearmark"     // a unit written after a year's number: 年, 년
 	MonthMark    Kind = "monthmark"    // a unit written after a month's number: 月, 월
@@ -153,7 +154,7 @@ var Kinds = []Kind{Trigger, Stage, Modal, Hypothetical, Request, Demand, Threat,
 	Negation, Combat, Hostile, Adversary, Provision, Framework, Occasion, Document, Clause, Joint, Service, CodeName, Equipment, Arrival,
 	Departure, Aside, Domain, Pair, Duo, Visit, Host, Trainer, Trainee, Recipient, Press, Report, Anchor, Shift, NonGoods, Body, Honours, Agent, Purchase, Locative, Background, Role, Title, Counterpart, Month, Weekday, Ordinal, Relday,
 	Last, Next, This, YearEnd, PubLine, Boilerplate, Counter, Credit, Stopword, Abbrev, Security, YearWord, MonthWord, WeekWord, CapitalWord, Embassy, Seat,
-	LocSuffix, WaterWord, Connector, Conjunction, Article, Plural, NameEnding, Topic, Qualifier, DaySuffix, Genitive, SameDay, Range, DateFiller, Trait, Letter, YearMark, MonthMark, DayMark, DayWord, Era}
+	LocSuffix, WaterWord, Connector, Conjunction, Article, Plural, NameEnding, Topic, Qualifier, DaySuffix, Genitive, SameDay, Range, DateFiller, Trait, Home, Letter, YearMark, MonthMark, DayMark, DayWord, Era}
 
 // maxKinds bounds the number of kinds (an array indexed by kindIndex).
 const maxKinds = 128
@@ -259,6 +260,15 @@ func (lx *Lexicon) HasTrait(name string) bool {
 	return lx != nil && lx.traits[name] // asked for every cue a mood rule weighs: a set, not a scan
 }
 
+// Home returns the state whose press mostly writes the language (kind
+// home); "" for a language written across many states' press.
+func (lx *Lexicon) Home() string {
+	if lx == nil || len(lx.entries[Home]) == 0 {
+		return ""
+	}
+	return lx.entries[Home][0].Value
+}
+
 // Is reports whether key (a folded word) is a one-word phrase of a kind.
 func (lx *Lexicon) Is(kind Kind, key string) bool {
 	_, ok := lx.Word(kind, key)
@@ -302,7 +312,7 @@ func (lx *Lexicon) parse(name string, data []byte) error {
 		if keys, star := token.Phrase(e.Text); len(keys) == 1 && !star && !strings.HasPrefix(e.Text, "*") {
 			lx.addWord(e.Kind, keys[0], e.Value)
 		}
-		if e.Kind != Letter && e.Kind != Trait && e.Kind != Stopword && e.Value != Void {
+		if e.Kind != Letter && e.Kind != Trait && e.Kind != Home && e.Kind != Stopword && e.Value != Void {
 			if keys, _ := token.Phrase(strings.Trim(e.Text, "*")); len(keys) > 0 {
 				for _, k := range keys {
 					if len([]rune(k)) > 2 {
@@ -334,8 +344,8 @@ func (lx *Lexicon) parse(name string, data []byte) error {
 			lx.Abbrevs[token.Fold(strings.TrimSuffix(e.Text, "."))] = true
 		case Boilerplate:
 			lx.Boilerplate = append(lx.Boilerplate, e)
-		case Letter, Trait:
-			// read with Entries or HasTrait, never matched as words
+		case Letter, Trait, Home:
+			// read with Entries, HasTrait or Home, never matched as words
 			if e.Kind == Trait {
 				lx.traits[e.Value] = true
 			}

@@ -201,6 +201,7 @@ var optionalKinds = map[Kind]string{
 	DateFiller: "languages with nothing between a date's parts",
 	Range:      "languages may write ranges with a dash only",
 	Trait:      "most languages' writing has no trait the rules need to know",
+	Home:       "languages written across many states' press (English, French, Spanish, Portuguese, Arabic, Swahili, Chinese) lean to none",
 	Topic:      "agreement kinds are written in English by the extractor; topics read kinds people wrote in their language",
 	NameEnding: "only languages that decline names (Russian, Ukrainian, Polish)",
 	Seat:       "languages that name a government with a genitive or a postposition, never a locative after it (Chinese, Japanese, Korean, Hindi, Turkish)",
@@ -252,5 +253,27 @@ func TestFindKindsIsFind(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// A language leans to at most one home state, named by its alpha-3 code.
+func TestHome(t *testing.T) {
+	s, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range s.Langs() {
+		es := s.Get(l).Entries(Home)
+		if len(es) > 1 {
+			t.Errorf("%s: %d home states", l, len(es))
+		}
+		for _, e := range es {
+			if len(e.Value) != 3 || strings.ToUpper(e.Value) != e.Value {
+				t.Errorf("%s: home %q is no alpha-3 code", l, e.Value)
+			}
+		}
+	}
+	if s.Get("pl").Home() != "POL" || s.Get("en").Home() != "" {
+		t.Errorf("pl home %q, en home %q; want POL and none", s.Get("pl").Home(), s.Get("en").Home())
 	}
 }

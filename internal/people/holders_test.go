@@ -391,3 +391,23 @@ func TestHeldOn(t *testing.T) {
 		}
 	}
 }
+
+// TestSurnameOfStem: a surname the table gives as a stem ("Зеленськ*")
+// is written out in its nominative from the row's full form, in the
+// script and spelling of the text's language.
+func TestSurnameOfStem(t *testing.T) {
+	gaz, err := gazetteer.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lex, err := lexicon.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "У понеділок Зеленський провів телефонну розмову з президентом Туреччини."
+	toks := token.Split(text)
+	got := New(lex.Get("uk")).WithDate(day("2026-05-11")).Find(toks, text, gaz.Find(toks))
+	if len(got) != 1 || got[0].Name != "Зеленський" || got[0].Country != "UKR" {
+		t.Errorf("got %+v, want Зеленський of UKR", got)
+	}
+}

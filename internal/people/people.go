@@ -802,6 +802,7 @@ func (f *Finder) addHolders(out []Person, toks []token.Token, src string, inPlac
 // Лавров"); "" when none does.
 func nominativeForm(forms []string, toks []token.Token) string {
 	for _, f := range forms {
+		stem := strings.HasSuffix(f, "*")
 		f = strings.TrimSuffix(f, "*")
 		words := token.Split(f)
 		if len(words) != len(toks) || isCyrillic([]rune(words[0].Key)[0]) != isCyrillic([]rune(toks[0].Key)[0]) {
@@ -818,11 +819,31 @@ func nominativeForm(forms []string, toks []token.Token) string {
 				break
 			}
 		}
+		if ok && stem && len(words) == 1 {
+			if !strings.HasPrefix(toks[0].Key, words[0].Key) {
+				continue // another language's stem: "Зеленск*" for "Зеленського"
+			}
+			return surnameOf(forms, words[0])
+		}
 		if ok {
 			return f
 		}
 	}
 	return ""
+}
+
+// surnameOf returns the surname a one-word stem of the table stands for:
+// the last word of a fuller form that begins with it ("Зеленськ*" in the
+// row of "Володимир Зеленський" is "Зеленський"); the stem itself when no
+// form has such a word ("Лавров*").
+func surnameOf(forms []string, stem token.Token) string {
+	for _, f := range forms {
+		words := token.Split(strings.TrimSuffix(f, "*"))
+		if last := words[len(words)-1]; len(words) > 1 && strings.HasPrefix(last.Key, stem.Key) {
+			return last.Text
+		}
+	}
+	return stem.Text
 }
 
 // matchedForm returns the table form written exactly as toks read once
