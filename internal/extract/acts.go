@@ -76,6 +76,12 @@ func (a *article) candidates(s *sentence) []Candidate {
 		}
 		st := states
 		inf := inferred
+		group := false // the states "the three countries" counts
+		if n := s.groupSize(t); n > len(st) {
+			if g := a.groupStates(s, n, st); g != nil {
+				st, inf, group = g, true, true
+			}
+		}
 		if len(st) == 0 && a.pair != nil && !weak && !s.heading() && (typ != event.Meeting || s.secure() || len(s.persons) > 0) {
 			st, inf = a.topicPair(s), true // "an agreement in its final phases", in a page about two states
 			if !a.acted[pairKey(st)] {
@@ -139,13 +145,13 @@ func (a *article) candidates(s *sentence) []Candidate {
 			pairs[0] = []string{co[0][0], co[1][0]} // "Australia and the Philippines will pool surveillance data as both watch China": they share
 		} else if co != nil && typ != event.Exercise && typ != event.Agreement {
 			pairs = co // "the Netherlands and Switzerland suspended aid to Pakistan"
-		} else if typ != event.Exercise || inf {
+		} else if !group && (typ != event.Exercise || inf) {
 			pairs[0] = a.choosePair(s, st, t) // exercises are often multilateral
 		} else if cl := s.clauseStates(t, st); len(cl) >= 2 {
 			pairs[0] = cl // "...; meanwhile the navy drilled with Oman's": the drill's own clause
 		}
 		for _, st := range pairs {
-			if !a.aboutSecurity(s, typ, st) {
+			if !a.aboutSecurity(s, typ, st) && !(group && a.secure >= 2) {
 				continue // a trade deal, a football match, a state visit about tea
 			}
 			if len(st) == 2 && bilateral(typ) && s.listed(st[0], st[1]) {

@@ -34,6 +34,22 @@ var contextCases = []contextCase{
 			"Mińsk grozi odwetem, a Litwa zamknęła przejścia graniczne. Warszawa popiera decyzję Wilna.\n\n" +
 			"W czwartek ministrowie obrony podpisali porozumienie o wspólnych patrolach wojskowych.",
 		key: "agreement|LTU,POL", noKey: "agreement|BLR,LTU"},
+	// "the three navies", "trilateral": the three states the sentence
+	// before names, when the act's sentence names fewer
+	{name: "uk trilateral meeting", lang: "uk",
+		text: "12.06.2026\nМіністри оборони України, Польщі та Литви зібралися в понеділок у Львові.\nТристороння зустріч тривала понад три години.",
+		key:  "meeting|LTU,POL,UKR", date: "2026-06-08"},
+	{name: "en the three navies", lang: "en",
+		text: "Published 12 June 2026\nWarships from India, France and the United Arab Emirates sailed from Goa on Monday.\nThe three navies held a joint exercise in the Arabian Sea on Tuesday.",
+		key:  "exercise|ARE,FRA,IND", date: "2026-06-09"},
+	{name: "es los tres países", lang: "es",
+		text: "Publicado el 12 de junio de 2026\nLas armadas de Chile, Perú y Ecuador zarparon el lunes desde Valparaíso.\nLos tres países realizan desde el martes un ejercicio naval frente a la costa chilena.",
+		key:  "exercise|CHL,ECU,PER"},
+	// the count belongs to the act it stands by: the signing after the
+	// trilateral meeting is between two
+	{name: "tr trilateral meeting, bilateral signing", lang: "tr",
+		text: "12 Haziran 2026\nTürkiye, Azerbaycan ve Gürcistan savunma bakanları Tiflis'te bir araya geldi.\nÜçlü toplantının ardından Türkiye ile Gürcistan arasında askeri eğitim mutabakatı imzalandı.",
+		key:  "agreement|GEO,TUR", noKey: "agreement|AZE,GEO,TUR"},
 	// A minister named in most sentences stands for her state when the page
 	// pair is chosen: the headline's act without her state is hers.
 	{name: "es person named in every sentence makes the pair", lang: "es",

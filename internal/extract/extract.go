@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -158,6 +159,9 @@ type article struct {
 	lx    *lexicon.Lexicon // the page's language
 	sents []*sentence
 	pair  []string // the two states the article is most about
+	// ranked holds the states the article names often enough to be about
+	// them (as the pair's second), most named first
+	ranked []string
 	// acted holds the state pairs (pairKey) of the acts read so far
 	// with both states named
 	acted    map[string]bool
@@ -259,6 +263,11 @@ func (x *Extractor) analyse(sents []*sentence, p *page.Page) *article {
 	if len(codes) >= 2 && count[codes[1]] >= 1.5 {
 		a.pair = []string{codes[0], codes[1]}
 	}
+	for _, c := range codes {
+		if count[c] >= 1.5 {
+			a.ranked = append(a.ranked, c)
+		}
+	}
 	if p.Published.IsZero() && !a.resolver.Published().IsZero() {
 		p.Published, p.From = a.resolver.Published(), source.OriginEstimated
 	}
@@ -309,6 +318,73 @@ func (a *article) sentenceStates(s *sentence) (states []string, inferred bool) {
 	}
 	return states, inferred
 }
+
+// groupSize is how many states a phrase beside trigger t counts ("the
+// three countries' navies drilled", "a trilateral meeting"); 0 when none
+// does. The phrase stands within groupReachWords of t, nearer to t than to
+// any other trigger: "after the trilateral meeting, the two ministers
+// signed" counts the meeting's states, not the signing's.
+func (s *sentence) groupSize(t cue) int {
+	n := 0
+	dist := func(c, u cue) int { return max(c.start-u.end, u.start-c.end, 0) }
+	for _, c := range s.cues[lexicon.Group] {
+		d := dist(c, t)
+		if d > groupReachWords*s.scale || slices.ContainsFunc(s.cues[lexicon.Trigger], func(u cue) bool { return u.start != t.start && u.extra != "weak" && dist(c, u) < d }) {
+			continue
+		}
+		if slices.ContainsFunc(s.cues[lexicon.Visit], func(v cue) bool { return v.value == "to" && dist(c, v) <= 2*s.scale }) {
+			continue // "a tour of three countries", "유럽 3개국 순방": where he went, not who acted
+		}
+		if v, err := strconv.Atoi(c.value); err == nil && v > n {
+			n = v
+		}
+	}
+	return n
+}
+
+// groupStates returns the n states "the three countries" in s refers to,
+// among them those s names (have): the n the nearest sentence before that
+// names n states names, else the n of the headline and lead, else the n the
+// article names most. nil when none fits.
+func (a *article) groupStates(s *sentence, n int, have []string) []string {
+	fits := func(st []string) bool {
+		return len(st) == n && !slices.ContainsFunc(have, func(c string) bool { return !slices.Contains(st, c) })
+	}
+	named := func(p *sentence) []string {
+		st := p.states()
+		if aside := p.asideOnly(); len(aside) > 0 {
+			st = slices.DeleteFunc(st, func(c string) bool { return aside[c] })
+		}
+		return st
+	}
+	for j := s.index - 1; j >= 0 && j >= s.index-groupReach; j-- {
+		if st := named(a.sents[j]); len(st) == n {
+			if !fits(st) {
+				return nil // the three named just before are not these
+			}
+			return slices.Sorted(slices.Values(st))
+		}
+	}
+	var lead []string
+	for _, p := range a.sents[:min(3, len(a.sents))] {
+		lead = union(lead, named(p)...)
+	}
+	if fits(lead) {
+		return slices.Sorted(slices.Values(lead))
+	}
+	if len(a.ranked) >= n && fits(a.ranked[:n]) {
+		return slices.Sorted(slices.Values(a.ranked[:n]))
+	}
+	return nil
+}
+
+// groupReachWords is how many words may stand between a trigger and the
+// phrase that counts its states.
+const groupReachWords = 10
+
+// groupReach is how many sentences back "the three countries" looks for
+// the sentence that named them.
+const groupReach = 6
 
 // topicPair is the pair "the two countries" or an act without states in s
 // refers to: the two states a sentence just before, in the same paragraph,
