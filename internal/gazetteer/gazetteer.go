@@ -235,6 +235,9 @@ func ruleOf(form string) caseRule {
 
 // ok checks the case rule of e against the tokens it matched.
 func (e entry) ok(toks []token.Token, m token.Match[entry]) bool {
+	if e.lang == "tr" && !sameTurkishI(e.form, toks[m.Start:m.End]) {
+		return false // "İrakli Çikovani", a Georgian name, is not "Iraklı", Iraqi
+	}
 	switch e.rule {
 	case capitalised:
 		// every capitalised word of the form is capitalised in the text:
@@ -266,6 +269,29 @@ func (e entry) ok(toks []token.Token, m token.Match[entry]) bool {
 			got.WriteString(strings.ReplaceAll(t.Text, "\u0640", "")) // tatweel
 		}
 		return strings.Contains(got.String(), e.form)
+	}
+	return true
+}
+
+// sameTurkishI reports whether the text writes each i of a Turkish form
+// with or without its dot as the form does: Turkish tells ı from i, a
+// folded match does not. A capital I, which Turkish writes for ı and
+// keyboards without İ for i, agrees with both.
+func sameTurkishI(form string, toks []token.Token) bool {
+	var text strings.Builder
+	for _, t := range toks {
+		text.WriteString(t.Text)
+	}
+	f, w := []rune(lettersOf(strings.TrimSuffix(form, "*"))), []rune(lettersOf(text.String()))
+	for i := 0; i < len(f) && i < len(w); i++ {
+		dotless := f[i] == 'ı' || f[i] == 'I'
+		switch {
+		case f[i] != 'ı' && f[i] != 'i' && f[i] != 'I' && f[i] != 'İ':
+		case dotless && (w[i] == 'i' || w[i] == 'İ'):
+			return false
+		case !dotless && w[i] == 'ı':
+			return false
+		}
 	}
 	return true
 }

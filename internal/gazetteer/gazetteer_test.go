@@ -216,3 +216,26 @@ func TestVoidForms(t *testing.T) {
 		}
 	}
 }
+
+// Turkish tells ı from i: a Georgian "İrakli" is no Iraqi ("Iraklı"), while
+// a capital I, written for both, matches.
+func TestTurkishDotlessI(t *testing.T) {
+	g := load(t)
+	for _, c := range []struct {
+		text string
+		want bool // an Iraqi mention
+	}{
+		{"Gürcistan Savunma Bakanı İrakli Çikovani imzaladı.", false},
+		{"Fidan, Iraklı mevkidaşı ile görüştü.", true},
+		{"IRAKLI HEYET ANKARA'DA", true},
+	} {
+		toks := token.Split(c.text)
+		got := false
+		for _, m := range g.FindIn(toks, "tr") {
+			got = got || m.Code == "IRQ"
+		}
+		if got != c.want {
+			t.Errorf("%q: Iraqi mention %v, want %v", c.text, got, c.want)
+		}
+	}
+}
