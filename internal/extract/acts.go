@@ -74,6 +74,9 @@ func (a *article) candidates(s *sentence) []Candidate {
 		if typ != event.Meeting && typ != event.Agreement && typ != event.Exercise && s.orgActs(t) {
 			continue // "UN troops withdrew": the body acts, not a state
 		}
+		if weak && s.orgBefore(t) {
+			continue // "لعمليات الأمم المتحدة لحفظ السلام", the UN's peacekeeping operations: the body's activity, a title's words
+		}
 		st := states
 		inf := inferred
 		group := false // the states "the three countries" counts

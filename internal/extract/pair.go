@@ -387,6 +387,14 @@ func (s *sentence) orgActs(t cue) bool {
 	return org
 }
 
+// orgBefore reports an international body named right before t, its
+// activity word ("UN peacekeeping", "الأمم المتحدة لحفظ السلام").
+func (s *sentence) orgBefore(t cue) bool {
+	return slices.ContainsFunc(s.places, func(m gazetteer.Mention) bool {
+		return m.Kind == gazetteer.Org && m.End <= t.start && s.onlyLinks(m.End, t.start)
+	})
+}
+
 // listed reports two states named in one list of three or more ("troops
 // from South Africa, Malawi and Tanzania", "chosen by Portugal, Hungary
 // and the Netherlands"): states listed side by side share a role, and are
