@@ -93,11 +93,13 @@ func (a *article) candidates(s *sentence) []Candidate {
 		}
 		course := false // a course of one of the page's states, the other trains or is trained
 		given := false  // goods one of the page's states gives, the other receives
-		if len(st) == 1 && a.pair != nil && slices.Contains(a.pair, st[0]) && (typ == event.Agreement || typ == event.Meeting || typ == event.Training && s.has(lexicon.Trainee)) {
+		if tp := a.partnerPair(s); len(st) == 1 && tp != nil && slices.Contains(tp, st[0]) && (typ == event.Agreement || typ == event.Meeting || typ == event.Training && s.has(lexicon.Trainee)) {
 			// "60 Kenyan sailors received training at Aksaz", on a page
 			// about Kenya and Turkey: the trained need a trainer, the
-			// page's other state
-			st = append(append([]string{}, st...), other(a.pair, st[0]))
+			// page's other state (or the other of the two states the
+			// sentence before names: "Estonia's minister arrived in Kyiv.
+			// Ukraine's minister met him.")
+			st = append(append([]string{}, st...), other(tp, st[0]))
 			inf = true
 		} else if len(st) == 1 && !inf && a.pair != nil && slices.Contains(a.pair, st[0]) && typ == event.Training && s.secure() && a.acted[pairKey(a.pair)] {
 			// "twelve Indian navy officers concluded an anti-submarine
@@ -509,6 +511,9 @@ func (a *article) sideline(s *sentence, t cue, st []string) bool {
 	}
 	if s.opensWith(lexicon.Shift) {
 		return false // "meanwhile, a new Russian contingent rotated in at Kant": other news, not a remark beside the pair
+	}
+	if event.Type(t.value) == event.Meeting && s.within(lexicon.Arrival, t) {
+		return false // "Estonia's defence minister arrived in Kyiv": a visit happening, news of its own
 	}
 	if event.Type(t.value) == event.Meeting && s.opensWith(lexicon.Occasion) {
 		return false // "on the sidelines of the talks, the minister met his Canadian counterpart": a happening of the day told

@@ -25,6 +25,13 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// an arrival is a visit happening, news of its own on a page about
+	// other states; the reception after it completes its pair from the
+	// sentence before, not from the page's pair
+	{name: "uk arrival on a page about others", lang: "uk",
+		text: "12.05.2026\n\nУгода між урядами України та Японії про передачу оборонного обладнання набула чинності. Японія передасть Україні генератори.\n\n" +
+			"До Києва прибув міністр оборони Естонії Ханно Певкур. Його зустрів міністр оборони України.",
+		key: "meeting|EST,UKR", noKey: "meeting|JPN,UKR"},
 	// a page in a language of one state's press that names that state
 	// leans to it when the page pair is chosen: the minister's signing is
 	// Poland's and Lithuania's, not Lithuania's and Belarus's

@@ -319,6 +319,30 @@ func (a *article) sentenceStates(s *sentence) (states []string, inferred bool) {
 	return states, inferred
 }
 
+// partnerPair is the pair an act naming one state completes itself with:
+// the two states the sentence just before names when the persons it names
+// are theirs ("Estonia's defence minister arrived in Kyiv. Ukraine's
+// minister met him."), else the page's pair.
+func (a *article) partnerPair(s *sentence) []string {
+	tp := a.topicPair(s)
+	if slices.Equal(tp, a.pair) {
+		return a.pair
+	}
+	for j := s.index - 1; j >= 0 && j >= s.index-3; j-- {
+		p := a.sents[j]
+		if !slices.Equal(p.states(), tp) && !slices.Equal(slices.Sorted(slices.Values(p.states())), slices.Sorted(slices.Values(tp))) {
+			continue
+		}
+		for _, q := range a.named(p) {
+			if q.Country != "" && !slices.Contains(tp, q.Country) {
+				return a.pair // "before Tanzania, Dong Jun visited Mozambique": his state is a third
+			}
+		}
+		return tp
+	}
+	return a.pair
+}
+
 // groupSize is how many states a phrase beside trigger t counts ("the
 // three countries' navies drilled", "a trilateral meeting"); 0 when none
 // does. The phrase stands within groupReachWords of t, nearer to t than to
