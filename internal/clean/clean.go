@@ -153,7 +153,7 @@ func (c *Cleaner) filter(in []page.Block) []page.Block {
 		out = append(out, b)
 	}
 	list := false // the lines just before were a short furniture line and its list
-	for _, b := range in {
+	for bi, b := range in {
 		if list && listHeadline(b.Text) {
 			continue // "Baca juga:" then "- Kemhan Targetkan …": a list of related headlines
 		}
@@ -177,6 +177,12 @@ func (c *Cleaner) filter(in []page.Block) []page.Block {
 		toks := token.Split(text)
 		key := lineKey(toks)
 		if seen[key] {
+			continue
+		}
+		if bulletHeadline(text) && datedEntry(text) && bi+1 < len(in) && bodyText(in[bi+1].Text) {
+			// "■11/16（月） 日豪比、南シナ海で海上協同活動" over its paragraph:
+			// the heading of a dated entry of a timeline, not a related link
+			add(b, text, toks, key, true)
 			continue
 		}
 		if c.isFurniture(text, toks, text) {
@@ -408,6 +414,22 @@ func (c *Cleaner) isFurniture(line string, toks []token.Token, src string) bool 
 func fullSentence(text string, toks []token.Token) bool {
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text, "\"”»’)] "))
 	return len(toks) >= 6 && strings.ContainsRune(".!?؟。！？।", last)
+}
+
+// datedEntry reports a line whose first words after its bullet are a
+// date in figures ("■11/16（月）", "• 20 Nov:"): a timeline's entry.
+func datedEntry(line string) bool {
+	rest := strings.TrimLeftFunc(strings.TrimSpace(line), func(r rune) bool { return strings.ContainsRune(bullets, r) || unicode.IsSpace(r) })
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsDigit(r)
+}
+
+// bodyText reports a line of the article's prose: a full sentence that no
+// bullet or dash opens.
+func bodyText(line string) bool {
+	line = strings.TrimSpace(line)
+	r, _ := utf8.DecodeRuneInString(line)
+	return !strings.ContainsRune("-–—>»"+bullets, r) && fullSentence(line, token.Split(line))
 }
 
 // bullets open the lines of a list of headlines ("· 천무 다연장로켓…",

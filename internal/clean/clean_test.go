@@ -716,3 +716,30 @@ func TestCleanLabelOpensShortBlock(t *testing.T) {
 		}
 	}
 }
+
+// TestCleanTimelineEntries: a bullet line that opens with a date in figures
+// and stands over a paragraph of prose heads a timeline's entry and stays;
+// bullet headlines over other bullets, or with no date, are related links.
+func TestCleanTimelineEntries(t *testing.T) {
+	c := newCleaner(t)
+	raw := "The week in regional security, day by day.\n" +
+		"■ 11/16 (Mon) Three navies sail together west of Luzon\n" +
+		"Frigates of the three states practised communications and manoeuvres for two days.\n" +
+		"• 20 Nov: Australia hands drones to the Philippine army\n" +
+		"The twelve small drones were handed over at a ceremony in Quezon City.\n" +
+		"Related:\n" +
+		"• 21 Nov: Port workers end their strike\n" +
+		"• A new lighthouse opens on the northern cape\n"
+	p := cleanPage(t, c, "timeline.txt", raw)
+	got := strings.Join(blockTexts(p), "|")
+	for _, kept := range []string{"Three navies sail together", "Australia hands drones"} {
+		if !strings.Contains(got, kept) {
+			t.Errorf("entry heading %q dropped: %q", kept, got)
+		}
+	}
+	for _, gone := range []string{"Port workers", "lighthouse"} {
+		if strings.Contains(got, gone) {
+			t.Errorf("related headline %q kept: %q", gone, got)
+		}
+	}
+}

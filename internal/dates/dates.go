@@ -53,6 +53,7 @@ func (m Mention) HasYear() bool { return m.Year > 0 }
 type phrases interface {
 	At(toks []token.Token, i int, kind lexicon.Kind) []token.Match[lexicon.Entry]
 	Is(kind lexicon.Kind, key string) bool
+	HasTrait(name string) bool
 }
 
 // Find returns the date mentions in toks. src is the text the token
@@ -189,6 +190,11 @@ func FindWith(toks []token.Token, src string, lx *lexicon.Cached) []Mention {
 		}
 		if m, ok := dayAlone(toks, src, i, used, lx); ok {
 			out = append(out, m) // "el día 14", "tarehe 14", "14 तारीख"
+			i = m.End - 1
+			continue
+		}
+		if m, ok := dayMonth(toks, src, i, used, lx); ok {
+			out = append(out, m) // "■11/16（月）", "вівторок, 12.05"
 			i = m.End - 1
 			continue
 		}
@@ -410,6 +416,68 @@ func monthNear(used []bool, from, to int) bool {
 		}
 	}
 	return false
+}
+
+// dayMonth reads a day and month written in figures without a year
+// ("12.05", "11/16") when a weekday stands right before or after them
+// ("вівторок, 12.05", "■11/16（月）"): alone, two numbers joined by a
+// slash or a point are as often a score, a ratio or a time. The month comes
+// first where the language writes it so (trait monthfirst), else the day;
+// a number over 12 can only be the day. The weekday, read on its own, is
+// the mention's too.
+func dayMonth(toks []token.Token, src string, i int, used []bool, lx phrases) (Mention, bool) {
+	if i+1 >= len(toks) || used[i] || used[i+1] || len(toks[i].Text) > 2 || len(toks[i+1].Text) > 2 ||
+		!allDigits(toks[i].Text) || !allDigits(toks[i+1].Text) {
+		return Mention{}, false
+	}
+	if sep := src[toks[i].End:toks[i+1].Start]; sep != "/" && sep != "." {
+		return Mention{}, false
+	}
+	if i+2 < len(toks) && token.StartsDigit(toks[i+2].Text) && strings.TrimSpace(src[toks[i+1].End:toks[i+2].Start]) == src[toks[i].End:toks[i+1].Start] {
+		return Mention{}, false // a third part: a full date, or a version number
+	}
+	a, _ := strconv.Atoi(toks[i].Text)
+	b, _ := strconv.Atoi(toks[i+1].Text)
+	day, month := a, b
+	if lx.HasTrait(lexicon.TraitMonthFirst) {
+		day, month = b, a
+	}
+	if month > 12 && day <= 12 {
+		day, month = month, day
+	}
+	if day < 1 || day > 31 || month < 1 || month > 12 {
+		return Mention{}, false
+	}
+	m := Mention{Start: i, End: i + 2, Day: day, Month: month}
+	if i+2 < len(toks) && bracketedSign(toks, src, i+2) {
+		m.End = i + 3 // "11/16（月）": a weekday's one-character sign in brackets
+		return m, true
+	}
+	if ws := lx.At(toks, i+2, "weekday"); len(ws) > 0 && strings.Trim(src[toks[i+1].End:toks[i+2].Start], " (（,") == "" {
+		m.End = ws[0].End // "11/16（月）"
+		m.Weekday, _ = strconv.Atoi(ws[0].Vals[0].Value)
+		return m, true
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if ws := lx.At(toks, k, "weekday"); len(ws) > 0 && ws[0].End == i && strings.Trim(src[toks[i-1].End:toks[i].Start], " ,") == "" {
+			m.Start = k // "вівторок, 12.05"
+			m.Weekday, _ = strconv.Atoi(ws[0].Vals[0].Value)
+			return m, true
+		}
+	}
+	return Mention{}, false
+}
+
+// bracketedSign reports toks[j], one Han or Hangul character alone in
+// brackets right after the token before it: "（月）", "(화)", the weekday's
+// sign after a date.
+func bracketedSign(toks []token.Token, src string, j int) bool {
+	if utf8.RuneCountInString(toks[j].Text) != 1 || !token.IsSyllabic([]rune(toks[j].Text)[0]) {
+		return false
+	}
+	before := strings.TrimSpace(src[toks[j-1].End:toks[j].Start])
+	after := strings.TrimLeft(src[toks[j].End:], " ")
+	return (before == "(" || before == "（") && (strings.HasPrefix(after, ")") || strings.HasPrefix(after, "）"))
 }
 
 // bracketDay reads the day, or the day and month, written in brackets

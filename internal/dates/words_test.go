@@ -331,3 +331,33 @@ func TestDayAlone(t *testing.T) {
 		t.Errorf("%q: %+v, want one mention of 2024-05-14", text, ms)
 	}
 }
+
+// A day and month in figures without a year are a date only beside a
+// weekday; the month comes first where the language writes it so.
+func TestDayMonthBesideWeekday(t *testing.T) {
+	pub := time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		lang, text, want string
+	}{
+		{"ja", "■11/16（月） 日豪比、南シナ海で海上協同活動", "2026-11-16"},
+		{"ko", "11/16(월) 한미 연합훈련 시작", "2026-11-16"},
+		{"uk", "Вівторок, 12.05 — до Києва прибув міністр", "2026-05-12"},
+		{"en", "Tuesday 12/05: the minister arrived in Kyiv", "2026-05-12"},
+		{"en", "the score was 3/2 after the first half", ""},
+		{"de", "um 10.30 Uhr begann die Übung", ""},
+	} {
+		lx := realLexicon(t, c.lang)
+		toks := token.Split(c.text)
+		ms := Find(toks, c.text, lx)
+		r := NewResolver(ms, pub, pub)
+		got := ""
+		for _, m := range ms {
+			if d := r.Resolve(m); len(d) == len(time.DateOnly) {
+				got = d
+			}
+		}
+		if got != c.want {
+			t.Errorf("%s %q: got %q, want %q", c.lang, c.text, got, c.want)
+		}
+	}
+}

@@ -253,6 +253,7 @@ const (
 	TraitNounCaps  = "nouncaps"  // every noun takes a capital (German): capitals show no names
 	TraitNameFirst = "namefirst" // names come before their role (Japanese, Korean)
 	TraitVerbFinal = "verbfinal" // the verb ends its clause (Japanese, Korean, Hindi, Turkish, Persian)
+	TraitMonthFirst = "monthfirst" // a date in figures puts the month before the day: 11/16 (Japanese, Chinese, Korean)
 )
 
 // HasTrait reports whether the language's writing has a trait (kind trait,
