@@ -25,6 +25,12 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// before a postposed recipient marker the receiver is the place nearest
+	// to it, even one the marker's first letter ends ("比軍に"), not the
+	// subject a word before
+	{name: "ja receiver ends inside the marker", lang: "ja",
+		text: "2026年11月22日\n豪州が比軍に無人偵察機12機を引き渡した。",
+		key:  "arms|AUS,PHL", initiator: "AUS"},
 	// an arrival is a visit happening, news of its own on a page about
 	// other states; the reception after it completes its pair from the
 	// sentence before, not from the page's pair

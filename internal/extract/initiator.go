@@ -212,16 +212,24 @@ func (s *sentence) receiverState(t cue, countries []string) string {
 		if lo, hi := min(c.start, t.start), max(c.start, t.start); !s.reach(lo, hi, true) {
 			continue
 		}
-		for _, m := range s.places {
+		best := -1 // before a "prev" cue, the place nearest to it: "豪州が比軍に", not 豪州
+		for k, m := range s.places {
 			if m.Kind == gazetteer.Org || !slices.Contains(countries, m.Code) || s.fromPlace(&m) ||
 				m.Kind.IsPlace() && s.inCue(lexicon.Locative, c.start) {
 				continue // "A Taranto si chiude il corso": where, not who receives
 			}
 			after := c.value == "next" && m.Start >= c.end && m.Start-c.end <= 3*s.scale && s.reach(c.end-1, m.Start, false)
-			before := c.value == "prev" && m.End <= c.start && (c.start-m.End <= s.scale || s.forceBetween(m.End, c.start)) && s.reach(m.End-1, c.start, false)
-			if after || before {
+			// the place may end inside the cue: "比軍に", to the Philippine forces
+			before := c.value == "prev" && m.Start < c.start && m.End <= c.end && (c.start-m.End <= s.scale || s.forceBetween(m.End, c.start)) && s.reach(min(m.End-1, c.start), c.start, false)
+			if after {
 				return m.Code
 			}
+			if before && (best < 0 || m.End > s.places[best].End) {
+				best = k
+			}
+		}
+		if best >= 0 {
+			return s.places[best].Code
 		}
 	}
 	return ""
