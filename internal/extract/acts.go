@@ -93,7 +93,13 @@ func (a *article) candidates(s *sentence) []Candidate {
 		}
 		course := false // a course of one of the page's states, the other trains or is trained
 		given := false  // goods one of the page's states gives, the other receives
-		if tp := a.partnerPair(s); len(st) == 1 && tp != nil && slices.Contains(tp, st[0]) && (typ == event.Agreement || typ == event.Meeting || typ == event.Training && s.has(lexicon.Trainee)) {
+		if g := a.leadGuest(s, t, st); g != "" {
+			// "In Dakar she was received by the Senegalese minister", on a
+			// page about the Spanish minister's tour: the guest unnamed is
+			// the person the page follows
+			st = append(append([]string{}, st...), g)
+			inf = true
+		} else if tp := a.partnerPair(s); len(st) == 1 && tp != nil && slices.Contains(tp, st[0]) && (typ == event.Agreement || typ == event.Meeting || typ == event.Training && s.has(lexicon.Trainee)) {
 			// "60 Kenyan sailors received training at Aksaz", on a page
 			// about Kenya and Turkey: the trained need a trainer, the
 			// page's other state (or the other of the two states the
@@ -459,6 +465,27 @@ func (s *sentence) guests(t cue) bool {
 		}
 	}
 	return false
+}
+
+// leadGuest returns the state of the page's lead person as the guest of a
+// reception told with one state and no guest named ("she was received by
+// the Senegalese minister", "la recibió el ministro"); "" otherwise.
+func (a *article) leadGuest(s *sentence, t cue, st []string) string {
+	if len(st) != 1 || a.lead == nil || event.Type(t.value) != event.Meeting || !s.within(lexicon.Host, t) ||
+		a.lead.Country == st[0] || s.has(lexicon.Counterpart) {
+		return ""
+	}
+	for _, p := range a.named(s) {
+		if p.Country != "" && p.Country != st[0] {
+			return "" // a guest named
+		}
+	}
+	for _, p := range s.persons {
+		if p.Country != "" && p.Country != st[0] {
+			return ""
+		}
+	}
+	return a.lead.Country
 }
 
 // standing reports a stage-less agreement mention that may stand for a

@@ -25,6 +25,15 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// a reception with one state named and its guest unnamed ("la recibió")
+	// receives the person the page follows
+	{name: "es reception of the page's lead person", lang: "es",
+		text: "Publicado el 5 de febrero de 2026\nRobles cierra su gira africana\n" +
+			"La ministra española de Defensa, Margarita Robles, se reunió el martes en Nuakchot con su homólogo mauritano.\n" +
+			"Tras Mauritania, la ministra voló a Senegal.\n" +
+			"En Dakar, el miércoles, la recibió el ministro de las Fuerzas Armadas, el general Birame Diop.\n" +
+			"Robles regresó a Madrid el jueves.",
+		key: "meeting|ESP,SEN", date: "2026-02-04", noKey: "meeting|MRT,SEN"},
 	// before a postposed recipient marker the receiver is the place nearest
 	// to it, even one the marker's first letter ends ("比軍に"), not the
 	// subject a word before

@@ -162,6 +162,9 @@ type article struct {
 	// ranked holds the states the article names often enough to be about
 	// them (as the pair's second), most named first
 	ranked []string
+	// lead is the person with a known state the article names in most
+	// sentences (three at least): the "she" a reception receives
+	lead *people.Person
 	// acted holds the state pairs (pairKey) of the acts read so far
 	// with both states named
 	acted    map[string]bool
@@ -226,6 +229,7 @@ func (x *Extractor) analyse(sents []*sentence, p *page.Page) *article {
 			}
 		}
 	}
+	a.lead = leadPerson(sents, a)
 	// persons count for their state in each sentence that names them and
 	// not their state
 	for _, s := range sents {
@@ -272,6 +276,36 @@ func (x *Extractor) analyse(sents []*sentence, p *page.Page) *article {
 		p.Published, p.From = a.resolver.Published(), source.OriginEstimated
 	}
 	return a
+}
+
+// leadPerson returns the person with a known state that the most
+// sentences name, when three or more do and no other person is named as
+// often; nil otherwise.
+func leadPerson(sents []*sentence, a *article) *people.Person {
+	count := map[string]int{}
+	for _, s := range sents {
+		seen := map[string]bool{}
+		for _, p := range a.named(s) {
+			if k := surname(p.Name); p.Country != "" && !seen[k] {
+				seen[k] = true
+				count[k]++
+			}
+		}
+	}
+	best, tie := "", false
+	for k, n := range count {
+		switch {
+		case best == "" || n > count[best]:
+			best, tie = k, false
+		case n == count[best]:
+			tie = true
+		}
+	}
+	if best == "" || tie || count[best] < 3 {
+		return nil
+	}
+	p := a.persons[best]
+	return &p
 }
 
 // pubLineScan is how much of a page's source pubLine reads.
