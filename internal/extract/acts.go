@@ -533,6 +533,9 @@ func (a *article) sideline(s *sentence, t cue, st []string) bool {
 	if d, _ := a.dateFor(s, t); d != "" && !isHistory(d, a.resolver.Published()) {
 		return false // "held an exercise with Kazakhstan on 3 March": news of its own
 	}
+	if n := s.index + 1; n < len(a.sents) && a.sents[n].block == s.block && len(a.sents[n].dates) > 0 && len(a.sents[n].cues[lexicon.Trigger]) == 0 {
+		return false // "Germany handed Moldova twelve vehicles. The ceremony took place on Wednesday at …": dated news of its own
+	}
 	if s.has(lexicon.SameDay) {
 		return false // "the same day, Russian instructors closed a course in Burkina Faso": dated by the news told before
 	}

@@ -25,6 +25,14 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// an act between one of the page's two states and another, dated by
+	// the sentence after it, is news of its own, not a remark in passing
+	{name: "de act dated by the next sentence is no sideline", lang: "de",
+		text: "Berlin, 12. März 2026\n\nDer Verteidigungsminister traf am Dienstag in Ankara seinen türkischen Amtskollegen. " +
+			"Deutschland und die Türkei vereinbarten eine engere Zusammenarbeit der Marinen. Die Türkei will deutsche U-Boot-Technik kaufen.\n\n" +
+			"Deutschland hat der Republik Moldau zwölf weitere gepanzerte Radfahrzeuge übergeben. " +
+			"Die Zeremonie fand am Mittwoch auf dem Militärflugplatz im Norden des Landes statt.",
+		key: "arms|DEU,MDA", initiator: "DEU"},
 	// a reception with one state named and its guest unnamed ("la recibió")
 	// receives the person the page follows
 	{name: "es reception of the page's lead person", lang: "es",

@@ -239,3 +239,15 @@ func TestTurkishDotlessI(t *testing.T) {
 		}
 	}
 }
+
+// Korean 인도 is India and "delivery": a delivery's verb forms hide it.
+func TestKoreanDeliveryIsNoIndia(t *testing.T) {
+	g := load(t)
+	for _, text := range []string{"장갑차 20대가 페루 육군에 인도됐다.", "내년 초 나머지 물량을 인도할 예정이다."} {
+		for _, m := range g.FindIn(token.Split(text), "ko") {
+			if m.Code == "IND" {
+				t.Errorf("%q: India found", text)
+			}
+		}
+	}
+}
