@@ -411,3 +411,31 @@ func TestSurnameOfStem(t *testing.T) {
 		t.Errorf("got %+v, want Зеленський of UKR", got)
 	}
 }
+
+// TestNameInTextLetters: a name the table knows is written as the text
+// writes it, less only the letters glued before it: a Persian page's ی
+// and ک stay, an Arabic conjunction goes.
+func TestNameInTextLetters(t *testing.T) {
+	gaz, err := gazetteer.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lex, err := lexicon.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ lang, text, want string }{
+		{"fa", "دومینیک نیتیوول وزیر دفاع غنا گفت که کمک‌ها رسیده است.", "دومینیک نیتیوول"},
+		{"ar", "واستقبل الوزير وهاكان فيدان الوفد في أنقرة.", "هاكان فيدان"},
+	} {
+		toks := token.Split(c.text)
+		got := New(lex.Get(c.lang)).WithDate(day("2024-05-01")).Find(toks, c.text, gaz.Find(toks))
+		found := false
+		for _, p := range got {
+			found = found || p.Name == c.want
+		}
+		if !found {
+			t.Errorf("%s: got %+v, want %q", c.text, got, c.want)
+		}
+	}
+}

@@ -777,7 +777,7 @@ func (f *Finder) addHolders(out []Person, toks []token.Token, src string, inPlac
 				out[i].Name = src[toks[start].Start:toks[h.end-1].End]
 			}
 			if toks[start].Arab && out[i].Start == h.start && out[i].End == h.end && form != "" {
-				out[i].Name = form // "وهاكان فيدان": the name without the conjunction
+				out[i].Name = unprefixed(src, toks[start:h.end], form) // "وهاكان فيدان": the name without the conjunction
 			}
 			if f.declines(toks[out[i].Start]) {
 				out[i].Name = cmp.Or(nominativeForm(h.term.Forms, toks[out[i].Start:out[i].End]), out[i].Name)
@@ -786,7 +786,7 @@ func (f *Finder) addHolders(out []Person, toks []token.Token, src string, inPlac
 		}
 		name := src[toks[start].Start:toks[h.end-1].End]
 		if toks[start].Arab && form != "" {
-			name = form
+			name = unprefixed(src, toks[start:h.end], form)
 		}
 		if f.declines(toks[start]) {
 			name = cmp.Or(nominativeForm(h.term.Forms, toks[start:h.end]), f.nominative(name))
@@ -844,6 +844,20 @@ func surnameOf(forms []string, stem token.Token) string {
 		}
 	}
 	return stem.Text
+}
+
+// unprefixed returns the name toks write, less the letters glued before
+// it that the table's form lacks ("وهاكان فيدان" → "هاكان فيدان"), in the
+// text's own letters: a Persian page's "دومینیک" keeps its ی and ک where
+// the table writes the Arabic ي and ك.
+func unprefixed(src string, toks []token.Token, form string) string {
+	words := strings.Fields(form)
+	first := []rune(toks[0].Text)
+	cut := len(first) - utf8.RuneCountInString(words[0])
+	if cut < 0 || cut >= len(first) {
+		return form
+	}
+	return string(first[cut:]) + src[toks[0].End:toks[len(toks)-1].End]
 }
 
 // matchedForm returns the table form written exactly as toks read once
