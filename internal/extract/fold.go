@@ -84,7 +84,7 @@ func Fold(article string, cands []Candidate) []event.Event {
 			if c.GearOnly && typeRules[g.ev.Type].gearOnly {
 				ds = slices.DeleteFunc(slices.Clone(ds), func(d string) bool { return d == "equipment" })
 			}
-			g.ev.Domains = union(g.ev.Domains, ds...)
+			g.ev.Domains = union(g.ev.Domains, ownOnly(ds)...)
 			if c.Event.Type == "" {
 				g.ev.Persons = mergePersons(g.ev.Persons, participants(g.ev, c.Event)) // "The minister, X, said ..."
 				lendDate(g, c)
@@ -560,4 +560,14 @@ func union(a []string, b ...string) []string {
 func laterWithin(a, b string, days int) bool {
 	n := daysApart(a, b)
 	return b > a && n >= 1 && n <= days
+}
+
+// ownDomains are the domains only an act's own sentence gives it: the
+// words that tell them ("economy", "families", "staff", "institutions",
+// "capacity") are as often about something else in the sentences around.
+var ownDomains = []string{"economic", "welfare", "human_resources", "governance", "capacity_building"}
+
+// ownOnly returns ds less the domains only an act's own sentence gives.
+func ownOnly(ds []string) []string {
+	return slices.DeleteFunc(slices.Clone(ds), func(d string) bool { return slices.Contains(ownDomains, d) })
 }
