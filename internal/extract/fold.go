@@ -564,8 +564,9 @@ func laterWithin(a, b string, days int) bool {
 
 // ownDomains are the domains only an act's own sentence gives it: the
 // words that tell them ("economy", "families", "staff", "institutions",
-// "capacity") are as often about something else in the sentences around.
-var ownDomains = []string{"economic", "welfare", "human_resources", "governance", "capacity_building"}
+// "capacity", "fuel") are as often about something else in the sentences
+// around.
+var ownDomains = []string{"economic", "welfare", "human_resources", "governance", "capacity_building", "logistics"}
 
 // ownOnly returns ds less the domains only an act's own sentence gives.
 func ownOnly(ds []string) []string {
