@@ -17,6 +17,10 @@ import (
 // deployment, not a withdrawal ("departure abroad").
 // The name starts with the language and the rule.
 var falsePosCases = []pipelineCase{
+	// coordinates or secrets passed to a foreign service are no goods
+	{"uk secrets are no goods", "uk",
+		"Київ, 4 травня 2026\n\nПаралельно в Одесі затримали чоловіка, який передав російським спецслужбам координати військових об'єктів.",
+		nil},
 	// a state named in a movement's name ("for the Liberation of Congo") is
 	// no party: aid to the movement is no aid between two states
 	{"en liberation of", "en",
