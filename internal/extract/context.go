@@ -314,7 +314,7 @@ func lendTalksTopics(groups []*group) {
 		}
 		var add []string
 		for d, n := range count {
-			if !slices.Contains(g.ev.Domains, d) && !slices.Contains(ownDomains, d) && n >= 3 { // the talks' own domains are theirs already
+			if !slices.Contains(g.ev.Domains, d) && n >= 3 { // the talks' own domains are theirs already
 				add = append(add, d)
 			}
 		}

@@ -84,7 +84,10 @@ func Fold(article string, cands []Candidate) []event.Event {
 			if c.GearOnly && typeRules[g.ev.Type].gearOnly {
 				ds = slices.DeleteFunc(slices.Clone(ds), func(d string) bool { return d == "equipment" })
 			}
-			g.ev.Domains = union(g.ev.Domains, ownOnly(ds)...)
+			if g.ev.Type != event.Meeting && g.ev.Type != event.Agreement {
+				ds = ownOnly(ds) // talks and pacts take the visit's themes told around them
+			}
+			g.ev.Domains = union(g.ev.Domains, ds...)
 			if c.Event.Type == "" {
 				g.ev.Persons = mergePersons(g.ev.Persons, participants(g.ev, c.Event)) // "The minister, X, said ..."
 				lendDate(g, c)
@@ -562,10 +565,11 @@ func laterWithin(a, b string, days int) bool {
 	return b > a && n >= 1 && n <= days
 }
 
-// ownDomains are the domains only an act's own sentence gives it: the
-// words that tell them ("economy", "families", "staff", "institutions",
-// "capacity", "fuel") are as often about something else in the sentences
-// around.
+// ownDomains are the domains only an act's own sentence gives a transfer,
+// a drill, a course or a deployment: the words that tell them ("economy",
+// "families", "staff", "institutions", "capacity", "fuel") are as often
+// about something else in the sentences around. Talks and pacts take the
+// themes of the visit told around them, as the shared devset's gold does.
 var ownDomains = []string{"economic", "welfare", "human_resources", "governance", "capacity_building", "logistics"}
 
 // ownOnly returns ds less the domains only an act's own sentence gives.

@@ -250,9 +250,9 @@ func (lx *Lexicon) Prefixes(kind Kind) []string {
 
 // The traits a language's writing may have (kind trait).
 const (
-	TraitNounCaps  = "nouncaps"  // every noun takes a capital (German): capitals show no names
-	TraitNameFirst = "namefirst" // names come before their role (Japanese, Korean)
-	TraitVerbFinal = "verbfinal" // the verb ends its clause (Japanese, Korean, Hindi, Turkish, Persian)
+	TraitNounCaps   = "nouncaps"   // every noun takes a capital (German): capitals show no names
+	TraitNameFirst  = "namefirst"  // names come before their role (Japanese, Korean)
+	TraitVerbFinal  = "verbfinal"  // the verb ends its clause (Japanese, Korean, Hindi, Turkish, Persian)
 	TraitMonthFirst = "monthfirst" // a date in figures puts the month before the day: 11/16 (Japanese, Chinese, Korean)
 )
 
