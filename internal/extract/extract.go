@@ -248,7 +248,7 @@ func (x *Extractor) analyse(sents []*sentence, p *page.Page) *article {
 			}
 		}
 	}
-	if h := a.lx.Home(); count[h] > 0 {
+	if h := a.lx.HomeState(); count[h] > 0 {
 		count[h]++ // a Polish page that names Poland is most likely about it
 	}
 	codes := make([]string, 0, len(count))

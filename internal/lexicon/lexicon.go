@@ -141,7 +141,7 @@ const (
 	Range        Kind = "range"        // joins the first and last day of a range: "to" (8 to 11 May), "au", "по", "bis"
 	DateFiller   Kind = "datefiller"   // a word that may stand between a date's parts: "de", "of", "года"
 	Trait        Kind = "trait"        // a trait of the language's writing (value nouncaps: every noun takes a capital); the phrase says it in words
-	Home         Kind = "home"         // the state whose press mostly writes the language (value its alpha-3); the phrase names it
+	HomeState    Kind = "homestate"    // the state whose press mostly writes the language (value its alpha-3); the phrase names it
 	Letter       Kind = "letter"       // a letter that tells the language from others of its script (+ common here, +N: N of every 100 letters; - never here)
 	YearMark     Kind = "yearmark"     // a unit written after a year's number: 年, 년
 	MonthMark    Kind = "monthmark"    // a unit written after a month's number: 月, 월
@@ -155,7 +155,7 @@ var Kinds = []Kind{Trigger, Stage, Modal, Hypothetical, Request, Demand, Threat,
 	Negation, Combat, Hostile, Adversary, Provision, Framework, Occasion, Document, Clause, Joint, Service, CodeName, Equipment, Arrival,
 	Departure, Aside, Domain, Pair, Group, Duo, Visit, Host, Trainer, Trainee, Recipient, Press, Report, Anchor, Shift, NonGoods, Body, Honours, Agent, Purchase, Locative, Background, Role, Title, Counterpart, Month, Weekday, Ordinal, Relday,
 	Last, Next, This, YearEnd, PubLine, Boilerplate, Counter, Credit, Stopword, Abbrev, Security, YearWord, MonthWord, WeekWord, CapitalWord, Embassy, Seat,
-	LocSuffix, WaterWord, Connector, Conjunction, Article, Plural, NameEnding, Topic, Qualifier, DaySuffix, Genitive, SameDay, Range, DateFiller, Trait, Home, Letter, YearMark, MonthMark, DayMark, DayWord, Era}
+	LocSuffix, WaterWord, Connector, Conjunction, Article, Plural, NameEnding, Topic, Qualifier, DaySuffix, Genitive, SameDay, Range, DateFiller, Trait, HomeState, Letter, YearMark, MonthMark, DayMark, DayWord, Era}
 
 // maxKinds bounds the number of kinds (an array indexed by kindIndex).
 const maxKinds = 128
@@ -262,13 +262,13 @@ func (lx *Lexicon) HasTrait(name string) bool {
 	return lx != nil && lx.traits[name] // asked for every cue a mood rule weighs: a set, not a scan
 }
 
-// Home returns the state whose press mostly writes the language (kind
-// home); "" for a language written across many states' press.
-func (lx *Lexicon) Home() string {
-	if lx == nil || len(lx.entries[Home]) == 0 {
+// HomeState returns the state whose press mostly writes the language
+// (kind homestate); "" for a language written across many states' press.
+func (lx *Lexicon) HomeState() string {
+	if lx == nil || len(lx.entries[HomeState]) == 0 {
 		return ""
 	}
-	return lx.entries[Home][0].Value
+	return lx.entries[HomeState][0].Value
 }
 
 // Is reports whether key (a folded word) is a one-word phrase of a kind.
@@ -314,7 +314,7 @@ func (lx *Lexicon) parse(name string, data []byte) error {
 		if keys, star := token.Phrase(e.Text); len(keys) == 1 && !star && !strings.HasPrefix(e.Text, "*") {
 			lx.addWord(e.Kind, keys[0], e.Value)
 		}
-		if e.Kind != Letter && e.Kind != Trait && e.Kind != Home && e.Kind != Stopword && e.Value != Void {
+		if e.Kind != Letter && e.Kind != Trait && e.Kind != HomeState && e.Kind != Stopword && e.Value != Void {
 			if keys, _ := token.Phrase(strings.Trim(e.Text, "*")); len(keys) > 0 {
 				for _, k := range keys {
 					if len([]rune(k)) > 2 {
@@ -346,8 +346,8 @@ func (lx *Lexicon) parse(name string, data []byte) error {
 			lx.Abbrevs[token.Fold(strings.TrimSuffix(e.Text, "."))] = true
 		case Boilerplate:
 			lx.Boilerplate = append(lx.Boilerplate, e)
-		case Letter, Trait, Home:
-			// read with Entries, HasTrait or Home, never matched as words
+		case Letter, Trait, HomeState:
+			// read with Entries, HasTrait or HomeState, never matched as words
 			if e.Kind == Trait {
 				lx.traits[e.Value] = true
 			}

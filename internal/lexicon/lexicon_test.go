@@ -202,7 +202,7 @@ var optionalKinds = map[Kind]string{
 	DateFiller: "languages with nothing between a date's parts",
 	Range:      "languages may write ranges with a dash only",
 	Trait:      "most languages' writing has no trait the rules need to know",
-	Home:       "languages written across many states' press (English, French, Spanish, Portuguese, Arabic, Swahili, Chinese) lean to none",
+	HomeState:  "languages written across many states' press (English, French, Spanish, Portuguese, Arabic, Swahili, Chinese) lean to none",
 	Topic:      "agreement kinds are written in English by the extractor; topics read kinds people wrote in their language",
 	NameEnding: "only languages that decline names (Russian, Ukrainian, Polish)",
 	Seat:       "languages that name a government with a genitive or a postposition, never a locative after it (Chinese, Japanese, Korean, Hindi, Turkish)",
@@ -258,13 +258,13 @@ func TestFindKindsIsFind(t *testing.T) {
 }
 
 // A language leans to at most one home state, named by its alpha-3 code.
-func TestHome(t *testing.T) {
+func TestHomeState(t *testing.T) {
 	s, err := Load()
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, l := range s.Langs() {
-		es := s.Get(l).Entries(Home)
+		es := s.Get(l).Entries(HomeState)
 		if len(es) > 1 {
 			t.Errorf("%s: %d home states", l, len(es))
 		}
@@ -274,7 +274,7 @@ func TestHome(t *testing.T) {
 			}
 		}
 	}
-	if s.Get("pl").Home() != "POL" || s.Get("en").Home() != "" {
-		t.Errorf("pl home %q, en home %q; want POL and none", s.Get("pl").Home(), s.Get("en").Home())
+	if s.Get("pl").HomeState() != "POL" || s.Get("en").HomeState() != "" {
+		t.Errorf("pl home %q, en home %q; want POL and none", s.Get("pl").HomeState(), s.Get("en").HomeState())
 	}
 }
