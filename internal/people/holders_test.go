@@ -361,14 +361,7 @@ func TestDeclensions(t *testing.T) {
 // term; a role the table does not give the name keeps none (a defence
 // minister called Pedro Sánchez is not Spain's head of government).
 func TestHeldOn(t *testing.T) {
-	gaz, err := gazetteer.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	lex, err := lexicon.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
+	gaz, lex := loadGazLex(t)
 	for _, c := range []struct {
 		lang, text, name string
 		on               time.Time
@@ -396,14 +389,7 @@ func TestHeldOn(t *testing.T) {
 // is written out in its nominative from the row's full form, in the
 // script and spelling of the text's language.
 func TestSurnameOfStem(t *testing.T) {
-	gaz, err := gazetteer.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	lex, err := lexicon.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
+	gaz, lex := loadGazLex(t)
 	text := "У понеділок Зеленський провів телефонну розмову з президентом Туреччини."
 	toks := token.Split(text)
 	got := New(lex.Get("uk")).WithDate(day("2026-05-11")).Find(toks, text, gaz.Find(toks))
@@ -416,14 +402,7 @@ func TestSurnameOfStem(t *testing.T) {
 // writes it, less only the letters glued before it: a Persian page's ی
 // and ک stay, an Arabic conjunction goes.
 func TestNameInTextLetters(t *testing.T) {
-	gaz, err := gazetteer.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	lex, err := lexicon.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
+	gaz, lex := loadGazLex(t)
 	for _, c := range []struct{ lang, text, want string }{
 		{"fa", "دومینیک نیتیوول وزیر دفاع غنا گفت که کمک‌ها رسیده است.", "دومینیک نیتیوول"},
 		{"ar", "واستقبل الوزير وهاكان فيدان الوفد في أنقرة.", "هاكان فيدان"},
