@@ -364,8 +364,8 @@ func (a *article) partnerPair(s *sentence) []string {
 	}
 	for j := s.index - 1; j >= 0 && j >= s.index-3; j-- {
 		p := a.sents[j]
-		if !slices.Equal(p.states(), tp) && !slices.Equal(slices.Sorted(slices.Values(p.states())), slices.Sorted(slices.Values(tp))) {
-			continue
+		if !slices.Equal(slices.Sorted(slices.Values(p.states())), slices.Sorted(slices.Values(tp))) {
+			continue // not the sentence topicPair took the two from
 		}
 		for _, q := range a.named(p) {
 			if q.Country != "" && !slices.Contains(tp, q.Country) {
