@@ -426,9 +426,8 @@ func monthNear(used []bool, from, to int) bool {
 // a number over 12 can only be the day. The weekday, read on its own, is
 // the mention's too.
 func dayMonth(toks []token.Token, src string, i int, used []bool, lx phrases) (Mention, bool) {
-	if i+1 >= len(toks) || used[i] || used[i+1] || len(toks[i].Text) > 2 || len(toks[i+1].Text) > 2 ||
-		!allDigits(toks[i].Text) || !allDigits(toks[i+1].Text) {
-		return Mention{}, false
+	if i+1 >= len(toks) || used[i] || used[i+1] || !token.StartsDigit(toks[i].Text) || !token.StartsDigit(toks[i+1].Text) {
+		return Mention{}, false // most words
 	}
 	if sep := src[toks[i].End:toks[i+1].Start]; sep != "/" && sep != "." {
 		return Mention{}, false
@@ -436,8 +435,7 @@ func dayMonth(toks []token.Token, src string, i int, used []bool, lx phrases) (M
 	if i+2 < len(toks) && token.StartsDigit(toks[i+2].Text) && strings.TrimSpace(src[toks[i+1].End:toks[i+2].Start]) == src[toks[i].End:toks[i+1].Start] {
 		return Mention{}, false // a third part: a full date, or a version number
 	}
-	a, _ := strconv.Atoi(toks[i].Text)
-	b, _ := strconv.Atoi(toks[i+1].Text)
+	a, b := bracketNumber(digits(toks[i].Text), 31), bracketNumber(digits(toks[i+1].Text), 31)
 	day, month := a, b
 	if lx.HasTrait(lexicon.TraitMonthFirst) {
 		day, month = b, a

@@ -8,6 +8,18 @@ import (
 	"pactwatch/internal/token"
 )
 
+// oneMention finds the date mentions of a sentence in lang and reports an
+// error unless there is exactly one.
+func oneMention(t *testing.T, lang, text string) ([]Mention, bool) {
+	t.Helper()
+	ms := Find(token.Split(text), text, realLexicon(t, lang))
+	if len(ms) != 1 {
+		t.Errorf("%s %q: %d mentions, want 1: %+v", lang, text, len(ms), ms)
+		return ms, false
+	}
+	return ms, true
+}
+
 // realLexicon loads one language's lexicon from the data files.
 func realLexicon(t *testing.T, lang string) *lexicon.Lexicon {
 	t.Helper()
@@ -76,10 +88,8 @@ func TestFutureDates(t *testing.T) {
 		{"fr", "Le ministre s'est rendu à Dakar en février.", false, "2025-02"},
 	}
 	for _, c := range cases {
-		lx := realLexicon(t, c.lang)
-		ms := Find(token.Split(c.text), c.text, lx)
-		if len(ms) != 1 {
-			t.Errorf("%q: %d mentions, want 1: %+v", c.text, len(ms), ms)
+		ms, ok := oneMention(t, c.lang, c.text)
+		if !ok {
 			continue
 		}
 		ms[0].Future = c.future
@@ -158,10 +168,8 @@ func TestRelativeMonth(t *testing.T) {
 		{"ar", "سيلتقي الوزيران الشهر المقبل.", "2025-02"},
 	}
 	for _, c := range cases {
-		lx := realLexicon(t, c.lang)
-		ms := Find(token.Split(c.text), c.text, lx)
-		if len(ms) != 1 {
-			t.Errorf("%q: %d mentions, want 1: %+v", c.text, len(ms), ms)
+		ms, ok := oneMention(t, c.lang, c.text)
+		if !ok {
 			continue
 		}
 		if got := NewResolver(ms, pub, today).Resolve(ms[0]); got != c.want {
@@ -196,10 +204,8 @@ func TestRelativeWeek(t *testing.T) {
 		{"sw", "Jeshi la wanamaji lilipokea boti mbili wiki iliyopita."},
 	}
 	for _, c := range cases {
-		lx := realLexicon(t, c.lang)
-		ms := Find(token.Split(c.text), c.text, lx)
-		if len(ms) != 1 {
-			t.Errorf("%s %q: %d mentions, want 1: %+v", c.lang, c.text, len(ms), ms)
+		ms, ok := oneMention(t, c.lang, c.text)
+		if !ok {
 			continue
 		}
 		if got := NewResolver(ms, pub, today).Resolve(ms[0]); got != "2025-02" {
@@ -238,10 +244,8 @@ func TestThisWeekAndMonth(t *testing.T) {
 		{"zh", "海军本月接收了两艘巡逻艇。"},
 	}
 	for _, c := range cases {
-		lx := realLexicon(t, c.lang)
-		ms := Find(token.Split(c.text), c.text, lx)
-		if len(ms) != 1 {
-			t.Errorf("%s %q: %d mentions, want 1: %+v", c.lang, c.text, len(ms), ms)
+		ms, ok := oneMention(t, c.lang, c.text)
+		if !ok {
 			continue
 		}
 		if got := NewResolver(ms, pub, today).Resolve(ms[0]); got != "2025-03" {
@@ -314,10 +318,8 @@ func TestDayAlone(t *testing.T) {
 		{"hi", "पिछले महीने की 20 तारीख को अभ्यास शुरू हुआ।", "2025-02-20"},
 	}
 	for _, c := range cases {
-		lx := realLexicon(t, c.lang)
-		ms := Find(token.Split(c.text), c.text, lx)
-		if len(ms) != 1 {
-			t.Errorf("%s %q: %d mentions, want 1: %+v", c.lang, c.text, len(ms), ms)
+		ms, ok := oneMention(t, c.lang, c.text)
+		if !ok {
 			continue
 		}
 		if got := NewResolver(ms, pub, today).Resolve(ms[0]); got != c.want {

@@ -93,13 +93,17 @@ func (a *article) candidates(s *sentence) []Candidate {
 		}
 		course := false // a course of one of the page's states, the other trains or is trained
 		given := false  // goods one of the page's states gives, the other receives
+		var tp []string // the pair an act naming one state completes itself with
+		if len(st) == 1 {
+			tp = a.partnerPair(s)
+		}
 		if g := a.leadGuest(s, t, st); g != "" {
 			// "In Dakar she was received by the Senegalese minister", on a
 			// page about the Spanish minister's tour: the guest unnamed is
 			// the person the page follows
 			st = append(append([]string{}, st...), g)
 			inf = true
-		} else if tp := a.partnerPair(s); len(st) == 1 && tp != nil && slices.Contains(tp, st[0]) && (typ == event.Agreement || typ == event.Meeting || typ == event.Training && s.has(lexicon.Trainee)) {
+		} else if tp != nil && slices.Contains(tp, st[0]) && (typ == event.Agreement || typ == event.Meeting || typ == event.Training && s.has(lexicon.Trainee)) {
 			// "60 Kenyan sailors received training at Aksaz", on a page
 			// about Kenya and Turkey: the trained need a trainer, the
 			// page's other state (or the other of the two states the

@@ -229,25 +229,33 @@ func (x *Extractor) analyse(sents []*sentence, p *page.Page) *article {
 			}
 		}
 	}
-	a.lead = leadPerson(sents, a)
 	// persons count for their state in each sentence that names them and
-	// not their state
+	// not their state; the person most sentences name leads the page
+	mentions := map[string]int{} // sentences naming each person (by surname) with a known state
 	for _, s := range sents {
 		w := 1.0
 		if s.index < 3 {
 			w = 1.5
 		}
-		seen := map[string]bool{} // a state the sentence names counts once
+		seen := map[string]bool{} // a state the sentence names counts once, and so does a person
 		for _, m := range s.places {
 			seen[m.Code] = true
 		}
 		for _, p := range a.named(s) {
-			if p.Country != "" && !seen[p.Country] {
+			if p.Country == "" {
+				continue
+			}
+			if !seen[p.Country] {
 				seen[p.Country] = true
 				count[p.Country] += w
 			}
+			if k := surname(p.Name); !seen[k] {
+				seen[k] = true
+				mentions[k]++
+			}
 		}
 	}
+	a.lead = leadPerson(mentions, a.persons)
 	if h := a.lx.HomeState(); count[h] > 0 {
 		count[h]++ // a Polish page that names Poland is most likely about it
 	}
@@ -279,32 +287,22 @@ func (x *Extractor) analyse(sents []*sentence, p *page.Page) *article {
 }
 
 // leadPerson returns the person with a known state that the most
-// sentences name, when three or more do and no other person is named as
-// often; nil otherwise.
-func leadPerson(sents []*sentence, a *article) *people.Person {
-	count := map[string]int{}
-	for _, s := range sents {
-		seen := map[string]bool{}
-		for _, p := range a.named(s) {
-			if k := surname(p.Name); p.Country != "" && !seen[k] {
-				seen[k] = true
-				count[k]++
-			}
-		}
-	}
+// sentences name (mentions, by surname), when three or more do and no
+// other person is named as often; nil otherwise.
+func leadPerson(mentions map[string]int, persons map[string]people.Person) *people.Person {
 	best, tie := "", false
-	for k, n := range count {
+	for k, n := range mentions {
 		switch {
-		case best == "" || n > count[best]:
+		case best == "" || n > mentions[best]:
 			best, tie = k, false
-		case n == count[best]:
+		case n == mentions[best]:
 			tie = true
 		}
 	}
-	if best == "" || tie || count[best] < 3 {
+	if best == "" || tie || mentions[best] < 3 {
 		return nil
 	}
-	p := a.persons[best]
+	p := persons[best]
 	return &p
 }
 
@@ -314,10 +312,7 @@ const pubLineScan = 64 << 10
 // sentenceStates returns the states a sentence involves, with whether any
 // was inferred rather than named.
 func (a *article) sentenceStates(s *sentence) (states []string, inferred bool) {
-	states = s.states()
-	if aside := s.asideOnly(); len(aside) > 0 {
-		states = slices.DeleteFunc(states, func(c string) bool { return aside[c] }) // "the border with Iran"
-	}
+	states = s.namedParties()
 	// a person the sentence names whose state is known (an office-holder,
 	// "the Portuguese minister X") brings it to a sentence that names one
 	// state: "Nuno Melo presided over the handover of two boats to the
@@ -358,23 +353,17 @@ func (a *article) sentenceStates(s *sentence) (states []string, inferred bool) {
 // are theirs ("Estonia's defence minister arrived in Kyiv. Ukraine's
 // minister met him."), else the page's pair.
 func (a *article) partnerPair(s *sentence) []string {
-	tp := a.topicPair(s)
-	if slices.Equal(tp, a.pair) {
+	p := a.topicSentence(s)
+	if p == nil {
 		return a.pair
 	}
-	for j := s.index - 1; j >= 0 && j >= s.index-3; j-- {
-		p := a.sents[j]
-		if !slices.Equal(slices.Sorted(slices.Values(p.states())), slices.Sorted(slices.Values(tp))) {
-			continue // not the sentence topicPair took the two from
+	tp := p.namedParties()
+	for _, q := range a.named(p) {
+		if q.Country != "" && !slices.Contains(tp, q.Country) {
+			return a.pair // "before Tanzania, Dong Jun visited Mozambique": his state is a third
 		}
-		for _, q := range a.named(p) {
-			if q.Country != "" && !slices.Contains(tp, q.Country) {
-				return a.pair // "before Tanzania, Dong Jun visited Mozambique": his state is a third
-			}
-		}
-		return tp
 	}
-	return a.pair
+	return tp
 }
 
 // groupSize is how many states a phrase beside trigger t counts ("the
@@ -408,15 +397,8 @@ func (a *article) groupStates(s *sentence, n int, have []string) []string {
 	fits := func(st []string) bool {
 		return len(st) == n && !slices.ContainsFunc(have, func(c string) bool { return !slices.Contains(st, c) })
 	}
-	named := func(p *sentence) []string {
-		st := p.states()
-		if aside := p.asideOnly(); len(aside) > 0 {
-			st = slices.DeleteFunc(st, func(c string) bool { return aside[c] })
-		}
-		return st
-	}
 	for j := s.index - 1; j >= 0 && j >= s.index-groupReach; j-- {
-		if st := named(a.sents[j]); len(st) == n {
+		if st := a.sents[j].namedParties(); len(st) == n {
 			if !fits(st) {
 				return nil // the three named just before are not these
 			}
@@ -425,7 +407,7 @@ func (a *article) groupStates(s *sentence, n int, have []string) []string {
 	}
 	var lead []string
 	for _, p := range a.sents[:min(3, len(a.sents))] {
-		lead = union(lead, named(p)...)
+		lead = union(lead, p.namedParties()...)
 	}
 	if fits(lead) {
 		return slices.Sorted(slices.Values(lead))
@@ -448,23 +430,37 @@ const groupReach = 6
 // refers to: the two states a sentence just before, in the same paragraph,
 // names; else the two the article is most about.
 func (a *article) topicPair(s *sentence) []string {
+	if p := a.topicSentence(s); p != nil {
+		return p.namedParties()
+	}
+	return a.pair
+}
+
+// topicSentence is the sentence shortly before s, in its paragraph, that
+// names two states; nil when none does before one that names more.
+func (a *article) topicSentence(s *sentence) *sentence {
 	for j := s.index - 1; j >= 0 && j >= s.index-3; j-- {
 		p := a.sents[j]
 		if p.block != s.block {
 			break
 		}
-		st := p.states()
-		if aside := p.asideOnly(); len(aside) > 0 {
-			st = slices.DeleteFunc(st, func(c string) bool { return aside[c] })
-		}
-		if len(st) == 2 {
-			return st
-		}
-		if len(st) > 2 {
+		if n := len(p.namedParties()); n == 2 {
+			return p
+		} else if n > 2 {
 			break
 		}
 	}
-	return a.pair
+	return nil
+}
+
+// namedParties returns the states the sentence names, less those it names only
+// as a landmark ("the border with Iran").
+func (s *sentence) namedParties() []string {
+	st := s.states()
+	if aside := s.asideOnly(); len(aside) > 0 {
+		st = slices.DeleteFunc(st, func(c string) bool { return aside[c] })
+	}
+	return st
 }
 
 // companionReach is how many words may stand between an agreement noun and
