@@ -344,6 +344,7 @@ func TestDayMonthBesideWeekday(t *testing.T) {
 		{"ja", "■11/16（月） 日豪比、南シナ海で海上協同活動", "2026-11-16"},
 		{"ko", "11/16(월) 한미 연합훈련 시작", "2026-11-16"},
 		{"uk", "Вівторок, 12.05 — до Києва прибув міністр", "2026-05-12"},
+		{"ar", "الثلاثاء ١٢/٥: وصل الوزير إلى الرياض", "2026-05-12"},
 		{"en", "Tuesday 12/05: the minister arrived in Kyiv", "2026-05-12"},
 		{"en", "the score was 3/2 after the first half", ""},
 		{"de", "um 10.30 Uhr begann die Übung", ""},
