@@ -59,6 +59,12 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 			}
 		}
 	}
+	if e.Location == nil {
+		if m := s.townPlace(&t); m != nil {
+			e.Location = &event.Location{Name: s.mentionText(*m), Country: m.Code}
+			c.PlaceLoc = true
+		}
+	}
 	if typeRules[typ].initiator == initiatorGive {
 		if t.extra == received {
 			// "the Tunisian navy received three boats given by the Guardia di

@@ -45,6 +45,20 @@ func findDateline(sents []*sentence) *event.Location {
 	return nil
 }
 
+// townDateline is the town of the world list that opens the report
+// ("KISMAYO, 4 March —"), when findDateline found no state's place.
+func townDateline(sents []*sentence) *event.Location {
+	for i, s := range sents {
+		if i >= datelineLines {
+			break
+		}
+		if len(s.towns) > 0 && s.towns[0].Start == 0 && datelineAfter(s, s.towns[0]) && (len(s.places) == 0 || s.places[0].Start > 0) {
+			return &event.Location{Name: cityName(s.mentionText(s.towns[0])), Country: s.towns[0].Code}
+		}
+	}
+	return nil
+}
+
 // dateLine reports a short line that holds a full date and one city
 // ("Thursday 14 August 2025 – Ankara – Agency"): the city is where the
 // report was filed.

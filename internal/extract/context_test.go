@@ -25,6 +25,25 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// a town of the world list after a locative is where the act
+	// happened, though the gazetteer of states' places lacks it: not the
+	// dateline's city nor the talks' place
+	{name: "it course in a town of the world list", lang: "it",
+		text: "Tripoli, 3 marzo 2026\n\nIl ministro della Difesa ha incontrato martedì a Tripoli il capo di stato maggiore libico. " +
+			"Trenta marinai libici hanno concluso lunedì un corso di navigazione a Gaeta con istruttori della Marina italiana.",
+		key: "training|ITA,LBY", location: "ITA"},
+	{name: "pl declined town of the world list", lang: "pl",
+		text: "Warszawa, 5 maja 2026\n\nPolska i Niemcy zacieśniają współpracę wojskową na morzu. " +
+			"Dwunastu marynarzy polskiej Marynarki Wojennej ukończyło w piątek szkolenie we Flensburgu pod okiem niemieckich instruktorów wojskowych.",
+		key: "training|DEU,POL", location: "DEU"},
+	// a dispatch filed from a town the list knows is placed there
+	{name: "en dateline town of the world list", lang: "en",
+		text: "TAMALE, 14 April 2026 (Wire) — Ghanaian and Burkinabe troops held a joint border exercise on Monday, the army said.",
+		key: "exercise|BFA,GHA", location: "GHA"},
+	// a town of a state the page never names is no place of its acts
+	{name: "es town of an unnamed state", lang: "es",
+		text: "Lima, 9 de junio de 2026\n\nPerú y Corea del Sur firmaron el martes un acuerdo de cooperación naval en San Borja.",
+		key: "agreement|KOR,PER", location: "PER"},
 	// an act between one of the page's two states and another, dated by
 	// the sentence after it, is news of its own, not a remark in passing
 	{name: "de act dated by the next sentence is no sideline", lang: "de",

@@ -275,6 +275,12 @@ func (x *Extractor) analyse(sents []*sentence, p *page.Page) *article {
 	if len(codes) >= 2 && count[codes[1]] >= 1.5 {
 		a.pair = []string{codes[0], codes[1]}
 	}
+	for _, s := range sents {
+		s.towns = whichTowns(s.towns, count)
+	}
+	if a.dateline == nil {
+		a.dateline = townDateline(sents)
+	}
 	for _, c := range codes {
 		if count[c] >= 1.5 {
 			a.ranked = append(a.ranked, c)
@@ -284,6 +290,23 @@ func (x *Extractor) analyse(sents []*sentence, p *page.Page) *article {
 		p.Published, p.From = a.resolver.Published(), source.OriginEstimated
 	}
 	return a
+}
+
+// whichTowns keeps the towns in a state the page names (a report's
+// places lie in the states it speaks of), each the most populous town of
+// its name in such a state.
+func whichTowns(towns []gazetteer.Mention, named map[string]float64) []gazetteer.Mention {
+	out := towns[:0]
+	for _, m := range towns {
+		if i := slices.IndexFunc(append([]string{m.Code}, m.Alts...), func(c string) bool { return named[c] > 0 }); i >= 0 {
+			if i > 0 {
+				m.Code = m.Alts[i-1]
+			}
+			m.Alts = nil
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // leadPerson returns the person with a known state that the most

@@ -26,44 +26,68 @@ func (a *article) destination(s *sentence, t *cue) (host, where *gazetteer.Menti
 		}
 	}
 	for _, l := range s.cues[lexicon.Locative] {
-		if m := s.placeBy(l, 2); m != nil && m.Kind != gazetteer.Demonym && m.Kind != gazetteer.Metonym {
-			if t != nil && m.Start >= t.end && (!s.reach(t.end-1, m.Start, true) || s.endsClause(*t)) {
-				continue
-			}
-			if t != nil && t.value == string(event.Agreement) && s.otherStageSpan(*t, m.Start, m.End) {
-				continue // "ratified the agreement signed in Rome": the signing's place
-			}
-			if t != nil && t.value == string(event.Agreement) && m.Start >= t.end && s.domainBetween(t.end, l.start) {
-				continue // "a protocol on joint production of drones on Azerbaijan's territory": the content's place
-			}
-			if s.seatBefore(l) {
-				continue // "the government in Phnom Penh suspended the drills": the state, not the place
-			}
-			if s.fromPlace(m) {
-				continue // "flew in from New Delhi": where they came from
-			}
-			if t != nil && s.otherActPlace(*t, *m) {
-				continue // "jets deployed in Romania, Bucharest ratifies the accord"
-			}
-			if m.Kind == gazetteer.Name && s.nameGoesOn(*m) {
-				continue // "at Burma Camp in Accra": a site named after a state
-			}
+		if m := s.placeBy(l, 2); m != nil && m.Kind != gazetteer.Demonym && m.Kind != gazetteer.Metonym && s.venue(t, l, m) {
 			if m.Kind.IsPlace() || m.Kind == gazetteer.Name {
 				return nil, m
 			}
 		}
 	}
-	// a locative case ending after an apostrophe: "Ankara'da"
+	return nil, s.suffixPlace(s.places)
+}
+
+// townPlace is the town of the world list where the act t happened, when
+// the sentence names no state's place for it: after a visit or locative
+// cue ("a course in Gaeta"), or before a locative case ending
+// ("Köstence'de").
+func (s *sentence) townPlace(t *cue) *gazetteer.Mention {
+	for _, v := range s.cues[lexicon.Visit] {
+		if m := s.mentionBy(s.towns, v, 4); v.value == "to" && m != nil {
+			return m
+		}
+	}
+	for _, l := range s.cues[lexicon.Locative] {
+		if m := s.mentionBy(s.towns, l, 2); m != nil && s.venue(t, l, m) {
+			return m
+		}
+	}
+	return s.suffixPlace(s.towns)
+}
+
+// venue reports whether the place m a locative l points at is where the
+// act t happened.
+func (s *sentence) venue(t *cue, l cue, m *gazetteer.Mention) bool {
+	switch {
+	case t != nil && m.Start >= t.end && (!s.reach(t.end-1, m.Start, true) || s.endsClause(*t)):
+		return false
+	case t != nil && t.value == string(event.Agreement) && s.otherStageSpan(*t, m.Start, m.End):
+		return false // "ratified the agreement signed in Rome": the signing's place
+	case t != nil && t.value == string(event.Agreement) && m.Start >= t.end && s.domainBetween(t.end, l.start):
+		return false // "a protocol on joint production of drones on Azerbaijan's territory": the content's place
+	case s.seatBefore(l):
+		return false // "the government in Phnom Penh suspended the drills": the state, not the place
+	case s.fromPlace(m):
+		return false // "flew in from New Delhi": where they came from
+	case t != nil && s.otherActPlace(*t, *m):
+		return false // "jets deployed in Romania, Bucharest ratifies the accord"
+	case m.Kind == gazetteer.Name && s.nameGoesOn(*m):
+		return false // "at Burma Camp in Accra": a site named after a state
+	}
+	return true
+}
+
+// suffixPlace is the place of ms that a locative case ending follows
+// after an apostrophe: "Ankara'da".
+func (s *sentence) suffixPlace(ms []gazetteer.Mention) *gazetteer.Mention {
 	for _, l := range s.cues[lexicon.LocSuffix] {
-		for i := range s.places {
-			m := &s.places[i]
+		for i := range ms {
+			m := &ms[i]
 			if m.End == l.start && m.Kind != gazetteer.Demonym && m.Kind != gazetteer.Org &&
 				strings.ContainsAny(s.text[s.toks[m.End-1].End:s.toks[l.start].Start], "'’") {
-				return nil, m
+				return m
 			}
 		}
 	}
-	return nil, nil
+	return nil
 }
 
 // domainBetween reports a domain cue in [from, to).
@@ -184,7 +208,7 @@ func (a *article) indirectLocation(s *sentence, countries []string) *event.Locat
 // from ("flew in from New Delhi"), never where the act happened.
 func (s *sentence) fromPlace(m *gazetteer.Mention) bool {
 	for _, v := range s.cues[lexicon.Visit] {
-		if v.value == "from" && s.placeBy(v, 2) == m {
+		if v.value == "from" && (s.placeBy(v, 2) == m || s.mentionBy(s.towns, v, 2) == m) {
 			return true
 		}
 	}
@@ -195,11 +219,16 @@ func (s *sentence) fromPlace(m *gazetteer.Mention) bool {
 // it, within words, or, for a cue whose extra is "prev" (a postposition:
 // "ナイロビで", "नैरोबी में", "서울을 방문"), right before it.
 func (s *sentence) placeBy(c cue, within int) *gazetteer.Mention {
+	return s.mentionBy(s.places, c, within)
+}
+
+// mentionBy is placeBy among the mentions ms.
+func (s *sentence) mentionBy(ms []gazetteer.Mention, c cue, within int) *gazetteer.Mention {
 	if c.extra != "prev" {
-		return s.placeAfter(c.end, within)
+		return s.mentionAfter(ms, c.end, within)
 	}
-	for i := len(s.places) - 1; i >= 0; i-- {
-		m := &s.places[i]
+	for i := len(ms) - 1; i >= 0; i-- {
+		m := &ms[i]
 		if m.Kind != gazetteer.Org && m.End <= c.start && (c.start-m.End <= s.scale || s.oneWordBetween(m.End, c.start)) {
 			return m
 		}
@@ -224,14 +253,20 @@ func (s *sentence) oneWordBetween(from, to int) bool {
 }
 
 func (s *sentence) placeAfter(at, within int) *gazetteer.Mention {
+	return s.mentionAfter(s.places, at, within)
+}
+
+// mentionAfter is the first of ms that starts within words after at, in
+// its clause: not "in Subic; Canberra promises".
+func (s *sentence) mentionAfter(ms []gazetteer.Mention, at, within int) *gazetteer.Mention {
 	within *= s.scale
-	for i := range s.places {
-		m := &s.places[i]
+	for i := range ms {
+		m := &ms[i]
 		if m.Kind == gazetteer.Org {
 			continue
 		}
 		if m.Start >= at && m.Start-at <= within && (at == 0 || s.reach(at-1, m.Start, true)) {
-			return m // in the cue's clause: not "in Subic; Canberra promises"
+			return m
 		}
 	}
 	return nil

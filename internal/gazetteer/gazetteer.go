@@ -71,7 +71,7 @@ func (k Kind) rank() int {
 const void Kind = "void"
 
 // IsPlace reports whether the kind names a place inside a state.
-func (k Kind) IsPlace() bool { return k == Capital || k == City || k == Site }
+func (k Kind) IsPlace() bool { return k == Capital || k == City || k == Site || k == Town }
 
 type caseRule uint8
 
@@ -93,11 +93,13 @@ type entry struct {
 	form string
 	rule caseRule
 	caps []bool // which words of the form are capitalised
+	pop  int    // a town's population
 }
 
 // Gazetteer finds states and organisations in text.
 type Gazetteer struct {
 	trie   token.Trie[entry]
+	towns  token.Trie[entry] // geonames/towns.tsv
 	states map[string]bool
 	// sovereign maps a dependent territory to its state (territories.tsv)
 	sovereign map[string]string
@@ -108,6 +110,11 @@ type Mention struct {
 	Start, End int // token indexes, End exclusive
 	Code       string
 	Kind       Kind
+	// Alts are, for a town, the states of other towns of the same name,
+	// the most populous first (Code's has the most people); Sure says
+	// Code's town has three times the people of the next.
+	Alts []string
+	Sure bool
 }
 
 // territoriesFile maps dependent territories to their states.
@@ -151,6 +158,9 @@ func Load() (*Gazetteer, error) {
 		if err := g.parse(f.Name, f.Lang, f.Data); err != nil {
 			return nil, err
 		}
+	}
+	if err := g.loadTowns(); err != nil {
+		return nil, err
 	}
 	return g, nil
 }

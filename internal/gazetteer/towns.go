@@ -1,0 +1,173 @@
+package gazetteer
+
+import (
+	"embed"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"pactwatch/internal/token"
+	"pactwatch/internal/tsv"
+)
+
+// Town is the kind of a mention of a town from the GeoNames list
+// (geonames/towns.tsv): where something happened ("a course in Gaeta"),
+// never a state that acts. Find never returns it; Towns does.
+const Town Kind = "town"
+
+//go:embed geonames/towns.tsv geonames/void.tsv geonames/inflect.tsv
+var townFiles embed.FS
+
+// loadTowns reads the town list into its own trie: a town's name never
+// hides a state's mention, and only callers that ask for towns see them.
+func (g *Gazetteer) loadTowns() error {
+	void := map[string]bool{}
+	b, err := townFiles.ReadFile("geonames/void.tsv")
+	if err != nil {
+		return err
+	}
+	err = tsv.Rows(b, func(line int, cols []string) error {
+		void[token.Fold(strings.TrimSpace(cols[0]))] = true
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	finals := map[string]string{} // language → final letters its stems drop
+	b, err = townFiles.ReadFile("geonames/inflect.tsv")
+	if err != nil {
+		return err
+	}
+	err = tsv.Rows(b, func(line int, cols []string) error {
+		if len(cols) < 2 {
+			return fmt.Errorf("gazetteer geonames/inflect.tsv line %d: want lang, final letters", line)
+		}
+		finals[strings.TrimSpace(cols[0])] = strings.ReplaceAll(cols[1], " ", "")
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	b, err = townFiles.ReadFile("geonames/towns.tsv")
+	if err != nil {
+		return err
+	}
+	return tsv.Rows(b, func(line int, cols []string) error {
+		if len(cols) < 5 || len(cols[0]) != 3 {
+			return fmt.Errorf("gazetteer geonames/towns.tsv line %d: want iso3, population, lat, lon, name, forms", line)
+		}
+		pop, err := strconv.Atoi(cols[1])
+		if err != nil {
+			return fmt.Errorf("gazetteer geonames/towns.tsv line %d: population %q: %v", line, cols[1], err)
+		}
+		code := cols[0]
+		if sov, ok := g.sovereign[code]; ok {
+			code = sov
+		}
+		add := func(lang, form string) {
+			if form == "" || void[token.Fold(form)] {
+				return
+			}
+			e := entry{code: code, kind: Town, form: form, lang: lang, rule: ruleOf(form), pop: pop}
+			for _, t := range token.Split(form) {
+				e.caps = append(e.caps, t.Cap)
+			}
+			keys, glued, _ := token.GluedPhrase(form)
+			g.towns.AddGlued(keys, glued, false, e)
+		}
+		// stem adds the declined forms of a one-word name in a language that
+		// declines: "Гаэт*" for Гаэта
+		stem := func(lang, form string) {
+			end, ok := finals[lang]
+			if !ok || void[token.Fold(form)] || strings.ContainsAny(form, " -") {
+				return
+			}
+			r := []rune(form)
+			if strings.ContainsRune(end, r[len(r)-1]) {
+				r = r[:len(r)-1]
+			}
+			if len(r) < 5 {
+				return
+			}
+			e := entry{code: code, kind: Town, form: string(r) + "*", lang: lang, rule: ruleOf(form), pop: pop}
+			e.caps = []bool{true}
+			keys, glued, _ := token.GluedPhrase(e.form)
+			g.towns.AddGlued(keys, glued, true, e)
+		}
+		add("", cols[4])
+		own := map[string]bool{}
+		if len(cols) > 5 && cols[5] != "" {
+			for _, f := range strings.Split(cols[5], "|") {
+				lang, form, ok := strings.Cut(f, "=")
+				if !ok {
+					return fmt.Errorf("gazetteer geonames/towns.tsv line %d: form %q is not lang=name", line, f)
+				}
+				add(lang, form)
+				stem(lang, form)
+				own[lang] = true
+			}
+		}
+		for lang := range finals {
+			if !own[lang] && cols[4] != "" {
+				stem(lang, cols[4]) // "we Flensburgu": the town's own name, declined
+			}
+		}
+		return nil
+	})
+}
+
+// Towns returns the towns named in toks, in the language lang (and by
+// their own names, read in every language), that no mention of found
+// overlaps: a town's name that is also a state's, a capital's or a
+// base's is that. Towns of one name in several states come as one
+// mention: Code is the most populous one's state, Alts the others'.
+func (g *Gazetteer) Towns(toks []token.Token, lang string, found []Mention) []Mention {
+	var out []Mention
+	for i := 0; i < len(toks); {
+		m, ok := g.TownAt(toks, i, lang, found)
+		if !ok {
+			i++
+			continue
+		}
+		out = append(out, m)
+		i = m.End
+	}
+	return out
+}
+
+// TownAt is the town of Towns that starts at toks[i], if any: a reader
+// that looks for a place only after a preposition asks there alone.
+func (g *Gazetteer) TownAt(toks []token.Token, i int, lang string, found []Mention) (Mention, bool) {
+	end := -1
+	var towns []entry
+	for _, m := range g.towns.MatchAt(toks, i) {
+		if m.End < end {
+			break
+		}
+		for _, e := range m.Vals {
+			if e.lang != "" && e.lang != lang || !e.ok(toks, m) {
+				continue
+			}
+			if m.End > end {
+				end, towns = m.End, towns[:0]
+			}
+			towns = append(towns, e)
+		}
+	}
+	if end < 0 || slices.ContainsFunc(found, func(m Mention) bool { return m.Start < end && i < m.End }) {
+		return Mention{}, false
+	}
+	slices.SortStableFunc(towns, func(a, b entry) int { return b.pop - a.pop })
+	m := Mention{Start: i, End: end, Code: towns[0].code, Kind: Town, Sure: true}
+	for _, e := range towns[1:] {
+		if e.code == m.Code || slices.Contains(m.Alts, e.code) {
+			continue
+		}
+		if len(m.Alts) == 0 && towns[0].pop < 3*e.pop {
+			m.Sure = false
+		}
+		m.Alts = append(m.Alts, e.code)
+	}
+	return m, true
+}
