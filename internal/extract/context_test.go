@@ -25,6 +25,20 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// "we", "us", "our" on a page in the first person (a ministry's
+	// release, an interview's answers) stand for the speaker's state
+	{name: "uk first-person release", lang: "uk",
+		text: "Державна прикордонна служба України\n12.05.2026\n\n" +
+			"Ми отримали від литовських партнерів нову партію тепловізорів для охорони кордону. " +
+			"Литва передала нам також дванадцять позашляховиків для прикордонних загонів. " +
+			"Наші інструктори провели навчання для молдовських прикордонників. Ми вдячні партнерам за підтримку.",
+		key: "arms|LTU,UKR", initiator: "LTU"},
+	// once, outside quotes, "we" is the reporter's
+	{name: "pl reporter's we", lang: "pl",
+		text: "Warszawa, 3 marca 2026\n\nSąd w Warszawie skazał dwóch mężczyzn za szpiegostwo na rzecz Rosji. " +
+			"Polska wydaliła w zeszłym roku kilku rosyjskich dyplomatów. " +
+			"Były oficer kontrwywiadu, z którym rozmawialiśmy, opisuje szkolenie wojskowe agentów przez Rosję.",
+		noKey: "training|POL,RUS"},
 	// a town of the world list after a locative is where the act
 	// happened, though the gazetteer of states' places lacks it: not the
 	// dateline's city nor the talks' place
@@ -39,11 +53,11 @@ var contextCases = []contextCase{
 	// a dispatch filed from a town the list knows is placed there
 	{name: "en dateline town of the world list", lang: "en",
 		text: "TAMALE, 14 April 2026 (Wire) — Ghanaian and Burkinabe troops held a joint border exercise on Monday, the army said.",
-		key: "exercise|BFA,GHA", location: "GHA"},
+		key:  "exercise|BFA,GHA", location: "GHA"},
 	// a town of a state the page never names is no place of its acts
 	{name: "es town of an unnamed state", lang: "es",
 		text: "Lima, 9 de junio de 2026\n\nPerú y Corea del Sur firmaron el martes un acuerdo de cooperación naval en San Borja.",
-		key: "agreement|KOR,PER", location: "PER"},
+		key:  "agreement|KOR,PER", location: "PER"},
 	// an act between one of the page's two states and another, dated by
 	// the sentence after it, is news of its own, not a remark in passing
 	{name: "de act dated by the next sentence is no sideline", lang: "de",

@@ -259,19 +259,47 @@ func (x *Extractor) analyse(sents []*sentence, p *page.Page) *article {
 	if h := a.lx.HomeState(); count[h] > 0 {
 		count[h]++ // a Polish page that names Poland is most likely about it
 	}
-	codes := make([]string, 0, len(count))
-	for c := range count {
-		codes = append(codes, c)
+	rank := func() []string {
+		codes := make([]string, 0, len(count))
+		for c := range count {
+			codes = append(codes, c)
+		}
+		sort.Slice(codes, func(i, j int) bool {
+			if count[codes[i]] != count[codes[j]] {
+				return count[codes[i]] > count[codes[j]]
+			}
+			if first[codes[i]] != first[codes[j]] {
+				return first[codes[i]] < first[codes[j]]
+			}
+			return codes[i] < codes[j] // deterministic, whatever the map order
+		})
+		return codes
 	}
-	sort.Slice(codes, func(i, j int) bool {
-		if count[codes[i]] != count[codes[j]] {
-			return count[codes[i]] > count[codes[j]]
+	codes := rank()
+	// "we", "us", "our" on a page in the first person (an interview's
+	// answers, a ministry's release: three sentences or more speak so
+	// outside quotes) stand for the speaker's state: a mention of it where
+	// they stand, counted like a name. Once, it is the reporter ("the
+	// officer we spoke to"); in a quote, the quoted person counts for his
+	// state already.
+	unquoted := 0
+	for _, s := range sents {
+		if s.has(lexicon.We) && !quoted(s.text) {
+			unquoted++
 		}
-		if first[codes[i]] != first[codes[j]] {
-			return first[codes[i]] < first[codes[j]]
+	}
+	if unquoted >= 3 {
+		speaker := a.speaker(codes, count)
+		for _, s := range sents {
+			if c := a.speakFor(s, speaker); c != "" {
+				if _, ok := first[c]; !ok {
+					first[c] = s.index
+				}
+				count[c] += weight(s)
+			}
 		}
-		return codes[i] < codes[j] // deterministic, whatever the map order
-	})
+		codes = rank()
+	}
 	if len(codes) >= 2 && count[codes[1]] >= 1.5 {
 		a.pair = []string{codes[0], codes[1]}
 	}
@@ -290,6 +318,70 @@ func (x *Extractor) analyse(sents []*sentence, p *page.Page) *article {
 		p.Published, p.From = a.resolver.Published(), source.OriginEstimated
 	}
 	return a
+}
+
+// weight is what a mention in s counts for the page pair: more in the
+// headline and lead.
+func weight(s *sentence) float64 {
+	if s.index < 3 {
+		return 1.5
+	}
+	return 1
+}
+
+// speaker is the state that "we" stands for on the page: the lead
+// person's, else the state of the language's press when the page names
+// it, else the state the page names most, when no other is named as
+// often.
+func (a *article) speaker(codes []string, count map[string]float64) string {
+	if a.lead != nil {
+		return a.lead.Country
+	}
+	if h := a.lx.HomeState(); count[h] > 0 {
+		return h
+	}
+	if len(codes) == 1 || len(codes) > 1 && count[codes[0]] > count[codes[1]] {
+		return codes[0]
+	}
+	return ""
+}
+
+// quoted reports a sentence that quotes someone's words, or opens with
+// the dash of a reply.
+func quoted(text string) bool {
+	t := strings.TrimSpace(text)
+	return strings.ContainsAny(t, "«»“”„\"「」『』") || strings.HasPrefix(t, "—") || strings.HasPrefix(t, "–")
+}
+
+// speakFor puts, in a sentence of a first-person page that speaks in
+// the first person plural, a mention of the speaker's state where the
+// first "we" stands, unless the sentence names that state already or
+// the "we" stands in another clause than a weak act's word ("our
+// soldiers … beside the tanks' hangars"). The speaker is the person the
+// sentence names, when we know his state, else the page's. It returns
+// the state it put, or "".
+func (a *article) speakFor(s *sentence, speaker string) string {
+	var we *cue
+	for i, c := range s.cues[lexicon.We] {
+		if !s.inMention(c.start) {
+			we = &s.cues[lexicon.We][i]
+			break
+		}
+	}
+	if we == nil || !slices.ContainsFunc(s.cues[lexicon.Trigger], func(c cue) bool {
+		return c.extra != "weak" || s.reach(min(we.start, c.start), max(we.end, c.end)-1, false)
+	}) {
+		return "" // "our soldiers … beside the tanks' hangars": a weak act's word in another clause
+	}
+	if ps := a.named(s); len(ps) > 0 {
+		speaker = ps[0].Country // "" where we do not know his state: "said Lt. Gen. Valera"
+	}
+	if speaker == "" || slices.ContainsFunc(s.places, func(m gazetteer.Mention) bool { return m.Code == speaker }) {
+		return ""
+	}
+	at, _ := slices.BinarySearchFunc(s.places, we.start, func(m gazetteer.Mention, i int) int { return m.Start - i })
+	s.places = slices.Insert(slices.Clone(s.places), at, gazetteer.Mention{Start: we.start, End: we.end, Code: speaker, Kind: gazetteer.Metonym})
+	return speaker
 }
 
 // whichTowns keeps the towns in a state the page names (a report's

@@ -85,6 +85,7 @@ const (
 	Domain       Kind = "domain"       // a spec domain
 	Pair         Kind = "pair"         // "the two countries"
 	Group        Kind = "group"        // counts the states of an act (value 3, 4): "the three countries", "trilateral"
+	We           Kind = "we"           // first-person plural: "we signed", "sent us", "our contingent" stand for the speaker's state
 	Duo          Kind = "duo"          // the two sides' persons named before: "the two ministers", "両氏"
 	Visit        Kind = "visit"        // a visit's destination ("to") or origin ("from")
 	Purchase     Kind = "purchase"     // buying: "bought", "purchase", "acquire": the subject receives the arms, the seller gives them
@@ -153,7 +154,7 @@ const (
 // Kinds lists every kind, once.
 var Kinds = []Kind{Trigger, Stage, Modal, Hypothetical, Request, Demand, Threat, Refusal, Condition,
 	Negation, Combat, Hostile, Adversary, Provision, Framework, Occasion, Document, Clause, Joint, Service, CodeName, Equipment, Arrival,
-	Departure, Aside, Domain, Pair, Group, Duo, Visit, Host, Trainer, Trainee, Recipient, Press, Report, Anchor, Shift, NonGoods, Body, Honours, Agent, Purchase, Locative, Background, Role, Title, Counterpart, Month, Weekday, Ordinal, Relday,
+	Departure, Aside, Domain, Pair, Group, We, Duo, Visit, Host, Trainer, Trainee, Recipient, Press, Report, Anchor, Shift, NonGoods, Body, Honours, Agent, Purchase, Locative, Background, Role, Title, Counterpart, Month, Weekday, Ordinal, Relday,
 	Last, Next, This, YearEnd, PubLine, Boilerplate, Counter, Credit, Stopword, Abbrev, Security, YearWord, MonthWord, WeekWord, CapitalWord, Embassy, Seat,
 	LocSuffix, WaterWord, Connector, Conjunction, Article, Plural, NameEnding, Topic, Qualifier, DaySuffix, Genitive, SameDay, Range, DateFiller, Trait, HomeState, Letter, YearMark, MonthMark, DayMark, DayWord, Era}
 
