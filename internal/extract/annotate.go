@@ -388,7 +388,13 @@ func (x *Extractor) townsByCues(s *sentence) []gazetteer.Mention {
 	if s.index < datelineLines {
 		at = append(at, 0)
 	}
+	// as far as townPlace and fromPlace look: two words after a locative
+	// or arrival, four after a visit word; a name before a postposition
 	for _, k := range []lexicon.Kind{lexicon.Locative, lexicon.Visit, lexicon.Arrival, lexicon.LocSuffix} {
+		within := 2
+		if k == lexicon.Visit {
+			within = 4
+		}
 		for _, c := range s.cues[k] {
 			if c.extra == "prev" || k == lexicon.LocSuffix {
 				for i := max(0, c.start-4*s.scale); i < c.start; i++ {
@@ -396,7 +402,7 @@ func (x *Extractor) townsByCues(s *sentence) []gazetteer.Mention {
 				}
 				continue
 			}
-			for i := c.end; i <= c.end+4*s.scale && i < len(s.toks); i++ {
+			for i := c.end; i <= c.end+within*s.scale && i < len(s.toks); i++ {
 				at = append(at, i)
 			}
 		}

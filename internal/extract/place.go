@@ -36,8 +36,8 @@ func (a *article) destination(s *sentence, t *cue) (host, where *gazetteer.Menti
 }
 
 // townPlace is the town of the world list where the act t happened, when
-// the sentence names no state's place for it: after a visit or locative
-// cue ("a course in Gaeta"), or before a locative case ending
+// the sentence names no state's place for it: after a visit, locative or
+// arrival cue ("a course in Gaeta"), or before a locative case ending
 // ("Köstence'de").
 func (s *sentence) townPlace(t *cue) *gazetteer.Mention {
 	for _, v := range s.cues[lexicon.Visit] {
@@ -48,6 +48,11 @@ func (s *sentence) townPlace(t *cue) *gazetteer.Mention {
 	for _, l := range s.cues[lexicon.Locative] {
 		if m := s.mentionBy(s.towns, l, 2); m != nil && s.venue(t, l, m) {
 			return m
+		}
+	}
+	for _, v := range s.cues[lexicon.Arrival] {
+		if m := s.mentionBy(s.towns, v, 2); m != nil && !s.fromPlace(m) {
+			return m // "kiliwasili Garissa": where they arrived
 		}
 	}
 	return s.suffixPlace(s.towns)

@@ -35,15 +35,18 @@ func (g *Gazetteer) loadTowns() error {
 		return err
 	}
 	finals := map[string]string{} // language → final letters its stems drop
+	latin := map[string]bool{}    // languages that decline the towns' own (Latin) names too
 	b, err = townFiles.ReadFile("geonames/inflect.tsv")
 	if err != nil {
 		return err
 	}
 	err = tsv.Rows(b, func(line int, cols []string) error {
-		if len(cols) < 2 {
-			return fmt.Errorf("gazetteer geonames/inflect.tsv line %d: want lang, final letters", line)
+		if len(cols) < 3 {
+			return fmt.Errorf("gazetteer geonames/inflect.tsv line %d: want lang, final letters, script", line)
 		}
-		finals[strings.TrimSpace(cols[0])] = strings.ReplaceAll(cols[1], " ", "")
+		lang := strings.TrimSpace(cols[0])
+		finals[lang] = strings.ReplaceAll(cols[1], " ", "")
+		latin[lang] = strings.TrimSpace(cols[2]) == "latin"
 		return nil
 	})
 	if err != nil {
@@ -109,7 +112,7 @@ func (g *Gazetteer) loadTowns() error {
 			}
 		}
 		for lang := range finals {
-			if !own[lang] && cols[4] != "" {
+			if latin[lang] && !own[lang] && cols[4] != "" {
 				stem(lang, cols[4]) // "we Flensburgu": the town's own name, declined
 			}
 		}
