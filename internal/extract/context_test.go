@@ -25,6 +25,12 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// a sentence whose subject is "the two sides" speaks of the pair; the
+	// states it names after are what they talked about
+	{name: "ko the two sides discuss others' cooperation", lang: "ko",
+		text: "2026년 3월 25일\n\n한국과 폴란드 국방장관이 24일 서울에서 회담하고 방산 협력 확대 방안을 논의했다.\n" +
+			"양측은 이날 북한과 러시아 간 군사협력 동향에 대해서도 의견을 나눴다.",
+		key: "meeting|KOR,POL", noKey: "meeting|PRK,RUS"},
 	// "we", "us", "our" on a page in the first person (a ministry's
 	// release, an interview's answers) stand for the speaker's state
 	{name: "uk first-person release", lang: "uk",

@@ -428,6 +428,12 @@ const pubLineScan = 64 << 10
 // was inferred rather than named.
 func (a *article) sentenceStates(s *sentence) (states []string, inferred bool) {
 	states = s.namedParties()
+	// "the two sides also discussed North Korea–Russia cooperation": a
+	// sentence whose subject is the pair speaks of the pair; the states it
+	// names after are its topic
+	if pair := a.topicPair(s); len(pair) == 2 && len(states) > 0 && s.pairSubject() && !sameStates(states, pair) {
+		return pair, true
+	}
 	// a person the sentence names whose state is known (an office-holder,
 	// "the Portuguese minister X") brings it to a sentence that names one
 	// state: "Nuno Melo presided over the handover of two boats to the
@@ -549,6 +555,20 @@ func (a *article) topicPair(s *sentence) []string {
 		return p.namedParties()
 	}
 	return a.pair
+}
+
+// pairSubject reports a sentence that opens with "the two sides", "both
+// countries" (within its first three words), before any state it names.
+func (s *sentence) pairSubject() bool {
+	for _, c := range s.cues[lexicon.Pair] {
+		if c.start > 3*s.scale {
+			continue
+		}
+		if !slices.ContainsFunc(s.places, func(m gazetteer.Mention) bool { return m.Kind != gazetteer.Org && m.Start < c.end }) {
+			return true
+		}
+	}
+	return false
 }
 
 // topicSentence is the sentence shortly before s, in its paragraph, that
