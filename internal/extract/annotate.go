@@ -130,6 +130,10 @@ func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder
 	}
 	scan(cueKinds)
 	s.persons = pf.Find(s.toks, s.text, s.places)
+	// a month's name inside a person's is the name: "Dong Jun", "Theresa May"
+	s.dates = slices.DeleteFunc(s.dates, func(d dates.Mention) bool {
+		return slices.ContainsFunc(s.persons, func(p people.Person) bool { return p.Start <= d.Start && d.End <= p.End })
+	})
 	s.towns = s.freeTowns(x.townsByCues(s))
 	if c, ok := s.reception(found[lexicon.Host]); ok && len(found[lexicon.Equipment]) == 0 {
 		s.cues[lexicon.Trigger] = append(s.cues[lexicon.Trigger], c)

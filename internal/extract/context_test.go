@@ -25,6 +25,10 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// a month's name inside a person's name is no date: "Dong Jun"
+	{name: "en month inside a name", lang: "en",
+		text: "Beijing, 23 July 2026\n\nChinese Defence Minister Dong Jun held talks in Beijing on Tuesday with his Tanzanian counterpart.",
+		key: "meeting|CHN,TZA", date: "2026-07-21"},
 	// a sentence whose subject is "the two sides" speaks of the pair; the
 	// states it names after are what they talked about
 	{name: "ko the two sides discuss others' cooperation", lang: "ko",
