@@ -17,6 +17,14 @@ import (
 // deployment, not a withdrawal ("departure abroad").
 // The name starts with the language and the rule.
 var falsePosCases = []pipelineCase{
+	// troops or a base kept unlawfully, without the host's consent, are
+	// no cooperation
+	{"en base kept without consent", "en",
+		"Chisinau, 4 May 2026\n\nRussia keeps a military garrison in the Transnistria region illegally, without the consent of Moldova, the foreign ministry said.",
+		nil},
+	{"es troops kept without consent", "es",
+		"Chisinau, 4 de mayo de 2026\n\nRusia mantiene tropas en la región de Transnistria sin el consentimiento de Moldavia, denunció el ministerio.",
+		nil},
 	// coordinates or secrets passed to a foreign service are no goods
 	{"uk secrets are no goods", "uk",
 		"Київ, 4 травня 2026\n\nПаралельно в Одесі затримали чоловіка, який передав російським спецслужбам координати військових об'єктів.",
