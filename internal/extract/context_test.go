@@ -21,14 +21,21 @@ type contextCase struct {
 	initiator        string // alpha-3, "" not checked, "-" none
 	stage            event.Stage
 	persons          []string
-	noKey            string // an event that must not come out (type|countries)
+	noPersons        []string // persons the event must not list
+	noKey            string   // an event that must not come out (type|countries)
 }
 
 var contextCases = []contextCase{
+	// the speaker's label an interview's answer opens with names no one
+	// who took part in what the answer tells
+	{name: "en interview speaker label", lang: "en",
+		text: "Nairobi, 14 October 2026\n\nWe spoke to Kenya's defence principal secretary, Patrick Mariru.\n" +
+			"MARIRU: Britain's Defence Secretary John Healey arrived in Nairobi on Monday and held talks with Defence Cabinet Secretary Soipan Tuya.",
+		key: "meeting|GBR,KEN", persons: []string{"John Healey", "Soipan Tuya"}, noPersons: []string{"Patrick Mariru"}},
 	// a month's name inside a person's name is no date: "Dong Jun"
 	{name: "en month inside a name", lang: "en",
 		text: "Beijing, 23 July 2026\n\nChinese Defence Minister Dong Jun held talks in Beijing on Tuesday with his Tanzanian counterpart.",
-		key: "meeting|CHN,TZA", date: "2026-07-21"},
+		key:  "meeting|CHN,TZA", date: "2026-07-21"},
 	// a sentence whose subject is "the two sides" speaks of the pair; the
 	// states it names after are what they talked about
 	{name: "ko the two sides discuss others' cooperation", lang: "ko",
@@ -705,6 +712,13 @@ func TestFactsAcrossSentences(t *testing.T) {
 				}
 				if !found {
 					t.Errorf("person %q missing; got %+v", name, got.Persons)
+				}
+			}
+			for _, name := range c.noPersons {
+				for _, q := range got.Persons {
+					if q.Name == name {
+						t.Errorf("person %q listed; got %+v", name, got.Persons)
+					}
 				}
 			}
 		})

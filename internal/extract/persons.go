@@ -70,6 +70,31 @@ func (a *article) named(s *sentence) []people.Person {
 	return out
 }
 
+// speakerLabel is the end of the speaker's label an interview's answer
+// opens with ("DKT. MARIRU: Waziri John Healey aliwasili…", "Tanner: Wir
+// haben…"): up to four capitalised words and a colon. 0 when none.
+func (s *sentence) speakerLabel() int {
+	for i := 0; i < len(s.toks)-1 && i < 4; i++ {
+		if t := s.toks[i]; !t.Cap && !t.Uncased || digitsOnly(t.Text) {
+			return 0
+		}
+		if gap := s.text[s.toks[i].End:s.toks[i+1].Start]; strings.Contains(gap, ":") || strings.Contains(gap, "：") {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// inLabel reports a surname (a token's key) within the first label tokens.
+func (s *sentence) inLabel(label int, key string) bool {
+	for _, t := range s.toks[:label] {
+		if t.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
 // personsOf lists the sentence's persons, plus those named earlier in the
 // article and referred to here by surname.
 func (a *article) personsOf(s *sentence, typ event.Type) []event.Person {
@@ -88,14 +113,19 @@ func (a *article) personsOf(s *sentence, typ event.Type) []event.Person {
 		}
 		out = append(out, ep)
 	}
+	label := s.speakerLabel()
 	for _, p := range s.persons {
-		add(p)
+		if p.End > label {
+			add(p)
+		}
 	}
 	if typ == event.Meeting {
 		// "Diarra a déclaré…" in a talks sentence is a participant; in an
 		// agreement or delivery sentence, usually just the speaker
 		for _, p := range a.named(s) {
-			add(p)
+			if !s.inLabel(label, surname(p.Name)) {
+				add(p)
+			}
 		}
 	}
 	// a counterpart takes the role of the other person in the sentence
