@@ -541,6 +541,9 @@ func (f *Finder) arabicNames(toks []token.Token, src string, roles, titles, coun
 			if inPlace[j] || (lexical[j] && !afterLink) || (f.lx.Stopwords[toks[j].Key] && !afterLink) || len(f.lx.At(toks, j, "trigger")) > 0 || !toks[j].Uncased || f.dateWord(toks, j) {
 				break
 			}
+			if strings.ContainsAny(toks[j].Text, "\u064B\u064C\u064D") {
+				break // a word written with nunation is no name's: "السيسي وعدداً من"
+			}
 			j++
 		}
 		if j-i == limit && limit == 3 && j < len(toks) && f.nisba(toks, src, j) && !inPlace[j] && !lexical[j] {

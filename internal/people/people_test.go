@@ -270,3 +270,19 @@ func loadGazLex(t *testing.T) (*gazetteer.Gazetteer, *lexicon.Set) {
 	}
 	return gaz, set
 }
+
+// A word written with nunation (tanween) ends an Arabic name: names do not
+// take it, the nouns after them do ("and a number of ministers").
+func TestArabicNameEndsAtNunation(t *testing.T) {
+	gaz, set := loadGazLex(t)
+	lx := set.Get("ar")
+	text := "واستقبل الرئيس محمد ولد الغزواني وعدداً من الوزراء الوفد الزائر."
+	toks := token.Split(text)
+	var names []string
+	for _, p := range New(lx).Find(toks, text, gaz.Find(toks)) {
+		names = append(names, p.Name)
+	}
+	if len(names) != 1 || names[0] != "محمد ولد الغزواني" {
+		t.Errorf("%q: persons %q, want [محمد ولد الغزواني]", text, names)
+	}
+}
