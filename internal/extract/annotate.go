@@ -50,7 +50,7 @@ var (
 	judgeKinds = []lexicon.Kind{lexicon.Hypothetical, lexicon.Request, lexicon.Demand, lexicon.Threat,
 		lexicon.Refusal, lexicon.Condition, lexicon.Combat, lexicon.Adversary, lexicon.Provision, lexicon.Framework, lexicon.Occasion,
 		lexicon.Document, lexicon.Clause, lexicon.Joint, lexicon.Service, lexicon.CodeName, lexicon.Equipment,
-		lexicon.Aside, lexicon.Host, lexicon.Purchase, lexicon.Departure, lexicon.Trainer, lexicon.Trainee, lexicon.Recipient, lexicon.Press, lexicon.Report, lexicon.Anchor, lexicon.Shift, lexicon.NonGoods, lexicon.Body, lexicon.Group, lexicon.Honours, lexicon.Agent}
+		lexicon.Aside, lexicon.Host, lexicon.Purchase, lexicon.Departure, lexicon.Trainer, lexicon.Trainee, lexicon.Recipient, lexicon.Press, lexicon.Report, lexicon.Anchor, lexicon.Shift, lexicon.NonGoods, lexicon.NonLethal, lexicon.Body, lexicon.Group, lexicon.Honours, lexicon.Agent}
 	allKinds = append(append([]lexicon.Kind{}, cueKinds...), judgeKinds...)
 	// foundKinds are the kinds annotate looks up: titles too, whose words
 	// are no act ("capitão de fragata")

@@ -26,6 +26,14 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// equipment given is a transfer of arms (the spec's "donation"); gifts
+	// that kill no one (radios, vests, money) stay security aid
+	{name: "en donated armoured vehicles are arms", lang: "en",
+		text: "Mogadishu, 4 May 2026\n\nTurkey donated 20 armoured vehicles to the Somali army on Monday, the defence ministry said.",
+		key: "arms|SOM,TUR", initiator: "TUR", noKey: "aid|SOM,TUR"},
+	{name: "en donated radios stay aid", lang: "en",
+		text: "Manila, 4 May 2026\n\nJapan donated radios and bulletproof vests to the Philippine army on Monday, the embassy said.",
+		key: "aid|JPN,PHL", noKey: "arms|JPN,PHL"},
 	// the speaker's label an interview's answer opens with names no one
 	// who took part in what the answer tells
 	{name: "en interview speaker label", lang: "en",

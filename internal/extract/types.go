@@ -39,6 +39,10 @@ func (s *sentence) retype() {
 			if t.extra == "weak" && s.medicalGoods() {
 				t.value = string(event.Aid) // "handed over medical supplies to the military hospital": aid, no arms
 			}
+		case event.Aid:
+			if s.donatedGoods(*t) {
+				t.value = string(event.Arms) // "30 armoured vehicles donated to the army": equipment given is a transfer
+			}
 		case event.Intelligence:
 			if t.extra == "weak" && (s.near(lexicon.Equipment, *t, 2) || s.handsOver()) {
 				t.value = string(event.Arms) // "surveillance radars", "handed over vehicles for border surveillance"
@@ -225,6 +229,30 @@ func (s *sentence) fundsFor(trig []cue) []cue {
 		}
 	}
 	return trig
+}
+
+// donatedGoods reports an aid word whose gift is arms or equipment that
+// can kill (the spec's arms: "equipment sale, donation, delivery"): a
+// piece of equipment or a word of arms in its clause, and no purchase
+// that money is for ("a contribution for the purchase of radios" stays
+// aid), no medical goods and no goods that kill no one (radios, vests,
+// radars, "non-lethal": security assistance, aid).
+func (s *sentence) donatedGoods(t cue) bool {
+	if s.medicalGoods() || s.has(lexicon.Purchase) || s.has(lexicon.NonLethal) {
+		return false
+	}
+	for _, k := range []lexicon.Kind{lexicon.Equipment, lexicon.Trigger} {
+		for _, c := range s.cues[k] {
+			if k == lexicon.Trigger && (c.value != string(event.Arms) || s.inCue(lexicon.Equipment, c.start) || c.extra == "weak" && !s.has(lexicon.Equipment)) {
+				continue
+			}
+			lo, hi := min(c.start, t.start), max(c.end, t.end)
+			if hi-lo <= 12*s.scale && s.reach(lo, hi-1, true) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // medicalGoods reports a sentence whose goods are medical, not arms: the

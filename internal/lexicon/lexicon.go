@@ -99,6 +99,7 @@ const (
 	Anchor       Kind = "anchor"       // "after the", "before", "ardından" (prev): the act named next to it is a time reference when another act is told
 	Shift        Kind = "shift"        // opens a sentence that turns to other news: "meanwhile", "par ailleurs", "한편"
 	NonGoods     Kind = "nongoods"     // what is handed over that is no goods: "a message", "a list", "a cheque", "the command"
+	NonLethal    Kind = "nonlethal"    // goods that kill no one: "radios", "bulletproof vests", "non-lethal": given as aid, they stay aid
 	Body         Kind = "body"         // a state's own body: "parliament", "cabinet", "Genel Kurul": its sessions are no meeting of states
 	Honours      Kind = "honours"      // ceremonial honours at a visit: "guard of honour", "почётный караул": those who render them are no deployment
 	Locative     Kind = "locative"     // "in", "à": the next place is where it happened
@@ -154,7 +155,7 @@ const (
 // Kinds lists every kind, once.
 var Kinds = []Kind{Trigger, Stage, Modal, Hypothetical, Request, Demand, Threat, Refusal, Condition,
 	Negation, Combat, Hostile, Adversary, Provision, Framework, Occasion, Document, Clause, Joint, Service, CodeName, Equipment, Arrival,
-	Departure, Aside, Domain, Pair, Group, We, Duo, Visit, Host, Trainer, Trainee, Recipient, Press, Report, Anchor, Shift, NonGoods, Body, Honours, Agent, Purchase, Locative, Background, Role, Title, Counterpart, Month, Weekday, Ordinal, Relday,
+	Departure, Aside, Domain, Pair, Group, We, Duo, Visit, Host, Trainer, Trainee, Recipient, Press, Report, Anchor, Shift, NonGoods, NonLethal, Body, Honours, Agent, Purchase, Locative, Background, Role, Title, Counterpart, Month, Weekday, Ordinal, Relday,
 	Last, Next, This, YearEnd, PubLine, Boilerplate, Counter, Credit, Stopword, Abbrev, Security, YearWord, MonthWord, WeekWord, CapitalWord, Embassy, Seat,
 	LocSuffix, WaterWord, Connector, Conjunction, Article, Plural, NameEnding, Topic, Qualifier, DaySuffix, Genitive, SameDay, Range, DateFiller, Trait, HomeState, Letter, YearMark, MonthMark, DayMark, DayWord, Era}
 

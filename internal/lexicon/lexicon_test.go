@@ -22,6 +22,7 @@ var moods = []string{"next", "prev", "both", Void}
 var values = map[Kind][]string{
 	Group:        {"3", "4"},
 	We:           {"-"},
+	NonLethal:    {"-"},
 	Trigger:      {"meeting", "agreement", "training", "exercise", "intelligence", "arms", "deployment", "aid", "rupture", Void},
 	Stage:        {"proposed", "negotiating", "signed", "ratified", "in_force", "suspended", "terminated", Void},
 	Modal:        {"future"},
