@@ -30,10 +30,10 @@ var contextCases = []contextCase{
 	// that kill no one (radios, vests, money) stay security aid
 	{name: "en donated armoured vehicles are arms", lang: "en",
 		text: "Mogadishu, 4 May 2026\n\nTurkey donated 20 armoured vehicles to the Somali army on Monday, the defence ministry said.",
-		key: "arms|SOM,TUR", initiator: "TUR", noKey: "aid|SOM,TUR"},
+		key:  "arms|SOM,TUR", initiator: "TUR", noKey: "aid|SOM,TUR"},
 	{name: "en donated radios stay aid", lang: "en",
 		text: "Manila, 4 May 2026\n\nJapan donated radios and bulletproof vests to the Philippine army on Monday, the embassy said.",
-		key: "aid|JPN,PHL", noKey: "arms|JPN,PHL"},
+		key:  "aid|JPN,PHL", noKey: "arms|JPN,PHL"},
 	// the speaker's label an interview's answer opens with names no one
 	// who took part in what the answer tells
 	{name: "en interview speaker label", lang: "en",
@@ -252,7 +252,7 @@ var contextCases = []contextCase{
 	// not who.
 	{name: "en giver of goods", lang: "en",
 		text: "Published 5 May 2026. Six patrol boats donated by the Government of Japan were handed over to the Sri Lankan Navy in Trincomalee on Monday.",
-		key:  "aid|JPN,LKA", initiator: "JPN"},
+		key:  "arms|JPN,LKA", initiator: "JPN"}, // boats donated: the spec's arms "donation"
 	{name: "fr giver of goods", lang: "fr",
 		text: "Publié le 5 mai 2026. À Abidjan, le ministre italien de la Défense a remis mardi quatre véhicules blindés à l'armée ivoirienne.",
 		key:  "arms|CIV,ITA", initiator: "ITA"},
