@@ -418,8 +418,8 @@ func (x *Extractor) townsByCues(s *sentence) []gazetteer.Mention {
 	var towns []gazetteer.Mention
 	end := 0
 	for _, i := range slices.Compact(at) {
-		if i < end {
-			continue
+		if t := s.toks[i]; i < end || !t.Cap && !t.Uncased {
+			continue // a town's name is capitalised where the script has capitals
 		}
 		if m, ok := x.gaz.TownAt(s.toks, i, s.lx.Lang, s.places); ok {
 			towns = append(towns, m)

@@ -98,9 +98,11 @@ type entry struct {
 
 // Gazetteer finds states and organisations in text.
 type Gazetteer struct {
-	trie   token.Trie[entry]
-	towns  token.Trie[entry] // geonames/towns.tsv
-	states map[string]bool
+	trie  token.Trie[entry]
+	towns token.Trie[town] // geonames/towns.tsv
+	// townText holds the towns' forms one after another (town.off, len)
+	townText string
+	states   map[string]bool
 	// sovereign maps a dependent territory to its state (territories.tsv)
 	sovereign map[string]string
 }

@@ -19,6 +19,44 @@ const Town Kind = "town"
 //go:embed geonames/towns.tsv geonames/void.tsv geonames/inflect.tsv
 var townFiles embed.FS
 
+// town is a town's name as its trie keeps it: without pointers, so that
+// the collector never walks the 150,000 of them. The name's text lies in
+// Gazetteer.townText; entry turns it back into a gazetteer entry.
+type town struct {
+	code     [3]byte
+	lang     [2]byte // zero for a name read in every language
+	rule     caseRule
+	caps     uint32 // which words of the form are capitalised, a bit each
+	pop      int32
+	off, len int32 // the form, in townText
+}
+
+// townEntry is the gazetteer entry of a town's name.
+func (g *Gazetteer) townEntry(t town) entry {
+	e := entry{code: string(t.code[:]), kind: Town, form: g.townText[t.off : t.off+t.len], rule: t.rule, pop: int(t.pop)}
+	if t.lang != [2]byte{} {
+		e.lang = string(t.lang[:])
+	}
+	for i := range token.Split(e.form) {
+		e.caps = append(e.caps, t.caps&(1<<min(i, 31)) != 0)
+	}
+	return e
+}
+
+// newTown packs an entry's facts into a town, its form into text.
+func newTown(e entry, text *strings.Builder) town {
+	t := town{rule: e.rule, pop: int32(e.pop), off: int32(text.Len()), len: int32(len(e.form))}
+	copy(t.code[:], e.code)
+	copy(t.lang[:], e.lang)
+	for i, c := range e.caps {
+		if c {
+			t.caps |= 1 << min(i, 31)
+		}
+	}
+	text.WriteString(e.form)
+	return t
+}
+
 // loadTowns reads the town list into its own trie: a town's name never
 // hides a state's mention, and only callers that ask for towns see them.
 func (g *Gazetteer) loadTowns() error {
@@ -56,6 +94,8 @@ func (g *Gazetteer) loadTowns() error {
 	if err != nil {
 		return err
 	}
+	var text strings.Builder
+	defer func() { g.townText = text.String() }()
 	return tsv.Rows(b, func(line int, cols []string) error {
 		if len(cols) < 5 || len(cols[0]) != 3 {
 			return fmt.Errorf("gazetteer geonames/towns.tsv line %d: want iso3, population, lat, lon, name, forms", line)
@@ -77,7 +117,7 @@ func (g *Gazetteer) loadTowns() error {
 				e.caps = append(e.caps, t.Cap)
 			}
 			keys, glued, _ := token.GluedPhrase(form)
-			g.towns.AddGlued(keys, glued, false, e)
+			g.towns.AddGlued(keys, glued, false, newTown(e, &text))
 		}
 		// stem adds the declined forms of a one-word name in a language that
 		// declines: "Гаэт*" for Гаэта
@@ -96,7 +136,7 @@ func (g *Gazetteer) loadTowns() error {
 			e := entry{code: code, kind: Town, form: string(r) + "*", lang: lang, rule: ruleOf(form), pop: pop}
 			e.caps = []bool{true}
 			keys, glued, _ := token.GluedPhrase(e.form)
-			g.towns.AddGlued(keys, glued, true, e)
+			g.towns.AddGlued(keys, glued, true, newTown(e, &text))
 		}
 		add("", cols[4])
 		own := map[string]bool{}
@@ -143,34 +183,38 @@ func (g *Gazetteer) Towns(toks []token.Token, lang string, found []Mention) []Me
 // that looks for a place only after a preposition asks there alone.
 func (g *Gazetteer) TownAt(toks []token.Token, i int, lang string, found []Mention) (Mention, bool) {
 	end := -1
-	var towns []entry
+	var towns []town
 	for _, m := range g.towns.MatchAt(toks, i) {
 		if m.End < end {
 			break
 		}
-		for _, e := range m.Vals {
-			if e.lang != "" && e.lang != lang || !e.ok(toks, m) {
+		for _, t := range m.Vals {
+			if t.lang != [2]byte{} && string(t.lang[:]) != lang {
+				continue
+			}
+			if e := g.townEntry(t); !e.ok(toks, token.Match[entry]{Start: m.Start, End: m.End, Stem: m.Stem}) {
 				continue
 			}
 			if m.End > end {
 				end, towns = m.End, towns[:0]
 			}
-			towns = append(towns, e)
+			towns = append(towns, t)
 		}
 	}
 	if end < 0 || slices.ContainsFunc(found, func(m Mention) bool { return m.Start < end && i < m.End }) {
 		return Mention{}, false
 	}
-	slices.SortStableFunc(towns, func(a, b entry) int { return b.pop - a.pop })
-	m := Mention{Start: i, End: end, Code: towns[0].code, Kind: Town, Sure: true}
-	for _, e := range towns[1:] {
-		if e.code == m.Code || slices.Contains(m.Alts, e.code) {
+	slices.SortStableFunc(towns, func(a, b town) int { return int(b.pop - a.pop) })
+	m := Mention{Start: i, End: end, Code: string(towns[0].code[:]), Kind: Town, Sure: true}
+	for _, t := range towns[1:] {
+		code := string(t.code[:])
+		if code == m.Code || slices.Contains(m.Alts, code) {
 			continue
 		}
-		if len(m.Alts) == 0 && towns[0].pop < 3*e.pop {
+		if len(m.Alts) == 0 && towns[0].pop < 3*t.pop {
 			m.Sure = false
 		}
-		m.Alts = append(m.Alts, e.code)
+		m.Alts = append(m.Alts, code)
 	}
 	return m, true
 }
