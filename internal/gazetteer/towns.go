@@ -95,8 +95,7 @@ func (g *Gazetteer) loadTowns() error {
 		return err
 	}
 	var text strings.Builder
-	defer func() { g.townText = text.String() }()
-	return tsv.Rows(b, func(line int, cols []string) error {
+	err = tsv.Rows(b, func(line int, cols []string) error {
 		if len(cols) < 5 || len(cols[0]) != 3 {
 			return fmt.Errorf("gazetteer geonames/towns.tsv line %d: want iso3, population, lat, lon, name, forms", line)
 		}
@@ -158,6 +157,8 @@ func (g *Gazetteer) loadTowns() error {
 		}
 		return nil
 	})
+	g.townText = text.String()
+	return err
 }
 
 // Towns returns the towns named in toks, in the language lang (and by
