@@ -219,11 +219,7 @@ func (x *Extractor) analyse(sents []*sentence, p *page.Page) *article {
 			if m.Kind == gazetteer.Org {
 				continue
 			}
-			w := 1.0
-			if s.index < 3 {
-				w = 1.5 // headline and lead
-			}
-			count[m.Code] += w
+			count[m.Code] += weight(s)
 			if _, ok := first[m.Code]; !ok {
 				first[m.Code] = s.index
 			}
@@ -233,10 +229,7 @@ func (x *Extractor) analyse(sents []*sentence, p *page.Page) *article {
 	// not their state; the person most sentences name leads the page
 	mentions := map[string]int{} // sentences naming each person (by surname) with a known state
 	for _, s := range sents {
-		w := 1.0
-		if s.index < 3 {
-			w = 1.5
-		}
+		w := weight(s)
 		seen := map[string]bool{} // a state the sentence names counts once, and so does a person
 		for _, m := range s.places {
 			seen[m.Code] = true
@@ -346,11 +339,14 @@ func (a *article) speaker(codes []string, count map[string]float64) string {
 	return ""
 }
 
+// quoteMarks are the marks that open or close someone's words.
+const quoteMarks = "«»“”„\"「」『』"
+
 // quoted reports a sentence that quotes someone's words, or opens with
 // the dash of a reply.
 func quoted(text string) bool {
 	t := strings.TrimSpace(text)
-	return strings.ContainsAny(t, "«»“”„\"「」『』") || strings.HasPrefix(t, "—") || strings.HasPrefix(t, "–")
+	return strings.ContainsAny(t, quoteMarks) || strings.HasPrefix(t, "—") || strings.HasPrefix(t, "–")
 }
 
 // speakFor puts, in a sentence of a first-person page that speaks in
@@ -438,7 +434,7 @@ func (a *article) sentenceStates(s *sentence) (states []string, inferred bool) {
 	// "the Portuguese minister X") brings it to a sentence that names one
 	// state: "Nuno Melo presided over the handover of two boats to the
 	// navy of Mozambique"
-	if len(states) == 1 && !strings.ContainsAny(s.text, "\"«»“”„") {
+	if len(states) == 1 && !strings.ContainsAny(s.text, quoteMarks) {
 		for _, p := range s.persons {
 			if p.Country != "" && !slices.Contains(states, p.Country) {
 				states = append(states, p.Country)

@@ -40,8 +40,14 @@ func (a *article) destination(s *sentence, t *cue) (host, where *gazetteer.Menti
 // arrival cue ("a course in Gaeta"), or before a locative case ending
 // ("Köstence'de").
 func (s *sentence) townPlace(t *cue) *gazetteer.Mention {
+	if len(s.towns) == 0 {
+		return nil
+	}
 	for _, v := range s.cues[lexicon.Visit] {
-		if m := s.mentionBy(s.towns, v, 4); v.value == "to" && m != nil {
+		if v.value != "to" {
+			continue
+		}
+		if m := s.mentionBy(s.towns, v, 4); m != nil {
 			return m
 		}
 	}

@@ -93,7 +93,6 @@ type entry struct {
 	form string
 	rule caseRule
 	caps []bool // which words of the form are capitalised
-	pop  int    // a town's population
 }
 
 // Gazetteer finds states and organisations in text.
@@ -113,10 +112,8 @@ type Mention struct {
 	Code       string
 	Kind       Kind
 	// Alts are, for a town, the states of other towns of the same name,
-	// the most populous first (Code's has the most people); Sure says
-	// Code's town has three times the people of the next.
+	// the most populous first (Code's has the most people)
 	Alts []string
-	Sure bool
 }
 
 // territoriesFile maps dependent territories to their states.

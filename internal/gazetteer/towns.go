@@ -27,25 +27,27 @@ type town struct {
 	lang     [2]byte // zero for a name read in every language
 	rule     caseRule
 	caps     uint32 // which words of the form are capitalised, a bit each
+	words    uint8  // how many words the form has
 	pop      int32
 	off, len int32 // the form, in townText
 }
 
 // townEntry is the gazetteer entry of a town's name.
 func (g *Gazetteer) townEntry(t town) entry {
-	e := entry{code: string(t.code[:]), kind: Town, form: g.townText[t.off : t.off+t.len], rule: t.rule, pop: int(t.pop)}
+	e := entry{code: string(t.code[:]), kind: Town, form: g.townText[t.off : t.off+t.len], rule: t.rule, caps: make([]bool, t.words)}
 	if t.lang != [2]byte{} {
 		e.lang = string(t.lang[:])
 	}
-	for i := range token.Split(e.form) {
-		e.caps = append(e.caps, t.caps&(1<<min(i, 31)) != 0)
+	for i := range e.caps {
+		e.caps[i] = t.caps&(1<<min(i, 31)) != 0
 	}
 	return e
 }
 
-// newTown packs an entry's facts into a town, its form into text.
-func newTown(e entry, text *strings.Builder) town {
-	t := town{rule: e.rule, pop: int32(e.pop), off: int32(text.Len()), len: int32(len(e.form))}
+// newTown packs an entry's facts and the town's population into a town,
+// its form into text.
+func newTown(e entry, pop int, text *strings.Builder) town {
+	t := town{rule: e.rule, words: uint8(min(len(e.caps), 255)), pop: int32(pop), off: int32(text.Len()), len: int32(len(e.form))}
 	copy(t.code[:], e.code)
 	copy(t.lang[:], e.lang)
 	for i, c := range e.caps {
@@ -111,12 +113,12 @@ func (g *Gazetteer) loadTowns() error {
 			if form == "" || void[token.Fold(form)] {
 				return
 			}
-			e := entry{code: code, kind: Town, form: form, lang: lang, rule: ruleOf(form), pop: pop}
+			e := entry{code: code, kind: Town, form: form, lang: lang, rule: ruleOf(form)}
 			for _, t := range token.Split(form) {
 				e.caps = append(e.caps, t.Cap)
 			}
 			keys, glued, _ := token.GluedPhrase(form)
-			g.towns.AddGlued(keys, glued, false, newTown(e, &text))
+			g.towns.AddGlued(keys, glued, false, newTown(e, pop, &text))
 		}
 		// stem adds the declined forms of a one-word name in a language that
 		// declines: "Гаэт*" for Гаэта
@@ -132,10 +134,10 @@ func (g *Gazetteer) loadTowns() error {
 			if len(r) < 5 {
 				return
 			}
-			e := entry{code: code, kind: Town, form: string(r) + "*", lang: lang, rule: ruleOf(form), pop: pop}
+			e := entry{code: code, kind: Town, form: string(r) + "*", lang: lang, rule: ruleOf(form)}
 			e.caps = []bool{true}
 			keys, glued, _ := token.GluedPhrase(e.form)
-			g.towns.AddGlued(keys, glued, true, newTown(e, &text))
+			g.towns.AddGlued(keys, glued, true, newTown(e, pop, &text))
 		}
 		add("", cols[4])
 		own := map[string]bool{}
@@ -206,16 +208,11 @@ func (g *Gazetteer) TownAt(toks []token.Token, i int, lang string, found []Menti
 		return Mention{}, false
 	}
 	slices.SortStableFunc(towns, func(a, b town) int { return int(b.pop - a.pop) })
-	m := Mention{Start: i, End: end, Code: string(towns[0].code[:]), Kind: Town, Sure: true}
+	m := Mention{Start: i, End: end, Code: string(towns[0].code[:]), Kind: Town}
 	for _, t := range towns[1:] {
-		code := string(t.code[:])
-		if code == m.Code || slices.Contains(m.Alts, code) {
-			continue
+		if code := string(t.code[:]); code != m.Code && !slices.Contains(m.Alts, code) {
+			m.Alts = append(m.Alts, code)
 		}
-		if len(m.Alts) == 0 && towns[0].pop < 3*t.pop {
-			m.Sure = false
-		}
-		m.Alts = append(m.Alts, code)
 	}
 	return m, true
 }
