@@ -235,6 +235,7 @@ func (a *article) candidates(s *sentence) []Candidate {
 			}
 			c.Event.Confidence = confidence(c, s)
 			c.History = isHistory(c.Event.Date, a.resolver.Published())
+			c.Recalled = c.Event.Date == "" && a.pastOnly(s)
 			if c.History && typ != event.Agreement {
 				// a recalled visit, delivery or withdrawal is background, not
 				// news (optional in gold at best); a recalled agreement is a

@@ -200,7 +200,7 @@ func domainsOf(s *sentence, typ event.Type) []string {
 // ("The minister, X, said ..."), who take part in that happening.
 func (a *article) attachment(s *sentence) Candidate {
 	ds := domains(s)
-	return Candidate{Sentence: s.index, Attach: true, Arrived: s.arrived(),
+	return Candidate{Sentence: s.index, Attach: true, Arrived: s.arrived(), Recalled: a.pastOnly(s),
 		GearOnly: slices.Contains(ds, "equipment") && !slices.Contains(domainsOf(s, event.Exercise), "equipment"),
 		Event: event.Event{Domains: ds, Persons: a.personsOf(s, ""), Countries: s.states(), Date: a.sentenceDate(s),
 			Location: a.arrivedAt(s)}}

@@ -255,11 +255,15 @@ func lendPagePlace(groups []*group) {
 // took part in the talks on the same states that the page reports: the
 // ministers who met sign what their talks concluded, though the sentence of
 // the signing often names no one ("the two ministers then signed a
-// memorandum").
+// memorandum"). An agreement whose own sentences name two persons has its
+// signatories.
 func lendSignatories(groups []*group) {
 	for _, g := range groups {
 		if g.ev.Type != event.Agreement || g.ev.Agreement == nil || g.ev.Agreement.Stage != event.Signed || g.history || g.planned {
 			continue
+		}
+		if len(g.ev.Persons) >= 2 {
+			continue // "MM. Diop and Ould Sidi signed": the signatories are told, the talks' guests did not sign
 		}
 		for _, h := range groups {
 			if h.ev.Type != event.Meeting || h.history || h.planned || !sameStates(h.ev.Countries, g.ev.Countries) ||

@@ -26,6 +26,19 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// a sentence dated only years back recalls an older act, even where
+	// its date reaches another verb: it lends today's pact no signatories
+	// ("au Caire": a French article contracted before a city's name)
+	{name: "fr recalled pact lends no persons", lang: "fr",
+		text: "Paris, 12 mai 2026\n\nLa France et l'Égypte ont signé lundi au Caire un accord de coopération militaire. " +
+			"En mars 2015, l'Égypte avait déjà acheté 24 Rafale à la France, en vertu d'un accord intergouvernemental signé au Caire par les ministres Jean-Pierre Valmy et Sedki Amr.",
+		key: "agreement|EGY,FRA", location: "EGY", noPersons: []string{"Jean-Pierre Valmy", "Sedki Amr"}},
+	// a signing that names its two signatories takes no one else from the
+	// talks it concluded
+	{name: "en named signatories", lang: "en",
+		text: "Accra, 9 June 2026\n\nGhana's President John Mahama received Nigeria's defence minister Bello Kanu in Accra on Monday. " +
+			"After the talks, Kanu and Ghana's defence minister Omane Boamah signed a memorandum on border patrols.",
+		key: "agreement|GHA,NGA", persons: []string{"Bello Kanu", "Omane Boamah"}, noPersons: []string{"John Mahama"}},
 	// equipment given is a transfer of arms (the spec's "donation"); gifts
 	// that kill no one (radios, vests, money) stay security aid
 	{name: "en donated armoured vehicles are arms", lang: "en",

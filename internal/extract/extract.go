@@ -32,6 +32,10 @@ type Candidate struct {
 	DateGuess bool // the date was inferred without a year in the text
 	History   bool // dated over a year before publication: recalled, not news
 	Planned   bool // a future governs the act: it lends and borrows no date or place
+	// Recalled is an undated act in a sentence dated only over a year back
+	// ("in September 2016 India ordered 36 jets under an agreement signed in
+	// New Delhi"): background, never the same act as today's news.
+	Recalled bool
 	// Standing is a stage-less agreement that may stand for a framework in
 	// force when the page records it nowhere else: named now (not
 	// recalled, planned, supposed or a framework of another act) and on

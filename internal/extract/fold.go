@@ -44,7 +44,9 @@ func Fold(article string, cands []Candidate) []event.Event {
 			attach = append(attach, c)
 			continue
 		}
-		if g := find(groups, c); g != nil && !recalled(g, c) {
+		if g := find(groups, c); g != nil && c.Recalled && !g.history {
+			continue // today's act, recalled by an older one's sentence: no fact of its own to lend
+		} else if g != nil && !recalled(g, c) {
 			absorb(g, c)
 			continue
 		} else if g != nil && c.Event.Type != event.Agreement {
@@ -88,7 +90,7 @@ func Fold(article string, cands []Candidate) []event.Event {
 				ds = ownOnly(ds) // talks and pacts take the visit's themes told around them
 			}
 			g.ev.Domains = union(g.ev.Domains, ds...)
-			if c.Event.Type == "" {
+			if c.Event.Type == "" && !c.Recalled {
 				g.ev.Persons = mergePersons(g.ev.Persons, participants(g.ev, c.Event)) // "The minister, X, said ..."
 				lendDate(g, c)
 				lendPlace(g, c)

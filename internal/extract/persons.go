@@ -119,9 +119,10 @@ func (a *article) personsOf(s *sentence, typ event.Type) []event.Person {
 			add(p)
 		}
 	}
-	if typ == event.Meeting {
-		// "Diarra a déclaré…" in a talks sentence is a participant; in an
-		// agreement or delivery sentence, usually just the speaker
+	if typ == event.Meeting || typ == event.Agreement {
+		// "Diarra a déclaré…" in a talks sentence is a participant, and
+		// "Kanu and Boamah signed" names a pact's signatories; in a
+		// delivery or deployment sentence a surname is usually the speaker's
 		for _, p := range a.named(s) {
 			if !s.inLabel(label, surname(p.Name)) {
 				add(p)

@@ -442,6 +442,27 @@ func (a *article) sentenceDate(s *sentence) string {
 	return ""
 }
 
+// pastOnly reports a sentence whose dates all lie over a year before
+// publication, with at least one to the month or a year after a locative:
+// whatever it tells is recalled, even the act its date does not reach.
+func (a *article) pastOnly(s *sentence) bool {
+	n := 0
+	for _, m := range s.dates {
+		if m.Year == 0 || (m.Month == 0 && !m.YearEnd && !yearIsEventDate(s, m)) {
+			continue
+		}
+		d := a.resolver.Resolve(m)
+		if d == "" {
+			continue
+		}
+		if !isHistory(d, a.resolver.Published()) {
+			return false
+		}
+		n++
+	}
+	return n > 0 && len(s.dates) == n
+}
+
 // afterPublished reports a date later than the page's publication: what
 // it dates is still to come.
 func (a *article) afterPublished(d string) bool {
