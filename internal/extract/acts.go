@@ -118,7 +118,7 @@ func (a *article) candidates(s *sentence) []Candidate {
 			st = append(append([]string{}, st...), other(a.pair, st[0]))
 			inf, course = true, true
 		} else if len(st) == 1 && a.pair != nil && slices.Contains(a.pair, st[0]) && (typ == event.Arms || typ == event.Aid) &&
-			s.secure() && a.acted[pairKey(a.pair)] && s.has(lexicon.Equipment) && s.agentState(t, st) == st[0] {
+			s.secure() && a.acted[pairKey(a.pair)] && s.has(lexicon.Equipment) && a.handsOn(s, t, st[0]) {
 			// "the navy took delivery of two patrol boats offered by
 			// France", on a page about France and Côte d'Ivoire: goods
 			// change hands between the page's two states
@@ -470,6 +470,21 @@ func (s *sentence) guests(t cue) bool {
 		}
 	}
 	return false
+}
+
+// handsOn reports the one state a sentence of goods changing hands names
+// as the giver ("offered by France") or the taker ("handed over to the
+// Mauritanian coast guard", "Mozambique's forces received four boats"):
+// on a page about two states, the other is the other side.
+func (a *article) handsOn(s *sentence, t cue, state string) bool {
+	if s.agentState(t, []string{state}) == state || s.receiverState(t, a.pair) == state {
+		return true
+	}
+	if t.extra != received {
+		return false
+	}
+	actors, _ := s.parties(t)
+	return slices.Contains(actors, state)
 }
 
 // leadGuest returns the state of the page's lead person as the guest of a

@@ -26,6 +26,19 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// goods handed to one of the page's two states, the giver unnamed:
+	// the other state gives
+	{name: "en handed over to one state of the page", lang: "en",
+		text: "Madrid, 4 March 2026\n\nSpain and Mauritania signed a defence memorandum on Tuesday in Nouakchott. " +
+			"The day before, two patrol boats were handed over to the Mauritanian coast guard in Nouadhibou.",
+		key: "arms|ESP,MRT", initiator: "ESP", date: "2026-03-02"},
+	{name: "pt one state received goods", lang: "pt",
+		text: "Lisboa, 4 de março de 2026\n\nPortugal e Angola assinaram na terça-feira em Luanda um programa de cooperação militar. " +
+			"Na véspera, as Forças Armadas Angolanas receberam seis viaturas blindadas para a Marinha de Guerra.",
+		key: "arms|AGO,PRT", initiator: "PRT"},
+	{name: "pt pluperfect participle of a delivery", lang: "pt",
+		text: "Lisboa, 4 de março de 2026\n\nUm dia antes, Portugal tinha entregado às Forças Armadas Angolanas quatro embarcações.",
+		key:  "arms|AGO,PRT", initiator: "PRT"},
 	// a sentence dated only years back recalls an older act, even where
 	// its date reaches another verb: it lends today's pact no signatories
 	// ("au Caire": a French article contracted before a city's name)
