@@ -1119,11 +1119,26 @@ func (s *sentence) clauseStates(t cue, st []string) []string {
 			continue
 		}
 		from, to := min(t.start, m.Start), max(t.start, m.Start)
-		if s.clauseReach(from, to) {
+		if s.clauseReach(from, to) && !s.otherActBetween(t, m) {
 			out = append(out, m.Code)
 		}
 	}
 	return out
+}
+
+// otherActBetween reports a state named after t in another act's clause,
+// past a comma: "concludes a joint drill with the UPDF, hands aid to the
+// Comoros army" gives the drill no Comoros.
+func (s *sentence) otherActBetween(t cue, m gazetteer.Mention) bool {
+	for _, o := range s.cues[lexicon.Trigger] {
+		if o.value == t.value {
+			continue
+		}
+		if m.Start >= t.end && o.start >= t.end && o.end <= m.Start && s.boundBetween(t.end, o.start) {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseReach is reach across commas, where a connective ("also",

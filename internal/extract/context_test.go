@@ -26,6 +26,18 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// a release in the first person: "we" is the state of the city it
+	// was issued from
+	{name: "en release's we from its dateline", lang: "en",
+		text: "Ghana Armed Forces | Press release\n\nAccra, 12 May 2026 – We handed over ten armoured vehicles to the Togolese army on Monday in Lomé. " +
+			"Our instructors also completed a six-week course for 80 Togolese soldiers at the Lomé training centre. " +
+			"We remain committed to our partners in Togo and across the region.",
+		key: "arms|GHA,TGO", initiator: "GHA"},
+	// a headline that packs two acts gives each the states of its clause
+	{name: "en headline with two acts", lang: "en",
+		text: "Dar es Salaam, 9 March 2026\n\nTanzanian army concludes joint drill with Uganda, hands medical aid to Comoros army\n\n" +
+			"The Tanzania People's Defence Force said on Monday that the two-week exercise with Ugandan troops had ended at Singo.",
+		key: "exercise|TZA,UGA", noKey: "exercise|COM,TZA,UGA"},
 	// goods handed to one of the page's two states, the giver unnamed:
 	// the other state gives
 	{name: "en handed over to one state of the page", lang: "en",

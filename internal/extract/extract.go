@@ -334,6 +334,9 @@ func (a *article) speaker(codes []string, count map[string]float64) string {
 	if a.lead != nil {
 		return a.lead.Country
 	}
+	if a.dateline != nil && count[a.dateline.Country] > 0 {
+		return a.dateline.Country // "Press release – Brussels, 22 May": the issuer's city
+	}
 	if h := a.lx.HomeState(); count[h] > 0 {
 		return h
 	}
