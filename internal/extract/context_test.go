@@ -26,6 +26,11 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// a one-character abbreviation names its state inside a compound:
+	// 比陸軍, the Philippine Army
+	{name: "ja abbreviated state in a service's name", lang: "ja",
+		text: "2026年3月11日\n\nルソン島北部で10日、陸上自衛隊と比陸軍による共同訓練が行われた。",
+		key:  "exercise|JPN,PHL", date: "2026-03-10"},
 	// a release in the first person: "we" is the state of the city it
 	// was issued from
 	{name: "en release's we from its dateline", lang: "en",
