@@ -26,6 +26,13 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// a border named by a state's adjective is a landmark, not a party
+	{name: "de border named by an adjective", lang: "de",
+		text:  "Amman, 16. Oktober 2025\n\nDie Übergabe von 20 Panzerfahrzeugen fand am Dienstag auf einem jordanischen Stützpunkt bei Mafraq statt, knapp 20 Kilometer von der syrischen Grenze entfernt.",
+		noKey: "arms|JOR,SYR"},
+	{name: "de plural borders with two states", lang: "de",
+		text: "Berlin, 16. Oktober 2025\n\nDeutschland hat Jordanien weitere Ausrüstung für die Überwachung seiner Grenzen zu Syrien und zum Irak übergeben.",
+		key:  "arms|DEU,JOR", initiator: "DEU", noKey: "arms|DEU,SYR"},
 	// a one-character abbreviation names its state inside a compound:
 	// 比陸軍, the Philippine Army
 	{name: "ja abbreviated state in a service's name", lang: "ja",
