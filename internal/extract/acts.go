@@ -248,6 +248,12 @@ func (a *article) candidates(s *sentence) []Candidate {
 			// fixed date: "will sign on Saturday")
 			c.Planned = s.modalNear(t) || s.plannedBefore(t) || len(c.Event.Date) < len(time.DateOnly) && a.afterPublished(c.Event.Date) ||
 				s.nextBefore(t)
+			if ag := c.Event.Agreement; ag != nil && a.afterPublished(c.Event.Date) && !s.modalNear(t) &&
+				(ag.Stage == event.Signed || ag.Stage == event.Ratified || ag.Stage == event.InForce) {
+				// "the memorandum signed by the ministers provides for a
+				// plant that is to start next year": the year is the plan's
+				c.Event.Date, c.Planned = "", false
+			}
 			if c.Planned && typ != event.Agreement && typ != event.Aid && typ != event.Rupture {
 				// a planned activity or delivery has not happened; an
 				// agreement's intent is its proposed stage, and a pledge of

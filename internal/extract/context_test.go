@@ -26,6 +26,12 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// a signed plan's year is the period it covers, not the signing's
+	// date: the signing takes the talks' day
+	{name: "ru plan for next year signed", lang: "ru",
+		text: "Москва, 15 октября 2026\n\nМинистры обороны России и Лаоса провели переговоры во Вьентьяне во вторник. " +
+			"По итогам встречи стороны подписали план военного сотрудничества на 2027 год.",
+		key: "agreement|LAO,RUS", date: "2026-10-13", location: "LAO", stage: event.Signed},
 	// a border named by a state's adjective is a landmark, not a party
 	{name: "de border named by an adjective", lang: "de",
 		text:  "Amman, 16. Oktober 2025\n\nDie Übergabe von 20 Panzerfahrzeugen fand am Dienstag auf einem jordanischen Stützpunkt bei Mafraq statt, knapp 20 Kilometer von der syrischen Grenze entfernt.",
