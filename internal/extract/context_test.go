@@ -26,6 +26,10 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// the Russian verb of handing over, in any form
+	{name: "ru handed over", lang: "ru",
+		text: "Ташкент, 14 октября 2025\n\nВ понедельник посол Китая передал пограничным войскам Узбекистана 24 патрульных внедорожника и партию тепловизоров.",
+		key:  "arms|CHN,UZB", initiator: "CHN", date: "2025-10-13"},
 	// a signed plan's year is the period it covers, not the signing's
 	// date: the signing takes the talks' day
 	{name: "ru plan for next year signed", lang: "ru",

@@ -17,6 +17,10 @@ import (
 // deployment, not a withdrawal ("departure abroad").
 // The name starts with the language and the rule.
 var falsePosCases = []pipelineCase{
+	// a station, base or post handed over is a site, not arms
+	{"ru station handed over is no arms", "ru",
+		"Дакар, 31 января 2026\n\nВ пятницу Франция передала сенегальской армии станцию связи в Рюфиске.",
+		nil},
 	// troops or a base kept unlawfully, without the host's consent, are
 	// no cooperation
 	{"en base kept without consent", "en",
