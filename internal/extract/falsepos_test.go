@@ -17,6 +17,10 @@ import (
 // deployment, not a withdrawal ("departure abroad").
 // The name starts with the language and the rule.
 var falsePosCases = []pipelineCase{
+	// jets scrambled to intercept another state's aircraft: no delivery
+	{"ru jets scrambled to intercept", "ru",
+		"Токио, 12 мая 2026\n\nВ понедельник японские истребители поднимались на перехват двух российских самолётов у Хоккайдо, сообщило министерство обороны Японии.",
+		nil},
 	// a station, base or post handed over is a site, not arms
 	{"ru station handed over is no arms", "ru",
 		"Дакар, 31 января 2026\n\nВ пятницу Франция передала сенегальской армии станцию связи в Рюфиске.",
