@@ -45,7 +45,7 @@ func Fold(article string, cands []Candidate) []event.Event {
 			continue
 		}
 		if g := find(groups, c); g != nil && c.Recalled && !g.history {
-			continue // today's act, recalled by an older one's sentence: no fact of its own to lend
+			continue // an older act of the kind recalled in passing: it lends today's act nothing
 		} else if g != nil && !recalled(g, c) {
 			absorb(g, c)
 			continue
