@@ -17,6 +17,13 @@ import (
 // deployment, not a withdrawal ("departure abroad").
 // The name starts with the language and the rule.
 var falsePosCases = []pipelineCase{
+	// "course" in idioms of progress and time is no training course
+	{"es a lawsuit runs its course", "es",
+		"México, 29 de abril de 2026\n\nEl litigio que el gobierno de México mantiene contra empresas militares en tribunales de Estados Unidos sigue su curso.",
+		nil},
+	{"it ongoing inquiries", "it",
+		"Roma, 3 marzo 2026\n\nLe indagini in corso tra Italia e Libia riguardano le forze armate libiche.",
+		nil},
 	// jets scrambled to intercept another state's aircraft: no delivery
 	{"ru jets scrambled to intercept", "ru",
 		"Токио, 12 мая 2026\n\nВ понедельник японские истребители поднимались на перехват двух российских самолётов у Хоккайдо, сообщило министерство обороны Японии.",
