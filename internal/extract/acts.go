@@ -242,18 +242,19 @@ func (a *article) candidates(s *sentence) []Candidate {
 				// stage of the pact's history, kept with its own date
 				continue
 			}
+			if ag := c.Event.Agreement; ag != nil && a.afterPublished(c.Event.Date) && !s.modalNear(t) &&
+				(ag.Stage == event.Signed || ag.Stage == event.Ratified || ag.Stage == event.InForce) {
+				// "the memorandum signed by the ministers provides for a
+				// plant that is to start next year": the year is the plan's,
+				// not the signing's, and makes no plan of the signing
+				c.Event.Date = ""
+			}
 			// "will hold joint exercises"; "the drills planned for the first
 			// quarter of next year": a month or a year still to come is a
 			// plan's, whatever the verb's tense (a day ahead may be a
 			// fixed date: "will sign on Saturday")
 			c.Planned = s.modalNear(t) || s.plannedBefore(t) || len(c.Event.Date) < len(time.DateOnly) && a.afterPublished(c.Event.Date) ||
 				s.nextBefore(t)
-			if ag := c.Event.Agreement; ag != nil && a.afterPublished(c.Event.Date) && !s.modalNear(t) &&
-				(ag.Stage == event.Signed || ag.Stage == event.Ratified || ag.Stage == event.InForce) {
-				// "the memorandum signed by the ministers provides for a
-				// plant that is to start next year": the year is the plan's
-				c.Event.Date, c.Planned = "", false
-			}
 			if c.Planned && typ != event.Agreement && typ != event.Aid && typ != event.Rupture {
 				// a planned activity or delivery has not happened; an
 				// agreement's intent is its proposed stage, and a pledge of
