@@ -124,6 +124,11 @@ func (a *article) candidates(s *sentence) []Candidate {
 			// change hands between the page's two states
 			st = append(append([]string{}, st...), other(a.pair, st[0]))
 			inf, given = true, true
+		} else if inf && len(st) == 2 && (typ == event.Arms || typ == event.Aid) && s.secure() && s.has(lexicon.Equipment) &&
+			len(s.states()) == 1 && s.receiverState(t, st) == s.states()[0] {
+			// "Melo handed two boats over to the navy of Mozambique": the
+			// state named takes, the known person's state gives
+			given = true
 		}
 		if len(st) < 2 || (weak && inf && !course && !given && !s.has(lexicon.Pair) && !s.has(lexicon.Counterpart)) {
 			if len(st) == 1 && lone == "" && s.secure() && !s.unreal(t) && !s.modalNear(t) && !s.plannedBefore(t) && !s.nextBefore(t) {

@@ -70,6 +70,16 @@ var contextCases = []contextCase{
 		text: "Lisboa, 4 de março de 2026\n\nPortugal e Angola assinaram na terça-feira em Luanda um programa de cooperação militar. " +
 			"Na véspera, as Forças Armadas Angolanas receberam seis viaturas blindadas para a Marinha de Guerra.",
 		key: "arms|AGO,PRT", initiator: "PRT"},
+	// a person the page introduced gives; the state named takes, even
+	// behind a force's long name
+	{name: "pt known minister hands goods to a navy", lang: "pt",
+		text: "Maputo, 12 de março de 2026\n\nO ministro da Defesa de Portugal, Nuno Melo, reuniu-se ontem em Maputo com o seu homólogo moçambicano. " +
+			"Na mesma viagem, Melo entregou à Marinha de Guerra de Moçambique duas lanchas rápidas e equipamento de comunicações.",
+		key: "arms|MOZ,PRT", initiator: "PRT"},
+	{name: "en known minister hands goods to an army", lang: "en",
+		text: "Lomé, 10 March 2026\n\nGhana's defence minister, Omane Boamah, held talks in Lomé on Monday with Togo's defence minister. " +
+			"On Tuesday, Boamah handed over four armoured vehicles to the army of Togo.",
+		key: "arms|GHA,TGO", initiator: "GHA"},
 	{name: "pt pluperfect participle of a delivery", lang: "pt",
 		text: "Lisboa, 4 de março de 2026\n\nUm dia antes, Portugal tinha entregado às Forças Armadas Angolanas quatro embarcações.",
 		key:  "arms|AGO,PRT", initiator: "PRT"},

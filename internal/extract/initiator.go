@@ -218,7 +218,12 @@ func (s *sentence) receiverState(t cue, countries []string) string {
 				m.Kind.IsPlace() && s.inCue(lexicon.Locative, c.start) {
 				continue // "A Taranto si chiude il corso": where, not who receives
 			}
-			after := c.value == "next" && m.Start >= c.end && m.Start-c.end <= 3*s.scale && s.reach(c.end-1, m.Start, false)
+			// a force may come first: "à Marinha de Guerra de Moçambique"
+			gap := 3 * s.scale
+			if s.inCue(lexicon.Service, c.end) || s.inCue(lexicon.Service, c.end+1) {
+				gap = 5 * s.scale
+			}
+			after := c.value == "next" && m.Start >= c.end && m.Start-c.end <= gap && s.reach(c.end-1, m.Start, false)
 			// the place may end inside the cue: "比軍に", to the Philippine forces
 			before := c.value == "prev" && m.Start < c.start && m.End <= c.end && (c.start-m.End <= s.scale || s.forceBetween(m.End, c.start)) && s.reach(min(m.End-1, c.start), c.start, false)
 			if after {
