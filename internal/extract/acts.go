@@ -85,14 +85,15 @@ func (a *article) candidates(s *sentence) []Candidate {
 				st, inf, group = g, true, true
 			}
 		}
-		if len(st) == 0 && a.pair != nil && !weak && !s.heading() && (typ != event.Meeting || s.secure() || len(s.persons) > 0) {
-			st, inf = a.topicPair(s), true // "an agreement in its final phases", in a page about two states
+		course := false // a course of one of the page's states, the other trains or is trained
+		given := false  // goods one of the page's states gives, the other receives
+		arrived := typ == event.Arms && s.goodsArrived(t)
+		if len(st) == 0 && a.pair != nil && (!weak || arrived) && !s.heading() && (typ != event.Meeting || s.secure() || len(s.persons) > 0) {
+			st, inf, given = a.topicPair(s), true, arrived // "an agreement in its final phases", in a page about two states
 			if !a.acted[pairKey(st)] {
 				st = nil // a page that told no act between two states lends them none
 			}
 		}
-		course := false // a course of one of the page's states, the other trains or is trained
-		given := false  // goods one of the page's states gives, the other receives
 		var tp []string // the pair an act naming one state completes itself with
 		if len(st) == 1 {
 			tp = a.partnerPair(s)
@@ -118,7 +119,7 @@ func (a *article) candidates(s *sentence) []Candidate {
 			st = append(append([]string{}, st...), other(a.pair, st[0]))
 			inf, course = true, true
 		} else if len(st) == 1 && a.pair != nil && slices.Contains(a.pair, st[0]) && (typ == event.Arms || typ == event.Aid) &&
-			s.secure() && a.acted[pairKey(a.pair)] && s.has(lexicon.Equipment) && a.handsOn(s, t, st[0]) {
+			a.acted[pairKey(a.pair)] && (s.secure() && s.has(lexicon.Equipment) && a.handsOn(s, t, st[0]) || arrived) {
 			// "the navy took delivery of two patrol boats offered by
 			// France", on a page about France and Côte d'Ivoire: goods
 			// change hands between the page's two states
@@ -148,7 +149,7 @@ func (a *article) candidates(s *sentence) []Candidate {
 		if weak && s.placesOnly(st) {
 			continue // "the arms were bought in Paraguay for gangs in Rio": no state acts
 		}
-		if weak && !s.secure() && a.secure < 2 {
+		if weak && !s.secure() && a.secure < 2 && !arrived {
 			continue // "supplies of grain": an activity noun needs a security context
 		}
 		if weak && typ == event.Rupture && !s.ruptureHasObject() {
@@ -499,6 +500,27 @@ func (a *article) handsOn(s *sentence, t cue, state string) bool {
 	return slices.Contains(actors, state)
 }
 
+// goodsArrived reports arms told by their arrival, in one clause with
+// the weapons, as done: "a ship carrying 18 more tanks docked at Gdynia",
+// "第二批防空导弹系统运抵塞尔维亚" (not "the jets will arrive next year").
+func (s *sentence) goodsArrived(t cue) bool {
+	for _, c := range s.cues[lexicon.Arrival] {
+		if abs(c.start-t.start) <= 8*s.scale && s.reach(min(t.start, c.start), max(t.start, c.start), true) && !s.modalNear(c) && !s.unreal(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// arrivedGoods reports a sentence that tells only the arrival of the
+// goods of an act of type typ: "The launchers reached Subic on Thursday".
+func (s *sentence) arrivedGoods(typ string) bool {
+	if typ != string(event.Arms) || !s.has(lexicon.Arrival) {
+		return false
+	}
+	return !slices.ContainsFunc(s.cues[lexicon.Trigger], func(u cue) bool { return u.value != typ || u.extra != "weak" })
+}
+
 // leadGuest returns the state of the page's lead person as the guest of a
 // reception told with one state and no guest named ("she was received by
 // the Senegalese minister", "la recibió el ministro"); "" otherwise.
@@ -565,8 +587,12 @@ func (a *article) sideline(s *sentence, t cue, st []string) bool {
 	if d, _ := a.dateFor(s, t); d != "" && !isHistory(d, a.resolver.Published()) {
 		return false // "held an exercise with Kazakhstan on 3 March": news of its own
 	}
-	if n := s.index + 1; n < len(a.sents) && a.sents[n].block == s.block && len(a.sents[n].dates) > 0 && len(a.sents[n].cues[lexicon.Trigger]) == 0 {
-		return false // "Germany handed Moldova twelve vehicles. The ceremony took place on Wednesday at …": dated news of its own
+	if n := s.index + 1; n < len(a.sents) && a.sents[n].block == s.block && len(a.sents[n].dates) > 0 &&
+		(len(a.sents[n].cues[lexicon.Trigger]) == 0 || a.sents[n].arrivedGoods(t.value)) {
+		// "Germany handed Moldova twelve vehicles. The ceremony took place
+		// on Wednesday at …", "… The launchers reached Subic on
+		// Thursday": dated news of its own
+		return false
 	}
 	if s.has(lexicon.SameDay) {
 		return false // "the same day, Russian instructors closed a course in Burkina Faso": dated by the news told before

@@ -102,8 +102,8 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 			}
 		}
 	}
-	if typ == event.Deployment && e.Initiator == "" && e.Location != nil && len(countries) == 2 && slices.Contains(countries, e.Location.Country) {
-		e.Initiator = other(countries, e.Location.Country) // troops go to the host
+	if (typ == event.Deployment || typ == event.Arms && s.goodsArrived(t)) && e.Initiator == "" && e.Location != nil && len(countries) == 2 && slices.Contains(countries, e.Location.Country) {
+		e.Initiator = other(countries, e.Location.Country) // troops go to the host, goods to the taker
 	}
 	if typ == event.Training && e.Initiator == "" && e.Location != nil && len(countries) == 2 && slices.Contains(countries, e.Location.Country) {
 		e.Initiator = e.Location.Country // trainees go to the trainers: "12 pilots trained at the school in Seville"

@@ -72,6 +72,26 @@ var contextCases = []contextCase{
 		key: "arms|AGO,PRT", initiator: "PRT"},
 	// a person the page introduced gives; the state named takes, even
 	// behind a force's long name
+	// weapons told by their arrival, done, on a page about two states: the
+	// page's pair, the state the goods reach takes them
+	{name: "en a ship with tanks docked", lang: "en",
+		text: "Warsaw, 14 April 2026\n\nPoland's deputy defence minister held talks with South Korea's procurement chief in Seoul on Monday. " +
+			"They discussed the army's tank programme and joint production. " +
+			"On Saturday, a cargo ship carrying 18 more K2 tanks docked at Gdynia.",
+		key: "arms|KOR,POL", initiator: "KOR", date: "2026-04-11"},
+	{name: "zh missile systems arrived in the taker's state", lang: "zh",
+		text: "新华社贝尔格莱德2026年4月14日电\n\n塞尔维亚国防部长13日在贝尔格莱德会见了中国驻塞尔维亚大使。双方讨论了两军合作。" +
+			"上周，第三批防空导弹系统运抵塞尔维亚。",
+		key: "arms|CHN,SRB", initiator: "CHN"},
+	{name: "pl a ship with howitzers berthed", lang: "pl",
+		text: "Warszawa, 14 kwietnia 2026\n\nWiceminister obrony Polski rozmawiał w poniedziałek w Seulu z szefem koreańskiej agencji zakupów. Rozmowy dotyczyły programu czołgów dla wojska. " +
+			"W sobotę do portu w Gdyni zawinął statek z kolejnymi dwunastoma haubicami K9.",
+		key: "arms|KOR,POL", initiator: "KOR"},
+	// an arrival still to come is no transfer
+	{name: "en jets that will arrive", lang: "en",
+		text: "Jakarta, 14 April 2026\n\nIndonesia's defence minister received France's armed forces minister in Jakarta on Monday. " +
+			"He said the first three Rafale jets will arrive at Pekanbaru next year.",
+		noKey: "arms|FRA,IDN"},
 	{name: "pt known minister hands goods to a navy", lang: "pt",
 		text: "Maputo, 12 de março de 2026\n\nO ministro da Defesa de Portugal, Nuno Melo, reuniu-se ontem em Maputo com o seu homólogo moçambicano. " +
 			"Na mesma viagem, Melo entregou à Marinha de Guerra de Moçambique duas lanchas rápidas e equipamento de comunicações.",
