@@ -112,6 +112,12 @@ func (a *article) candidates(s *sentence) []Candidate {
 			// Ukraine's minister met him.")
 			st = append(append([]string{}, st...), other(tp, st[0]))
 			inf = true
+		} else if len(st) == 1 && !inf && a.pair != nil && slices.Contains(a.pair, st[0]) && typ == event.Exercise && a.acted[pairKey(a.pair)] && s.unnamedForce() {
+			// "off Surabaya the frigate Baden-Württemberg drilled with two
+			// corvettes of the Indonesian navy", on a page about Germany
+			// and Indonesia: the force named by no state is the other side
+			st = append(append([]string{}, st...), other(a.pair, st[0]))
+			inf, course = true, true
 		} else if len(st) == 1 && !inf && a.pair != nil && slices.Contains(a.pair, st[0]) && typ == event.Training && s.secure() && a.acted[pairKey(a.pair)] {
 			// "twelve Indian navy officers concluded an anti-submarine
 			// course at Taranto", on a page about India and Italy (a state
@@ -519,6 +525,22 @@ func (s *sentence) arrivedGoods(typ string) bool {
 		return false
 	}
 	return !slices.ContainsFunc(s.cues[lexicon.Trigger], func(u cue) bool { return u.value != typ || u.extra != "weak" })
+}
+
+// unnamedForce reports an armed service or a piece of equipment (a
+// warship) that the sentence names with no state beside it: "the frigate
+// Baden-Württemberg", "el patrullero de la Armada".
+func (s *sentence) unnamedForce() bool {
+	for _, k := range []lexicon.Kind{lexicon.Service, lexicon.Equipment} {
+		for _, c := range s.cues[k] {
+			if !slices.ContainsFunc(s.places, func(m gazetteer.Mention) bool {
+				return m.Kind != gazetteer.Org && (m.Start >= c.end && m.Start-c.end <= 3*s.scale || m.End <= c.start && c.start-m.End <= 3*s.scale)
+			}) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // leadGuest returns the state of the page's lead person as the guest of a

@@ -72,6 +72,20 @@ var contextCases = []contextCase{
 		key: "arms|AGO,PRT", initiator: "PRT"},
 	// a person the page introduced gives; the state named takes, even
 	// behind a force's long name
+	// a drill of one named state with a force the sentence gives no state
+	// (a warship by its name, "la Armada") on a page about two states
+	{name: "de frigate drilled with a named navy", lang: "de",
+		text: "Jakarta, 14. April 2026\n\nDer deutsche Verteidigungsminister Boris Pistorius führte am Montag in Jakarta Gespräche mit seinem indonesischen Amtskollegen. " +
+			"Am Samstag übte die Fregatte „Sachsen“ vor Surabaya gemeinsam mit zwei Korvetten der indonesischen Marine das Abfangen verdächtiger Schiffe.",
+		key: "exercise|DEU,IDN", date: "2026-04-11"},
+	{name: "es the home navy drilled with another", lang: "es",
+		text: "Madrid, 14 de abril de 2026\n\nLa ministra de Defensa de España se reunió el lunes en Madrid con su homólogo de Mauritania. " +
+			"El sábado, un patrullero de la Armada y dos lanchas de la Marina Nacional mauritana realizaron un ejercicio de abordaje frente a Nuadibú.",
+		key: "exercise|ESP,MRT", date: "2026-04-11"},
+	{name: "en a drill of one state's own ships", lang: "en",
+		text: "Jakarta, 14 April 2026\n\nGermany's defence minister met his Indonesian counterpart in Jakarta on Monday. " +
+			"On Friday the Indonesian navy's corvettes held a live-fire drill off Bali.",
+		key: "meeting|DEU,IDN", noKey: "exercise|DEU,IDN"},
 	// weapons told by their arrival, done, on a page about two states: the
 	// page's pair, the state the goods reach takes them
 	{name: "en a ship with tanks docked", lang: "en",
