@@ -72,6 +72,10 @@ var contextCases = []contextCase{
 		key: "arms|AGO,PRT", initiator: "PRT"},
 	// a person the page introduced gives; the state named takes, even
 	// behind a force's long name
+	// a phone call between leaders is talks
+	{name: "id phone call", lang: "id",
+		text: "Jakarta, 14 April 2026\n\nMenteri Pertahanan Indonesia menelepon Menteri Pertahanan Australia pada Senin untuk membahas patroli maritim bersama di Laut Arafura.",
+		key:  "meeting|AUS,IDN"},
 	// a drill of one named state with a force the sentence gives no state
 	// (a warship by its name, "la Armada") on a page about two states
 	{name: "de frigate drilled with a named navy", lang: "de",
