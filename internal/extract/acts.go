@@ -85,7 +85,7 @@ func (a *article) candidates(s *sentence) []Candidate {
 				st, inf, group = g, true, true
 			}
 		}
-		course := false // a course of one of the page's states, the other trains or is trained
+		course := false // an activity of one of the page's states whose other side goes unnamed: a course, a drill with a ship of no state
 		given := false  // goods one of the page's states gives, the other receives
 		arrived := typ == event.Arms && s.goodsArrived(t)
 		if len(st) == 0 && a.pair != nil && (!weak || arrived) && !s.heading() && (typ != event.Meeting || s.secure() || len(s.persons) > 0) {
