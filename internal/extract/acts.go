@@ -518,9 +518,9 @@ func (s *sentence) goodsArrived(t cue) bool {
 	return false
 }
 
-// arrivedGoods reports a sentence that tells only the arrival of the
+// onlyArrival reports a sentence that tells only the arrival of the
 // goods of an act of type typ: "The launchers reached Subic on Thursday".
-func (s *sentence) arrivedGoods(typ string) bool {
+func (s *sentence) onlyArrival(typ string) bool {
 	if typ != string(event.Arms) || !s.has(lexicon.Arrival) {
 		return false
 	}
@@ -610,7 +610,7 @@ func (a *article) sideline(s *sentence, t cue, st []string) bool {
 		return false // "held an exercise with Kazakhstan on 3 March": news of its own
 	}
 	if n := s.index + 1; n < len(a.sents) && a.sents[n].block == s.block && len(a.sents[n].dates) > 0 &&
-		(len(a.sents[n].cues[lexicon.Trigger]) == 0 || a.sents[n].arrivedGoods(t.value)) {
+		(len(a.sents[n].cues[lexicon.Trigger]) == 0 || a.sents[n].onlyArrival(t.value)) {
 		// "Germany handed Moldova twelve vehicles. The ceremony took place
 		// on Wednesday at …", "… The launchers reached Subic on
 		// Thursday": dated news of its own

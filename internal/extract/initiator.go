@@ -213,15 +213,14 @@ func (s *sentence) receiverState(t cue, countries []string) string {
 			continue
 		}
 		best := -1 // before a "prev" cue, the place nearest to it: "豪州が比軍に", not 豪州
+		gap := 3 * s.scale
+		if s.inCue(lexicon.Service, c.end) || s.inCue(lexicon.Service, c.end+1) {
+			gap = 5 * s.scale // a force may come first: "à Marinha de Guerra de Moçambique"
+		}
 		for k, m := range s.places {
 			if m.Kind == gazetteer.Org || !slices.Contains(countries, m.Code) || s.fromPlace(&m) ||
 				m.Kind.IsPlace() && s.inCue(lexicon.Locative, c.start) {
 				continue // "A Taranto si chiude il corso": where, not who receives
-			}
-			// a force may come first: "à Marinha de Guerra de Moçambique"
-			gap := 3 * s.scale
-			if s.inCue(lexicon.Service, c.end) || s.inCue(lexicon.Service, c.end+1) {
-				gap = 5 * s.scale
 			}
 			after := c.value == "next" && m.Start >= c.end && m.Start-c.end <= gap && s.reach(c.end-1, m.Start, false)
 			// the place may end inside the cue: "比軍に", to the Philippine forces
