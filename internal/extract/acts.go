@@ -1302,8 +1302,20 @@ func (s *sentence) realStageFor(t cue) bool {
 // Arms keep their own event (a deal to buy is a transfer too).
 func (s *sentence) agreementSubject(t cue) bool {
 	switch event.Type(t.value) {
-	case event.Agreement, event.Arms, event.Meeting, event.Rupture:
+	case event.Agreement, event.Meeting, event.Rupture:
 		return false
+	case event.Arms:
+		if t.extra != "weak" || s.near(lexicon.Purchase, t, 2*s.scale) {
+			return false // "a letter of intent to acquire 24 jets": the purchase is an act too
+		}
+		// "umowę o współpracy przy budowie okrętów": the ships a pact is
+		// about, some words of topic between, and no delivery told ("firma
+		// un memorando y entrega blindados")
+		for _, g := range s.cues[lexicon.Trigger] {
+			if g.value == string(event.Agreement) && g.end <= t.start && t.start-g.end <= 5*s.scale && s.reach(g.end-1, t.start, false) && !s.handsOver() && !s.otherArms(t) {
+				return true
+			}
+		}
 	}
 	for _, g := range s.cues[lexicon.Trigger] {
 		if g.value != string(event.Agreement) || g.end > t.start || t.start-g.end > 2*s.scale {
@@ -1392,6 +1404,17 @@ func (s *sentence) question() bool {
 func (s *sentence) hasDomain(d string, t cue) bool {
 	for _, c := range s.cues[lexicon.Domain] {
 		if c.value == d && (c.end <= t.start || t.end <= c.start) {
+			return true
+		}
+	}
+	return false
+}
+
+// otherArms reports an arms word in the sentence besides t: a transfer
+// verb ("entrega", "delivered") or another weapon, not only t's name.
+func (s *sentence) otherArms(t cue) bool {
+	for _, c := range s.cues[lexicon.Trigger] {
+		if c.value == string(event.Arms) && (c.end <= t.start || c.start >= t.end) {
 			return true
 		}
 	}

@@ -105,6 +105,21 @@ var contextCases = []contextCase{
 		text: "Warszawa, 14 kwietnia 2026\n\nWiceminister obrony Polski rozmawiał w poniedziałek w Seulu z szefem koreańskiej agencji zakupów. Rozmowy dotyczyły programu czołgów dla wojska. " +
 			"W sobotę do portu w Gdyni zawinął statek z kolejnymi dwunastoma haubicami K9.",
 		key: "arms|KOR,POL", initiator: "KOR"},
+	// a people's adjective right after a training verb or noun names the
+	// trained, not the trainer; one after a locative names where
+	{name: "pl trained Mauritanian guards", lang: "pl",
+		text: "Warszawa, 4 marca 2025\n\nHiszpańska Gwardia Cywilna przeszkoliła mauretańskich strażników granicznych w zakresie kontroli dokumentów.",
+		key:  "training|ESP,MRT", initiator: "ESP"},
+	{name: "fr training of Malian soldiers", lang: "fr",
+		text: "Dakar, le 4 mars 2025\n\nLe Maroc a assuré la semaine dernière la formation de soldats maliens au déminage, dans un centre militaire de Benguérir.",
+		key:  "training|MAR,MLI", initiator: "MAR"},
+	{name: "fr course at the Swedish navy's centre", lang: "fr",
+		text: "Paris, le 4 mars 2025\n\nDepuis lundi, au centre de formation de la marine suédoise à Karlskrona, vingt marins polonais suivent un stage de pilotage de sous-marins.",
+		key:  "training|POL,SWE", initiator: "SWE"},
+	// ships named as what an agreement is about are no delivery
+	{name: "pl agreement on building submarines", lang: "pl",
+		text: "Warszawa, 4 marca 2025\n\nPolska i Szwecja podpisały w poniedziałek w Sztokholmie umowę o współpracy przy budowie okrętów podwodnych.",
+		key:  "agreement|POL,SWE", noKey: "arms|POL,SWE"},
 	// an arrival still to come is no transfer
 	{name: "en jets that will arrive", lang: "en",
 		text: "Jakarta, 14 April 2026\n\nIndonesia's defence minister received France's armed forces minister in Jakarta on Monday. " +

@@ -54,6 +54,9 @@ func (s *sentence) modifierState(t cue, countries []string) string {
 		if m.Kind != gazetteer.Demonym || !slices.Contains(countries, m.Code) {
 			continue
 		}
+		if m.Start >= t.end && m.Start-t.end <= 1 && t.value == string(event.Training) && len(countries) == 2 && s.traineesAfter(t, m) {
+			return other(countries, m.Code) // "trained Mauritanian border guards", "formation de soldats maliens": the trained
+		}
 		if (m.Start >= t.end && m.Start-t.end <= 1) || (m.End <= t.start && t.start-m.End <= 0) {
 			return m.Code
 		}
@@ -245,4 +248,23 @@ func (s *sentence) forceBetween(from, to int) bool {
 	return to-from <= 4*s.scale && s.wordsAre(from, to, func(i int) bool {
 		return s.inCue(lexicon.Service, i) || s.inCue(lexicon.Security, i)
 	})
+}
+
+// traineesAfter reports the people's adjective m, right after training
+// trigger t, as the trained side: not where the course is ("szkolenie w
+// szwedzkiej bazie", "навчання на турецькому кораблі", "at the training
+// centre of the Swedish navy") and not one of two
+// adjectives that make the training joint ("التدريب الجوي المصري الصيني").
+func (s *sentence) traineesAfter(t cue, m gazetteer.Mention) bool {
+	for _, l := range s.cues[lexicon.Locative] {
+		if l.start >= t.end && l.end <= m.Start || l.end <= t.start && t.start-l.end <= 1 {
+			return false // "w ośrodku szkolenia szwedzkiej marynarki": the centre's owner trains
+		}
+	}
+	for _, n := range s.places {
+		if n.Kind == gazetteer.Demonym && n.Code != m.Code && (n.Start == m.End || n.End == m.Start) {
+			return false
+		}
+	}
+	return true
 }
