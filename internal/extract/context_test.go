@@ -120,6 +120,10 @@ var contextCases = []contextCase{
 	{name: "pl agreement on building submarines", lang: "pl",
 		text: "Warszawa, 4 marca 2025\n\nPolska i Szwecja podpisały w poniedziałek w Sztokholmie umowę o współpracy przy budowie okrętów podwodnych.",
 		key:  "agreement|POL,SWE", noKey: "arms|POL,SWE"},
+	// a postposition after the place: off a port, near a city
+	{name: "tr drill off Karachi", lang: "tr",
+		text: "Ankara, 5 Mart 2026\n\nTCG Kınalıada korveti dün Karaçi açıklarında Pakistan Deniz Kuvvetleri ile ortak tatbikat yaptı.",
+		key:  "exercise|PAK,TUR", location: "PAK"},
 	// an arrival still to come is no transfer
 	{name: "en jets that will arrive", lang: "en",
 		text: "Jakarta, 14 April 2026\n\nIndonesia's defence minister received France's armed forces minister in Jakarta on Monday. " +

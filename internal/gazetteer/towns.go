@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"pactwatch/internal/token"
 	"pactwatch/internal/tsv"
@@ -16,7 +17,7 @@ import (
 // never a state that acts. Find never returns it; Towns does.
 const Town Kind = "town"
 
-//go:embed geonames/towns.tsv geonames/void.tsv geonames/inflect.tsv
+//go:embed geonames/towns.tsv geonames/void.tsv geonames/inflect.tsv geonames/suffixes.tsv
 var townFiles embed.FS
 
 // town is a town's name as its trie keeps it: without pointers, so that
@@ -92,6 +93,23 @@ func (g *Gazetteer) loadTowns() error {
 	if err != nil {
 		return err
 	}
+	suffixes := map[string][]string{} // language → administrative words its forms may drop, longest first
+	b, err = townFiles.ReadFile("geonames/suffixes.tsv")
+	if err != nil {
+		return err
+	}
+	err = tsv.Rows(b, func(line int, cols []string) error {
+		if len(cols) < 2 {
+			return fmt.Errorf("gazetteer geonames/suffixes.tsv line %d: want lang, words", line)
+		}
+		words := strings.Fields(cols[1])
+		slices.SortStableFunc(words, func(a, b string) int { return len(b) - len(a) })
+		suffixes[strings.TrimSpace(cols[0])] = words
+		return nil
+	})
+	if err != nil {
+		return err
+	}
 	b, err = townFiles.ReadFile("geonames/towns.tsv")
 	if err != nil {
 		return err
@@ -149,6 +167,12 @@ func (g *Gazetteer) loadTowns() error {
 				}
 				add(lang, form)
 				stem(lang, form)
+				for _, w := range suffixes[lang] {
+					if short := strings.TrimSpace(strings.TrimSuffix(form, w)); short != form && utf8.RuneCountInString(short) >= 2 {
+						add(lang, short) // "울산" for 울산광역시, "札幌" for 札幌市
+						break
+					}
+				}
 				own[lang] = true
 			}
 		}

@@ -24,6 +24,9 @@ func TestTowns(t *testing.T) {
 		{"a lower-case word is no town", "it", "Il porto di gaeta.", nil, ""},
 		{"a name of towns in several states", "fr", "Ils sont arrivés à Saint-Louis.", []string{"Saint-Louis=USA"}, "SEN"},
 		{"a state's name is never a town", "en", "They met in Lebanon.", nil, ""},
+		{"a Korean form without its administrative word", "ko", "울산 조선소에서 교육을 받았다.", []string{"울산=KOR"}, ""},
+		{"a Japanese form without 市", "ja", "札幌で会談した。", []string{"札幌=JPN"}, ""},
+		{"the administrative word kept", "zh", "双方在札幌市举行会谈。", []string{"札幌市=JPN"}, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
