@@ -46,7 +46,7 @@ func Fold(article string, cands []Candidate) []event.Event {
 		}
 		if g := find(groups, c); g != nil && c.Recalled && !g.history {
 			continue // an older act of the kind recalled in passing: it lends today's act nothing
-		} else if g != nil && !recalled(g, c) {
+		} else if g != nil && !recalled(g, c, toldToday(cands, c, g)) {
 			absorb(g, c)
 			continue
 		} else if g != nil && c.Event.Type != event.Agreement {
@@ -171,13 +171,27 @@ func dateAfterTalks(groups []*group) {
 // signed in 2010"), which must not lend today's act its old date. A
 // headline's undated act told nowhere else is the recalled one's (an
 // anniversary piece).
-func recalled(g *group, c Candidate) bool {
+func recalled(g *group, c Candidate, today bool) bool {
 	if !c.History || g.history || g.ev.Date != "" {
 		return false
 	}
 	// told in the body too ("signed the 2026 programme" in the headline
-	// and again in the fifth sentence): today's act
-	return slices.ContainsFunc(g.sents, func(i int) bool { return i > 2 })
+	// and again in the fifth sentence, even as a mention without a stage):
+	// today's act
+	return today || slices.ContainsFunc(g.sents, func(i int) bool { return i > 2 })
+}
+
+// toldToday reports a sentence outside g, before history candidate c,
+// that speaks, not as history, of an act of c's type on c's states: "Rome –
+// A memorandum to bring the defence industries closer …" before "the
+// framework agreement had been signed in Rome in 2008".
+func toldToday(cands []Candidate, c Candidate, g *group) bool {
+	for _, o := range cands {
+		if !slices.Contains(g.sents, o.Sentence) && o.Sentence < c.Sentence && !o.History && !o.Recalled && key(o.Event) == key(c.Event) {
+			return true
+		}
+	}
+	return false
 }
 
 // own copies what an event shares with its candidate, so that merging never
