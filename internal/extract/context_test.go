@@ -132,6 +132,10 @@ var contextCases = []contextCase{
 			"Il testo prevede corsi per la marina keniota. " +
 			"L'accordo quadro di cooperazione tra i due Paesi era stato firmato a Berlino nel 2009.",
 		key: "agreement|DEU,KEN", location: "KEN"},
+	// "on a visit" follows its destination in Hindi; the visitor comes after
+	{name: "hi visitor after the visit words", lang: "hi",
+		text: "नई दिल्ली, 12 मार्च 2026\n\nरक्षा मंत्री राजनाथ सिंह ने बुधवार को भारत की तीन दिवसीय यात्रा पर आए केन्या के रक्षा मंत्री से सैन्य सहयोग पर बातचीत की।",
+		key:  "meeting|IND,KEN", location: "IND", initiator: "KEN"},
 	// an arrival still to come is no transfer
 	{name: "en jets that will arrive", lang: "en",
 		text: "Jakarta, 14 April 2026\n\nIndonesia's defence minister received France's armed forces minister in Jakarta on Monday. " +
