@@ -294,7 +294,10 @@ func (a *article) candidates(s *sentence) []Candidate {
 		if len(c.Event.Countries) == 1 {
 			c.Told = lone
 		}
-		if len(c.Event.Persons) == 0 && c.Event.Date == "" && len(c.Event.Domains) == 0 {
+		if shift, _ := s.dayShift(); shift > 0 && s.hasTrigger(event.Meeting) && c.Event.Date == "" {
+			c.Met, c.DayShift = true, shift
+		}
+		if len(c.Event.Persons) == 0 && c.Event.Date == "" && len(c.Event.Domains) == 0 && !c.Met {
 			return nil
 		}
 		if st := s.states(); len(st) >= 2 && len(s.persons) > 0 {

@@ -136,6 +136,11 @@ var contextCases = []contextCase{
 	{name: "hi visitor after the visit words", lang: "hi",
 		text: "नई दिल्ली, 12 मार्च 2026\n\nरक्षा मंत्री राजनाथ सिंह ने बुधवार को भारत की तीन दिवसीय यात्रा पर आए केन्या के रक्षा मंत्री से सैन्य सहयोग पर बातचीत की।",
 		key:  "meeting|IND,KEN", location: "IND", initiator: "KEN"},
+	// talks told "the next day" after an arrival fall on that day
+	{name: "en talks the day after the arrival", lang: "en",
+		text: "Nairobi, 8 July 2026\n\nBritain's armed forces minister arrived in Nairobi on Sunday evening for a four-day visit. " +
+			"The next day he met Kenya's defence minister at the ministry headquarters, where new support for the army was announced.",
+		key: "meeting|GBR,KEN", date: "2026-07-06", location: "KEN"},
 	// an arrival still to come is no transfer
 	{name: "en jets that will arrive", lang: "en",
 		text: "Jakarta, 14 April 2026\n\nIndonesia's defence minister received France's armed forces minister in Jakarta on Monday. " +

@@ -69,6 +69,10 @@ type Candidate struct {
 	// two ministers then signed a memorandum") and names fewer itself:
 	// it takes the persons of the talks told before it.
 	Duo bool
+	// Met is an attachment that tells talks a day or more after what came
+	// before, with no date of its own ("the next day he met the defence
+	// minister"): talks dated by an arrival fall on that later day.
+	Met bool
 	// Told is the type of the act an attachment's sentence tells with one
 	// state named ("on Monday 24 armoured vehicles were handed over to
 	// the Somali army", on a page about Turkey and Somalia): the page's

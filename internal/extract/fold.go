@@ -70,6 +70,11 @@ func Fold(article string, cands []Candidate) []event.Event {
 	}
 	// stage-less agreement mentions and domain sentences enrich the nearest event
 	for _, c := range attach {
+		if g := nearest(groups, c); c.Met && g != nil && g.ev.Type == event.Meeting && g.arrivalDay && len(g.ev.Date) == len(time.DateOnly) {
+			// "arrived in Nairobi on Sunday evening … The next day he met
+			// the defence minister": the talks' day
+			g.ev.Date, g.arrivalDay = shiftDay(g.ev.Date, c.DayShift), false
+		}
 		if g := toldAct(groups, c); g != nil {
 			g.ev.Date = c.Event.Date // "on Monday, 24 armoured vehicles were handed over to the Somali army"
 		}
