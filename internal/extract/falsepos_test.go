@@ -17,6 +17,14 @@ import (
 // deployment, not a withdrawal ("departure abroad").
 // The name starts with the language and the rule.
 var falsePosCases = []pipelineCase{
+	// the conditional of an unconfirmed report tells no act, before or
+	// after its subject
+	{"fr a base the report says was granted", "fr",
+		"Dakar, le 4 mars 2026\n\nSelon un site régional, le Maroc aurait obtenu du Sénégal l'autorisation d'installer une base navale près de Ziguinchor.",
+		nil},
+	{"it a contingent the report says is deployed", "it",
+		"Roma, 4 marzo 2026\n\nSecondo un sito tunisino, un contingente di carabinieri e di militari della Marina italiana sarebbe già operativo in Tunisia.",
+		nil},
 	// "course" in idioms of progress and time is no training course
 	{"es a lawsuit runs its course", "es",
 		"México, 29 de abril de 2026\n\nEl litigio que el gobierno de México mantiene contra empresas militares en tribunales de Estados Unidos sigue su curso.",
