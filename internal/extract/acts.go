@@ -273,6 +273,7 @@ func (a *article) candidates(s *sentence) []Candidate {
 				// aid or a withdrawal announced is the decision itself
 				continue
 			}
+			c.Separate = s.opensWith(lexicon.Shift)
 			if a.dateline != nil && slices.Contains(c.Event.Countries, a.dateline.Country) {
 				c.Dateline = a.dateline
 			}

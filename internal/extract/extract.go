@@ -58,6 +58,10 @@ type Candidate struct {
 	// DayShift is the days a same-day cue counts from the day told before:
 	// -1 for "the day before", 1 for "the next day", else 0.
 	DayShift int
+	// Separate is an act told as other news ("meanwhile", "in another
+	// development"): a report of a drill or course some days from one told
+	// before is another activity, not that one's start or end.
+	Separate bool
 	// Dateline is the city the report was filed from, when it lies in one
 	// of the event's states: the place when no sentence gives another.
 	Dateline *event.Location

@@ -361,13 +361,23 @@ func find(groups []*group, c Candidate) *group {
 		if key(g.ev) != key(c.Event) || stageGroup(g.ev) != stageGroup(c.Event) {
 			continue
 		}
-		if conflict(g.ev.Date, c.Event.Date) && !(c.Event.Type == event.Meeting && daysApart(g.ev.Date, c.Event.Date) <= visitDays) {
+		if conflict(g.ev.Date, c.Event.Date) && !(c.Event.Type == event.Meeting && daysApart(g.ev.Date, c.Event.Date) <= visitDays) &&
+			!(durative(c.Event.Type) && !c.Separate && daysApart(g.ev.Date, c.Event.Date) <= drillDays) {
 			continue
 		}
 		return g
 	}
 	return nil
 }
+
+// drillDays is how many days apart two dated reports of an exercise or a
+// course between the same states on one page may lie and still tell one
+// activity: its start, its distinguished visitors' day and its end ("the
+// drill began on Monday … it ends on 27 March").
+const drillDays = 14
+
+// durative reports the types of act that last days or weeks.
+func durative(t event.Type) bool { return t == event.Exercise || t == event.Training }
 
 // visitDays is how many days apart two dated reports of talks between the
 // same states on one page may lie and still tell one visit: "arrived on

@@ -27,6 +27,8 @@ func cand(i int, ty event.Type, conf float64, countries ...string) extract.Candi
 
 func dated(c extract.Candidate, d string) extract.Candidate { c.Event.Date = d; return c }
 
+func separate(c extract.Candidate) extract.Candidate { c.Separate = true; return c }
+
 func staged(c extract.Candidate, s event.Stage) extract.Candidate {
 	c.Event.Agreement = &event.AgreementInfo{Kind: "defence cooperation agreement", Stage: s}
 	return c
@@ -87,6 +89,25 @@ func TestEvents(t *testing.T) {
 			want: []summary{
 				{event.Meeting, "FRA,KEN", "2024-05-08", "", 1},
 				{event.Meeting, "FRA,KEN", "2023-12", "", 1},
+			},
+		},
+		{
+			name: "a drill's start and end are one drill",
+			cands: []extract.Candidate{
+				dated(cand(0, event.Exercise, 0.6, "IND", "UZB"), "2025-04-16"),
+				dated(cand(3, event.Exercise, 0.5, "IND", "UZB"), "2025-04-27"),
+			},
+			want: []summary{{event.Exercise, "IND,UZB", "2025-04-16", "", 2}},
+		},
+		{
+			name: "another course told as other news stays apart",
+			cands: []extract.Candidate{
+				dated(cand(0, event.Training, 0.6, "CHN", "TZA"), "2025-09-17"),
+				separate(dated(cand(5, event.Training, 0.6, "CHN", "TZA"), "2025-09-13")),
+			},
+			want: []summary{
+				{event.Training, "CHN,TZA", "2025-09-17", "", 1},
+				{event.Training, "CHN,TZA", "2025-09-13", "", 1},
 			},
 		},
 		{
