@@ -122,6 +122,10 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 		e.Date = d
 		c.DateGuess = guess
 	}
+	if typ == event.Meeting && len(e.Date) == len("2006-01-02") && s.has(lexicon.Arrival) && s.eveningArrival() {
+		// "flew into Manila on Monday evening": the talks were the next day
+		e.Date, c.Evening = shiftDay(e.Date, 1), true
+	}
 	c.AfterTalks = typ != event.Meeting && len(s.dates) == 0 && s.afterTalks()
 	c.SameDay = e.Date == "" && len(s.dates) == 0 && s.has(lexicon.SameDay)
 	c.DayShift, _ = s.dayShift()
@@ -285,4 +289,20 @@ func confidence(c Candidate, s *sentence) float64 {
 		conf += 0.05
 	}
 	return conf
+}
+
+// eveningArrival reports a sentence whose one date is qualified as the
+// evening or night of that day ("on Monday evening", "Jumapili jioni",
+// "Selasa malam"): who arrived then held talks no earlier than the next.
+func (s *sentence) eveningArrival() bool {
+	if len(s.dates) != 1 {
+		return false
+	}
+	d := s.dates[0]
+	for _, c := range s.cues[lexicon.Evening] {
+		if c.start >= d.Start-3 && c.start <= d.End+2 {
+			return true
+		}
+	}
+	return false
 }

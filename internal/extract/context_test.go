@@ -141,6 +141,13 @@ var contextCases = []contextCase{
 		text: "Nairobi, 8 July 2026\n\nBritain's armed forces minister arrived in Nairobi on Sunday evening for a four-day visit. " +
 			"The next day he met Kenya's defence minister at the ministry headquarters, where new support for the army was announced.",
 		key: "meeting|GBR,KEN", date: "2026-07-06", location: "KEN"},
+	// who arrives in the evening holds talks the next day
+	{name: "en evening arrival", lang: "en",
+		text: "Manila, 11 February 2026\n\nJapan's defence minister flew into Manila on Monday evening for talks with Philippine Defense Secretary Gilberto Teodoro on maritime security.",
+		key:  "meeting|JPN,PHL", date: "2026-02-10", location: "PHL"},
+	{name: "id evening arrival", lang: "id",
+		text: "Jakarta, 19 Februari 2026\n\nMenteri Pertahanan Australia tiba di Jakarta pada Selasa malam untuk pertemuan dengan Menteri Pertahanan Indonesia membahas kerja sama keamanan maritim.",
+		key:  "meeting|AUS,IDN", date: "2026-02-18", location: "IDN"},
 	// an arrival still to come is no transfer
 	{name: "en jets that will arrive", lang: "en",
 		text: "Jakarta, 14 April 2026\n\nIndonesia's defence minister received France's armed forces minister in Jakarta on Monday. " +

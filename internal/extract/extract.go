@@ -73,6 +73,9 @@ type Candidate struct {
 	// two ministers then signed a memorandum") and names fewer itself:
 	// it takes the persons of the talks told before it.
 	Duo bool
+	// Evening is talks dated by an arrival in the evening, and so to the
+	// day after it: a later "the next day" names that same day.
+	Evening bool
 	// Met is an attachment that tells talks a day or more after what came
 	// before, with no date of its own ("the next day he met the defence
 	// minister"): talks dated by an arrival fall on that later day.

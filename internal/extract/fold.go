@@ -32,6 +32,7 @@ type group struct {
 	afterTalks, sameDay bool
 	dayShift            int   // Candidate.DayShift
 	arrivalDay          bool  // its date is the day of an arrival (Candidate.Arrived)
+	evening             bool  // that arrival was in the evening, the date the day after (Candidate.Evening)
 	duos                []int // sentences of its Candidate.Duo reports
 }
 
@@ -63,7 +64,7 @@ func Fold(article string, cands []Candidate) []event.Event {
 		e.Article = article
 		groups = append(groups, &group{ev: e, first: c.Sentence, placeLoc: c.PlaceLoc, support: 1, guess: c.DateGuess,
 			sents: []int{c.Sentence}, history: c.History, planned: c.Planned, dateline: c.Dateline, afterTalks: c.AfterTalks,
-			sameDay: c.SameDay, dayShift: c.DayShift, arrivalDay: c.Arrived && c.Event.Date != ""})
+			sameDay: c.SameDay, dayShift: c.DayShift, arrivalDay: c.Arrived && c.Event.Date != "", evening: c.Evening})
 		if c.Duo {
 			groups[len(groups)-1].duos = []int{c.Sentence}
 		}
@@ -73,7 +74,13 @@ func Fold(article string, cands []Candidate) []event.Event {
 		if g := nearest(groups, c); c.Met && g != nil && g.ev.Type == event.Meeting && g.arrivalDay && len(g.ev.Date) == len(time.DateOnly) {
 			// "arrived in Nairobi on Sunday evening … The next day he met
 			// the defence minister": the talks' day
-			g.ev.Date, g.arrivalDay = shiftDay(g.ev.Date, c.DayShift), false
+			if shift := c.DayShift; !g.evening || shift > 1 {
+				if g.evening {
+					shift-- // "arrived on Sunday evening": already dated to Monday
+				}
+				g.ev.Date = shiftDay(g.ev.Date, shift)
+			}
+			g.arrivalDay = false
 		}
 		if g := toldAct(groups, c); g != nil {
 			g.ev.Date = c.Event.Date // "on Monday, 24 armoured vehicles were handed over to the Somali army"
