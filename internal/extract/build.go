@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"pactwatch/internal/event"
 	"pactwatch/internal/gazetteer"
@@ -122,7 +123,7 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 		e.Date = d
 		c.DateGuess = guess
 	}
-	if typ == event.Meeting && len(e.Date) == len("2006-01-02") && s.has(lexicon.Arrival) && s.eveningArrival() {
+	if typ == event.Meeting && len(e.Date) == len(time.DateOnly) && s.has(lexicon.Arrival) && s.eveningArrival() {
 		// "flew into Manila on Monday evening": the talks were the next day
 		e.Date, c.Evening = shiftDay(e.Date, 1), true
 	}

@@ -182,7 +182,8 @@ func dateAfterTalks(groups []*group) {
 // an earlier act of the same kind ("signed a protocol ... the treaty they
 // signed in 2010"), which must not lend today's act its old date. A
 // headline's undated act told nowhere else is the recalled one's (an
-// anniversary piece).
+// anniversary piece); today says another sentence tells the act as news
+// (toldToday).
 func recalled(g *group, c Candidate, today bool) bool {
 	if !c.History || g.history || g.ev.Date != "" {
 		return false
