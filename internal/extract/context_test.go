@@ -116,6 +116,10 @@ var contextCases = []contextCase{
 	{name: "fr course at the Swedish navy's centre", lang: "fr",
 		text: "Paris, le 4 mars 2025\n\nDepuis lundi, au centre de formation de la marine suédoise à Karlskrona, vingt marins polonais suivent un stage de pilotage de sous-marins.",
 		key:  "training|POL,SWE", initiator: "SWE"},
+	{name: "tr trained side before the training word", lang: "tr",
+		text: "Ankara, 4 Mart 2026\n\nTürkiye, Kenya Deniz Kuvvetlerine bir karakol gemisi teslim etti. " +
+			"Gemiyi kullanacak Kenyalı denizciler eğitimlerini Türk Deniz Kuvvetlerinde tamamladı.",
+		key: "training|KEN,TUR", initiator: "TUR"},
 	// ships named as what an agreement is about are no delivery
 	{name: "pl agreement on building submarines", lang: "pl",
 		text: "Warszawa, 4 marca 2025\n\nPolska i Szwecja podpisały w poniedziałek w Sztokholmie umowę o współpracy przy budowie okrętów podwodnych.",

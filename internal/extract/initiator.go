@@ -256,6 +256,9 @@ func (s *sentence) forceBetween(from, to int) bool {
 // centre of the Swedish navy") and not one of two
 // adjectives that make the training joint ("التدريب الجوي المصري الصيني").
 func (s *sentence) traineesAfter(t cue, m gazetteer.Mention) bool {
+	if s.lx != nil && s.lx.HasTrait(lexicon.TraitHeadFinal) {
+		return false // the trained come before the act word: "eğitimlerini Türk Deniz Kuvvetlerinde tamamladı"
+	}
 	for _, l := range s.cues[lexicon.Locative] {
 		if l.start >= t.end && l.end <= m.Start || l.end <= t.start && t.start-l.end <= 1 {
 			return false // "w ośrodku szkolenia szwedzkiej marynarki": the centre's owner trains

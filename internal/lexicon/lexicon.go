@@ -257,6 +257,7 @@ const (
 	TraitNameFirst  = "namefirst"  // names come before their role (Japanese, Korean)
 	TraitVerbFinal  = "verbfinal"  // the verb ends its clause (Japanese, Korean, Hindi, Turkish, Persian)
 	TraitMonthFirst = "monthfirst" // a date in figures puts the month before the day: 11/16 (Japanese, Chinese, Korean)
+	TraitHeadFinal  = "headfinal"  // a noun follows its modifiers and a verb its object (Turkish, Japanese, Korean, Hindi): a people's adjective after an act word opens another phrase
 )
 
 // HasTrait reports whether the language's writing has a trait (kind trait,
