@@ -1315,11 +1315,15 @@ func (s *sentence) agreementSubject(t cue) bool {
 		// "umowę o współpracy przy budowie okrętów": the ships a pact is
 		// about, some words of topic between, and no delivery told ("firma
 		// un memorando y entrega blindados")
+		if s.handsOver() || s.otherArms(t) {
+			return false
+		}
 		for _, g := range s.cues[lexicon.Trigger] {
-			if g.value == string(event.Agreement) && g.end <= t.start && t.start-g.end <= 5*s.scale && s.reach(g.end-1, t.start, false) && !s.handsOver() && !s.otherArms(t) {
+			if g.value == string(event.Agreement) && g.end <= t.start && t.start-g.end <= 5*s.scale && s.reach(g.end-1, t.start, false) {
 				return true
 			}
 		}
+		return false
 	}
 	for _, g := range s.cues[lexicon.Trigger] {
 		if g.value != string(event.Agreement) || g.end > t.start || t.start-g.end > 2*s.scale {

@@ -74,13 +74,11 @@ func Fold(article string, cands []Candidate) []event.Event {
 		if g := nearest(groups, c); c.Met && g != nil && g.ev.Type == event.Meeting && g.arrivalDay && len(g.ev.Date) == len(time.DateOnly) {
 			// "arrived in Nairobi on Sunday evening … The next day he met
 			// the defence minister": the talks' day
-			if shift := c.DayShift; !g.evening || shift > 1 {
-				if g.evening {
-					shift-- // "arrived on Sunday evening": already dated to Monday
-				}
-				g.ev.Date = shiftDay(g.ev.Date, shift)
+			shift := c.DayShift
+			if g.evening {
+				shift-- // "arrived on Sunday evening": already dated to Monday
 			}
-			g.arrivalDay = false
+			g.ev.Date, g.arrivalDay = shiftDay(g.ev.Date, shift), false
 		}
 		if g := toldAct(groups, c); g != nil {
 			g.ev.Date = c.Event.Date // "on Monday, 24 armoured vehicles were handed over to the Somali army"
