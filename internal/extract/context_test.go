@@ -26,6 +26,16 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// the place of what talks were about is not where they were held
+	{name: "en talks on the situation in a third state", lang: "en",
+		text: "German Defence Minister Boris Pistorius held talks with Jordan's Prime Minister Jafar Hassan on Tuesday on the situation in Syria.",
+		key:  "meeting|DEU,JOR", location: "-"},
+	{name: "fr talks on the situation in a province", lang: "fr",
+		text: "Le ministre portugais de la Défense a évoqué avec son homologue mozambicain la situation au Cabo Delgado lors de leur entretien mardi.",
+		key:  "meeting|MOZ,PRT", location: "-"},
+	{name: "de talks on the situation in a third state", lang: "de",
+		text:  "Verteidigungsminister Boris Pistorius traf am Dienstag den jordanischen Regierungschef Dschafar Hassan zu Gesprächen über die Lage im benachbarten Syrien.",
+		noKey: "meeting|JOR,SYR"},
 	// the Russian verb of handing over, in any form
 	{name: "ru handed over", lang: "ru",
 		text: "Ташкент, 14 октября 2025\n\nВ понедельник посол Китая передал пограничным войскам Узбекистана 24 патрульных внедорожника и партию тепловизоров.",

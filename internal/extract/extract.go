@@ -231,8 +231,8 @@ func (x *Extractor) analyse(sents []*sentence, p *page.Page) *article {
 			a.secure++
 		}
 		for _, m := range s.places {
-			if m.Kind == gazetteer.Org {
-				continue
+			if m.Kind == gazetteer.Org || s.isAside(m) {
+				continue // a landmark or a topic ("the border with Niger") tells not whom the page is about
 			}
 			count[m.Code] += weight(s)
 			if _, ok := first[m.Code]; !ok {

@@ -17,6 +17,11 @@ import (
 // deployment, not a withdrawal ("departure abroad").
 // The name starts with the language and the rule.
 var falsePosCases = []pipelineCase{
+	// talks named after their venue ("the Algiers talks") are a process
+	// the groups belong to, not an act of the venue's state
+	{"en clashes with groups in talks named after a city", "en",
+		"Fresh clashes pitted army units of Mali against movements represented at the Algiers talks, despite the truce.",
+		nil},
 	// the conditional of an unconfirmed report tells no act, before or
 	// after its subject
 	{"fr a base the report says was granted", "fr",

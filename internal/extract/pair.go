@@ -43,10 +43,13 @@ func (s *sentence) isAside(m gazetteer.Mention) bool {
 			return true
 		}
 	}
-	if m.Kind.IsPlace() && s.has(lexicon.SameDay) {
+	if m.Kind.IsPlace() {
 		for _, t := range s.cues[lexicon.Trigger] {
-			if m.End == t.start && s.dayReference(t) {
+			if m.End == t.start && s.has(lexicon.SameDay) && s.dayReference(t) {
 				return true // "a day before the Cairo talks": the talks' name, not a party
+			}
+			if t.value == string(event.Meeting) && s.namesTalks(m, t) {
+				return true // "groups represented in the Algiers talks": a process named after its venue
 			}
 		}
 	}
@@ -489,4 +492,15 @@ func (s *sentence) demonymPair(a, b string) bool {
 		}
 	}
 	return false
+}
+
+// namesTalks reports a city that names the talks t as their title, right
+// before the noun ("the Algiers talks") or joined to it by a genitive
+// word alone ("las conversaciones de Argel"): the name of a process held
+// there, not a state that takes part in this act.
+func (s *sentence) namesTalks(m gazetteer.Mention, t cue) bool {
+	if m.End == t.start {
+		return m.Start == 0 || !s.inCue(lexicon.Locative, m.Start-1)
+	}
+	return m.Start == t.end+1 && s.lx.Is(lexicon.Genitive, s.toks[t.end].Key)
 }

@@ -82,6 +82,8 @@ func (s *sentence) venue(t *cue, l cue, m *gazetteer.Mention) bool {
 		return false // "jets deployed in Romania, Bucharest ratifies the accord"
 	case m.Kind == gazetteer.Name && s.nameGoesOn(*m):
 		return false // "at Burma Camp in Accra": a site named after a state
+	case s.isAside(*m):
+		return false // "talks on the situation in Syria": the topic's place
 	}
 	return true
 }
