@@ -266,7 +266,7 @@ func (a *article) candidates(s *sentence) []Candidate {
 			// plan's, whatever the verb's tense (a day ahead may be a
 			// fixed date: "will sign on Saturday")
 			c.Planned = s.modalNear(t) || s.plannedBefore(t) || len(c.Event.Date) < len(time.DateOnly) && a.afterPublished(c.Event.Date) ||
-				s.nextBefore(t)
+				s.nextBefore(t) || typ == event.Arms && s.negotiatedFor(t)
 			if c.Planned && typ != event.Agreement && typ != event.Aid && typ != event.Rupture {
 				// a planned activity or delivery has not happened; an
 				// agreement's intent is its proposed stage, and a pledge of
@@ -1045,6 +1045,20 @@ func (s *sentence) heading() bool {
 func (s *sentence) plannedBefore(t cue) bool {
 	for _, u := range s.cues[lexicon.Trigger] {
 		if u.value == t.value && u.end <= t.start && u.extra != "weak" && s.modalOpens(u) && s.modalNear(u) {
+			return true
+		}
+	}
+	return false
+}
+
+// negotiatedFor reports a purchase or transfer that talks still seek,
+// named right after a word of negotiation or intent ("the negotiation
+// for the acquisition of fighter jets", "pourparlers sur l'achat de"):
+// not yet made.
+func (s *sentence) negotiatedFor(t cue) bool {
+	for _, c := range s.cues[lexicon.Stage] {
+		if (c.value == string(event.Negotiating) || c.value == string(event.Proposed)) && c.end <= t.start &&
+			t.start-c.end <= 3*s.scale && s.reach(c.end-1, t.start, false) {
 			return true
 		}
 	}

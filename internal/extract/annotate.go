@@ -100,7 +100,11 @@ func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder
 				if v.Value == lexicon.Void {
 					continue // "at the request of": a longer phrase that is not the cue
 				}
-				if m.End-m.Start == 1 && (len([]rune(v.Text)) <= 2 || v.Extra == lexicon.Exact) && !strings.EqualFold(s.toks[m.Start].Text, v.Text) {
+				if m.End-m.Start == 1 && v.Extra == lexicon.Exact && strings.HasPrefix(v.Text, "*") {
+					if !lexicon.EndsExactly(s.toks[m.Start].Text, v.Text) {
+						continue // "firmarán" ends as the Spanish future does; "Irán" and "durante" do not
+					}
+				} else if m.End-m.Start == 1 && (len([]rune(v.Text)) <= 2 || v.Extra == lexicon.Exact) && !strings.EqualFold(s.toks[m.Start].Text, v.Text) {
 					continue // "a" is not "à" once accents are folded; "würde" is not "wurde"
 				}
 				if k == lexicon.Trigger && v.Value != "agreement" && v.Value != "exercise" && m.Start > 0 && !headline && !lx.HasTrait(lexicon.TraitNounCaps) && properName(s.toks[m.Start:m.End]) {

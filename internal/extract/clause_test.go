@@ -76,8 +76,10 @@ func TestMood(t *testing.T) {
 		{"en", "Kenya denied, however, that it had deployed troops to the border.", "deployed", lexicon.Refusal},
 		// but a connective between clauses still ends the first
 		{"en", "Kenya denied the report, but it deployed troops to the border on Monday.", "deployed", ""},
-		// the future under a condition that comes first
-		{"fr", "Si la junte ne paie pas, le Tchad retirera son bataillon du Niger.", "bataillon", ""},
+		// the future under a condition that comes first: the future ending
+		// ("retirera") makes the whole withdrawal intended, and the
+		// condition governs it, the battalion it names included
+		{"fr", "Si la junte ne paie pas, le Tchad retirera son bataillon du Niger.", "bataillon", lexicon.Condition},
 	}
 	for _, c := range cases {
 		s := annotated(t, c.lang, c.text)

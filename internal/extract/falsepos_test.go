@@ -17,6 +17,30 @@ import (
 // deployment, not a withdrawal ("departure abroad").
 // The name starts with the language and the rule.
 var falsePosCases = []pipelineCase{
+	// a purchase that negotiations still seek is not a transfer
+	{"en purchase under negotiation", "en",
+		"Nairobi, 4 March 2026\n\nKenya's defence ministry reviewed on Monday the timetable of the negotiations for the acquisition of six Turkish helicopters.",
+		nil},
+	// the future tense written as an ending ("realizarán", "rencontrera",
+	// "si incontreranno"): an activity still to come, on a weekday ahead
+	{"es drill in the future tense", "es",
+		"Santiago, 4 de marzo de 2026\n\nLas armadas de Chile y Argentina realizarán un ejercicio conjunto el jueves frente a Valparaíso.",
+		nil},
+	{"es talks in the future tense", "es",
+		"Santiago, 4 de marzo de 2026\n\nEl ministro de Defensa de Chile se reunirá el jueves en Buenos Aires con su homólogo argentino.",
+		nil},
+	{"pt drill in the future tense", "pt",
+		"Maputo, 4 de março de 2026\n\nAs marinhas de Moçambique e da Tanzânia realizarão um exercício conjunto na quinta-feira ao largo de Pemba.",
+		nil},
+	{"fr drill in the future tense", "fr",
+		"Dakar, le 4 mars 2026\n\nLes armées du Sénégal et du Mali mèneront un exercice conjoint jeudi près de Kayes.",
+		nil},
+	{"fr talks in the future tense", "fr",
+		"Dakar, le 4 mars 2026\n\nLe ministre sénégalais de la Défense rencontrera jeudi à Bamako son homologue malien.",
+		nil},
+	{"it talks in the future tense", "it",
+		"Roma, 4 marzo 2026\n\nI ministri della Difesa di Italia e Tunisia si incontreranno giovedì a Tunisi.",
+		nil},
 	// talks named after their venue ("the Algiers talks") are a process
 	// the groups belong to, not an act of the venue's state
 	{"en clashes with groups in talks named after a city", "en",

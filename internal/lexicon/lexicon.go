@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"pactwatch/internal/langdata"
 	"pactwatch/internal/token"
@@ -228,7 +229,10 @@ func (lx *Lexicon) Word(kind Kind, key string) (string, bool) {
 
 // Exact is the extra column of a one-word entry that matches only the word
 // as written (case aside), not its folded form: Polish "maja" (of May) is
-// not "mają" (they have), German "würde" (would) not "wurde" (was).
+// not "mają" (they have), German "würde" (would) not "wurde" (was). On an
+// ending ("*rán") it matches a lowercase word that ends so as written and
+// has at least two letters before the ending: the Spanish future
+// "realizarán", not "Irán" nor "durante".
 const Exact = "exact"
 
 // Glued is the value of an entry that is a letter or syllable glued
@@ -361,8 +365,13 @@ func (lx *Lexicon) parse(name string, data []byte) error {
 				t = &token.Trie[Entry]{}
 				lx.tries[e.Kind] = t
 			}
-			t.AddPhrase(e.Text, e)
-			lx.all.AddPhrase(e.Text, e)
+			if e.Extra == Exact && strings.HasPrefix(e.Text, "*") {
+				t.AddEnding(e.Text, e) // checked against the word as written (EndsExactly)
+				lx.all.AddEnding(e.Text, e)
+			} else {
+				t.AddPhrase(e.Text, e)
+				lx.all.AddPhrase(e.Text, e)
+			}
 		}
 		return nil
 	})
@@ -519,4 +528,12 @@ func (c *Cached) At(toks []token.Token, i int, kind Kind) []token.Match[Entry] {
 		}
 	}
 	return out
+}
+
+// EndsExactly reports a word that an exact ending entry ("*rán") matches:
+// lowercase, ending so as written, with two letters or more before it.
+func EndsExactly(word, entry string) bool {
+	end := strings.TrimPrefix(entry, "*")
+	return word == strings.ToLower(word) && strings.HasSuffix(word, end) &&
+		utf8.RuneCountInString(word) >= utf8.RuneCountInString(end)+2
 }

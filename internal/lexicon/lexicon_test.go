@@ -280,3 +280,24 @@ func TestHomeState(t *testing.T) {
 		t.Errorf("pl home %q, en home %q; want POL and none", s.Get("pl").HomeState(), s.Get("en").HomeState())
 	}
 }
+
+// TestEndsExactly checks the ending entries that match the word as
+// written: a lowercase word with a stem before the ending.
+func TestEndsExactly(t *testing.T) {
+	for _, c := range []struct {
+		word, entry string
+		want        bool
+	}{
+		{"realizarán", "*rán", true},
+		{"será", "*rá", true},
+		{"Irán", "*rán", false},    // a name, and no stem before the ending
+		{"durante", "*rán", false}, // folded it would end so; as written it does not
+		{"ahora", "*rá", false},
+		{"caméra", "*era", false},
+		{"signera", "*era", true},
+	} {
+		if got := EndsExactly(c.word, c.entry); got != c.want {
+			t.Errorf("EndsExactly(%q, %q) = %v, want %v", c.word, c.entry, got, c.want)
+		}
+	}
+}

@@ -253,10 +253,19 @@ func (t *Trie[V]) follow(from int32, kind uint64, k string, h uint64) int32 {
 // "*peleka*" matches any word containing it, "*peleka" any word ending
 // with it: for languages that put subject and tense before the verb stem.
 func (t *Trie[V]) AddPhrase(p string, v V) {
+	t.addPhrase(p, v, stemIndex)
+}
+
+// AddEnding is AddPhrase for a word ending ("*rán") whose matches the
+// caller checks against the word as written: it may be shorter than a
+// stem.
+func (t *Trie[V]) AddEnding(p string, v V) { t.addPhrase(p, v, 2) }
+
+func (t *Trie[V]) addPhrase(p string, v V, least int) {
 	p = strings.TrimSpace(p)
 	if strings.HasPrefix(p, "*") && !strings.Contains(p, " ") {
 		keys, star := Phrase(strings.TrimPrefix(p, "*"))
-		if len(keys) == 1 && len(keys[0]) >= stemIndex {
+		if len(keys) == 1 && len(keys[0]) >= least {
 			t.size++
 			t.infix = append(t.infix, infix[V]{part: keys[0], inside: star, val: v})
 			return
