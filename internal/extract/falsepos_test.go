@@ -23,6 +23,12 @@ var falsePosCases = []pipelineCase{
 		nil},
 	// the future tense written as an ending ("realizarán", "rencontrera",
 	// "si incontreranno"): an activity still to come, on a weekday ahead
+	{"ru drill in the perfective future", "ru",
+		"Москва, 4 марта 2026\n\nВоенно-морские силы России и Китая проведут совместные учения в четверг у Владивостока.",
+		nil},
+	{"hi drill in the future tense", "hi",
+		"नई दिल्ली, 4 मार्च 2026\n\nभारत और मालदीव की नौसेनाएं गुरुवार को माले के पास संयुक्त अभ्यास करेंगी।",
+		nil},
 	{"es drill in the future tense", "es",
 		"Santiago, 4 de marzo de 2026\n\nLas armadas de Chile y Argentina realizarán un ejercicio conjunto el jueves frente a Valparaíso.",
 		nil},
