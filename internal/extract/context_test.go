@@ -26,6 +26,19 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// "the day before the ceremony" counts from an act told some
+	// sentences back, beyond the background between them
+	{name: "en day before a ceremony told five sentences back", lang: "en",
+		text: "Mogadishu, 23 January 2026\n\nSome 300 Somali soldiers graduated on Thursday from a Turkish-run military academy in the capital. " +
+			"The course lasted six months. It covered first aid and the detection of roadside bombs. " +
+			"Instructors said the cadets were the best prepared so far. Officials praised the cooperation. " +
+			"A day before the ceremony, a Turkish cargo ship docked at Mogadishu port with 20 armoured vehicles donated to the Somali army.",
+		key: "arms|SOM,TUR", date: "2026-01-21"},
+	{name: "de a day after a ceremony, talks the same day", lang: "de",
+		text: "Nairobi, 5. Juni 2025\n\nDie Türkei hat Kenia am Dienstag auf einem Stützpunkt bei Nanyuki sechs Drohnen übergeben. " +
+			"Einen Tag nach der Zeremonie reiste Verteidigungsministerin Soipan Tuya nach Ankara. " +
+			"Dort traf sie noch am selben Tag ihren türkischen Amtskollegen Yaşar Güler.",
+		key: "meeting|KEN,TUR", date: "2025-06-04"},
 	// the place of what talks were about is not where they were held
 	{name: "en talks on the situation in a third state", lang: "en",
 		text: "German Defence Minister Boris Pistorius held talks with Jordan's Prime Minister Jafar Hassan on Tuesday on the situation in Syria.",

@@ -257,12 +257,13 @@ func (s *sentence) dayReference(t cue) bool {
 	return shift != 0 && (t.start >= ref.end && s.onlyLinks(ref.end, t.start) || t.end <= ref.start && ref.start-t.end <= s.scale)
 }
 
-// actDayBefore is the day of the last act that one of the three sentences
-// before s tells to the day: the date nearest its first trigger or arrival
+// actDayBefore is the day of the last act that one of the six sentences
+// before s tells to the day (background often stands between: "A day
+// before the ceremony" counts from a graduation told a paragraph up): the date nearest its first trigger or arrival
 // ("arrived in Pyongyang on the 19th, the agency reported on the 20th"
 // dates the arrival the 19th), else its last date to the day.
 func (a *article) actDayBefore(s *sentence) (string, bool) {
-	for j := s.index - 1; j >= 0 && j >= s.index-3; j-- {
+	for j := s.index - 1; j >= 0 && j >= s.index-6; j-- {
 		p := a.sents[j]
 		acts := append(append([]cue{}, p.cues[lexicon.Trigger]...), p.cues[lexicon.Arrival]...)
 		if len(acts) == 0 {
@@ -306,6 +307,15 @@ func (a *article) dayBefore(s *sentence) (string, bool) {
 		p := a.sents[j]
 		if p.index < 10 && len(p.text) < 100 && len(p.cues[lexicon.Trigger]) == 0 {
 			continue // "Jeudi 9 octobre 2025 | Par …": the page's date line, not an act's day
+		}
+		if shift, _ := p.dayShift(); shift != 0 && len(p.dates) == 0 {
+			// "A day after the ceremony she flew to Ankara. There she met
+			// … the same day": the day that sentence counts
+			for _, t := range append(append([]cue{}, p.cues[lexicon.Trigger]...), p.cues[lexicon.Arrival]...) {
+				if d, guess := a.dateFor(p, t); len(d) == len(time.DateOnly) {
+					return d, guess
+				}
+			}
 		}
 		for k := len(p.dates) - 1; k >= 0; k-- {
 			m := p.dates[k]
