@@ -26,6 +26,11 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// the day of the talks is the day of what was signed at them, though
+	// the talks' word stands between the date and the signing
+	{name: "ja signed at talks dated before them", lang: "ja",
+		text: "2026年11月20日\n\n小泉防衛相は19日、訪問先のマニラでフィリピンのテオドロ国防相と会談し、自衛隊とフィリピン軍の間で燃料や弾薬を融通し合う物品役務相互提供協定に署名した。",
+		key:  "agreement|JPN,PHL", date: "2026-11-19", stage: event.Signed},
 	// "the day before the ceremony" counts from an act told some
 	// sentences back, beyond the background between them
 	{name: "en day before a ceremony told five sentences back", lang: "en",
