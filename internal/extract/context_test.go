@@ -26,6 +26,11 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// the people's adjective of the personnel who attend a course names
+	// the trained side, not the institution that hosts it
+	{name: "de officers attend a course at an academy", lang: "de",
+		text: "Berlin, 4. März 2026\n\nSeit Montag sitzen zwölf indonesische Stabsoffiziere an der Führungsakademie der Bundeswehr in Hamburg, wo sie einen sechswöchigen Lehrgang zu Führung und Einsatzplanung absolvieren.",
+		key:  "training|DEU,IDN", initiator: "DEU"},
 	// the day of the talks is the day of what was signed at them, though
 	// the talks' word stands between the date and the signing
 	{name: "ja signed at talks dated before them", lang: "ja",

@@ -118,13 +118,19 @@ func (a *article) traineeState(s *sentence, t cue, countries []string) string {
 			where[m.Start] = true
 		}
 	}
+	subject := ""
 	for i := len(s.places) - 1; i >= 0; i-- {
 		m := s.places[i]
 		if m.Start < at && !where[m.Start] && m.Kind != gazetteer.Org && m.Kind != gazetteer.City && m.Kind != gazetteer.Site && slices.Contains(countries, m.Code) {
-			return m.Code
+			if m.Kind == gazetteer.Demonym {
+				return m.Code // "twelve Indonesian officers at the Bundeswehr's academy … attend a course": the people are trained
+			}
+			if subject == "" {
+				subject = m.Code
+			}
 		}
 	}
-	return ""
+	return subject
 }
 
 // trainerState is the state whose instructors give the training told in
