@@ -26,6 +26,11 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// "un cycle d'instruction" is training, not a deployment of the
+	// soldiers who follow it
+	{name: "fr a cycle of instruction abroad", lang: "fr",
+		text: "Paris, 4 mars 2026\n\nQuelque 300 soldats somaliens ont entamé la semaine dernière, en Égypte, un cycle d'instruction de six mois consacré au combat d'infanterie.",
+		key:  "training|EGY,SOM", noKey: "deployment|EGY,SOM"},
 	// the people's adjective of the personnel who attend a course names
 	// the trained side, not the institution that hosts it
 	{name: "de officers attend a course at an academy", lang: "de",

@@ -99,7 +99,7 @@ func (a *article) traineeState(s *sentence, t cue, countries []string) string {
 	}
 	at := -1 // the subject stands before the trainee cue or the trigger
 	for _, c := range s.cues[lexicon.Trainee] {
-		if s.close(c, t, 8*s.scale) {
+		if s.close(c, t, 12*s.scale) {
 			at = min(c.start, t.start)
 			break
 		}
