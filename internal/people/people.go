@@ -347,6 +347,12 @@ func (f *Finder) capitalRuns(toks []token.Token, src string, inPlace, lexical []
 		for j < len(toks) {
 			gap := src[toks[j-1].End:toks[j].Start]
 			afterInitial := initial(j-1) && (gap == "." || gap == ". ")
+			if gap == " " && j+1 < len(toks) && toks[j].Cap && utf8.RuneCountInString(toks[j].Text) <= 4 &&
+				strings.Contains("'’", src[toks[j].End:toks[j+1].Start]) && src[toks[j].End:toks[j+1].Start] != "" &&
+				f.nameWord(toks, j+1, inPlace, lexical) {
+				j += 2 // an elided particle: "Marco Dell'Orso", "Thierry D'Estaing"
+				continue
+			}
 			if gap != " " && gap != "-" && gap != "\u00a0" && !afterInitial {
 				break
 			}
