@@ -26,6 +26,14 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// boats "donated by" a government are a transfer from it, in the
+	// participle's every gender and number
+	{name: "es boats donated by a government", lang: "es",
+		text: "Quito, 4 de marzo de 2026\n\nLa Armada ecuatoriana recibió la semana pasada cuatro lanchas interceptoras donadas por el Gobierno de Estados Unidos.",
+		key:  "arms|ECU,USA", initiator: "USA"},
+	{name: "pt boats donated by a government", lang: "pt",
+		text: "Maputo, 4 de março de 2026\n\nA Marinha moçambicana recebeu na semana passada quatro lanchas rápidas doadas pelo Governo da Índia.",
+		key:  "arms|IND,MOZ", initiator: "IND"},
 	// "un cycle d'instruction" is training, not a deployment of the
 	// soldiers who follow it
 	{name: "fr a cycle of instruction abroad", lang: "fr",
