@@ -287,7 +287,28 @@ func FindWith(toks []token.Token, src string, lx *lexicon.Cached) []Mention {
 		}
 	}
 	sortMentions(out)
-	return ofMonth(out, toks, lx)
+	return monthSpans(ofMonth(out, toks, lx), toks, lx)
+}
+
+// monthSpans gives a month written without its year the year of the
+// month that closes its span: "between January and April 2026", "entre
+// janeiro e abril de 2026" (a year before when the span runs over the
+// new year: "from November to February 2026").
+func monthSpans(ms []Mention, toks []token.Token, lx phrases) []Mention {
+	for i := 0; i+1 < len(ms); i++ {
+		a, b := &ms[i], ms[i+1]
+		if a.Month == 0 || a.Year > 0 || a.Day > 0 || a.IsRel || b.Month == 0 || b.Year == 0 || b.Start != a.End+1 {
+			continue
+		}
+		if k := toks[a.End].Key; !lx.Is(lexicon.Range, k) && !lx.Is(lexicon.Conjunction, k) {
+			continue
+		}
+		a.Year = b.Year
+		if a.Month > b.Month {
+			a.Year--
+		}
+	}
+	return ms
 }
 
 // dayAlone reads a day of the month named alone with a day word before or

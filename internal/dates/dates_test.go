@@ -14,6 +14,7 @@ const testLex = "month\t5\tmai\nmonth\t5\tmay\nmonth\t8\taoût\nmonth\t11\tnovem
 	"month\t3\tмарта\nmonth\t2\tشباط\nmonth\t2\tفبراير\nmonth\t5\tमई\n" +
 	"weekday\t5\tfriday\nweekday\t2\tmardi\nweekday\t1\tsenin\nweekday\t3\tquarta feira\nweekday\t3\tnesta quarta\nweekday\t4\tjeudi\nweekday\t7\tsunday\nlast\t-\tdernier\nlast\t-\tlast\nlast\t-\tالماضي\n" +
 	"month\t9\tآذر\tsolarhijri\nmonth\t5\tمرداد\tsolarhijri\nmonth\t4\tتیر\tsolarhijri\nmonth\t5\tmaja\texact\nrange\t-\tau\nrange\t-\tto\nrange\t-\t至\nrange\t-\t부터\nyearend\t-\tfin\nyearend\t-\tend of\nyearend\t-\tنهاية\nrelday\t-1\thier\nyearword\t-\tyear\nyearword\t-\tعام\n" +
+	"month\t1\tjaneiro\nmonth\t4\tabril\nmonth\t1\tjanuary\nmonth\t4\tapril\nmonth\t11\tnovember\nmonth\t2\tfebruary\nconjunction\t-\te\nconjunction\t-\tand\ndatefiller\t-\tde\n" +
 	"yearmark\t-\t年\nmonthmark\t-\t月\ndaymark\t-\t日\ndaymark\tvoid\t日間\ndaymark\t-\t号\nyearmark\t-\t년\nmonthmark\t-\t월\ndaymark\t-\t일\nera\t2019\t令和\n"
 
 func find(t *testing.T, s string) []Mention {
@@ -81,6 +82,10 @@ func TestResolve(t *testing.T) {
 		{"演習は3日間続いた", pub, ""},
 		{"防衛相は8日、マニラで会談した", time.Time{}, ""},
 		{"मंत्री ने १२ मई २०२४ को", time.Time{}, "2024-05-12"},
+		// a month without its year takes the year of the month closing its span
+		{"entre janeiro e abril de 2026", pub, "2026-01"},
+		{"between January and April 2027", pub, "2027-01"},
+		{"from November to February 2026", pub, "2025-11"},
 	}
 	for _, c := range cases {
 		ms := find(t, c.text)

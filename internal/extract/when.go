@@ -391,7 +391,10 @@ func (s *sentence) triggerBetween(t cue, m dates.Mention) bool {
 		// "troops", "soldiers" do not
 		// in verb-final wording an activity noun before the act is its
 		// object or its topic, never a clause of its own
-		weakHead := (o.value == "arms" || o.value == "aid") && !(s.lx != nil && s.lx.HasTrait(lexicon.TraitVerbFinal) && m.End <= t.start)
+		// (a ship or a gun named by its noun is no verb: "a patrol boat of
+		// the navy and two launches drilled on Saturday")
+		weakHead := (o.value == "arms" || o.value == "aid") && !(s.lx != nil && s.lx.HasTrait(lexicon.TraitVerbFinal) && m.End <= t.start) &&
+			!(o.extra == "weak" && s.within(lexicon.Equipment, o))
 		if o.start >= lo && o.end <= hi && o.value != t.value && (o.extra != "weak" || weakHead) {
 			if (lo == t.end && o.start-t.end <= 2*s.scale) || (hi == t.start && t.start-o.end <= 3*s.scale) {
 				continue // the act's object: "suspended military aid to Pakistan on 12 May", "askeri yardımı askıya aldı"
