@@ -89,10 +89,13 @@ func (s *sentence) agentState(t cue, countries []string) string {
 }
 
 // traineeState is the state of the trained side when a trainee cue
-// ("completed", "проходит обучение") stands near training trigger t: the
-// state named last before the cue and not as a place, its subject ("most
-// Kyrgyz officers still study at Russian academies", not Moscow named
-// before); in verb-final wording the subject that opens the clause.
+// ("completed", "проходит обучение") stands within twelve words of
+// training trigger t: the people's adjective named last before the cue,
+// else the state named last before it and not as a place, its subject
+// ("most Kyrgyz officers still study at Russian academies", not Moscow
+// named before; "zwölf indonesische Stabsoffiziere an der Akademie der
+// Bundeswehr", not the Bundeswehr); in verb-final wording the subject
+// that opens the clause.
 func (a *article) traineeState(s *sentence, t cue, countries []string) string {
 	if len(countries) != 2 {
 		return ""

@@ -259,7 +259,8 @@ func (s *sentence) dayReference(t cue) bool {
 
 // actDayBefore is the day of the last act that one of the six sentences
 // before s tells to the day (background often stands between: "A day
-// before the ceremony" counts from a graduation told a paragraph up): the date nearest its first trigger or arrival
+// before the ceremony" counts from a graduation told a paragraph up): the
+// date nearest its first trigger or arrival
 // ("arrived in Pyongyang on the 19th, the agency reported on the 20th"
 // dates the arrival the 19th), else its last date to the day.
 func (a *article) actDayBefore(s *sentence) (string, bool) {
@@ -301,7 +302,9 @@ func (s *sentence) afterTalks() bool {
 }
 
 // dayBefore is the last date to the day that one of the three sentences
-// before s gives ("after the talks" often opens the next paragraph).
+// before s gives ("after the talks" often opens the next paragraph), or
+// the day such a sentence counts from another ("a day after the
+// ceremony") when it writes no date.
 func (a *article) dayBefore(s *sentence) (string, bool) {
 	for j := s.index - 1; j >= 0 && j >= s.index-3; j-- {
 		p := a.sents[j]
