@@ -266,7 +266,7 @@ func (s *sentence) dayReference(t cue) bool {
 func (a *article) actDayBefore(s *sentence) (string, bool) {
 	for j := s.index - 1; j >= 0 && j >= s.index-6; j-- {
 		p := a.sents[j]
-		acts := append(append([]cue{}, p.cues[lexicon.Trigger]...), p.cues[lexicon.Arrival]...)
+		acts := p.actCues()
 		if len(acts) == 0 {
 			continue
 		}
@@ -276,6 +276,12 @@ func (a *article) actDayBefore(s *sentence) (string, bool) {
 		}
 	}
 	return a.dayBefore(s)
+}
+
+// actCues are the sentence's act triggers and arrival cues, in a new
+// slice.
+func (s *sentence) actCues() []cue {
+	return append(append([]cue{}, s.cues[lexicon.Trigger]...), s.cues[lexicon.Arrival]...)
 }
 
 // shiftDay adds days to a date written to the day; other dates are
@@ -314,7 +320,7 @@ func (a *article) dayBefore(s *sentence) (string, bool) {
 		if shift, _ := p.dayShift(); shift != 0 && len(p.dates) == 0 {
 			// "A day after the ceremony she flew to Ankara. There she met
 			// … the same day": the day that sentence counts
-			for _, t := range append(append([]cue{}, p.cues[lexicon.Trigger]...), p.cues[lexicon.Arrival]...) {
+			for _, t := range p.actCues() {
 				if d, guess := a.dateFor(p, t); len(d) == len(time.DateOnly) {
 					return d, guess
 				}

@@ -322,7 +322,8 @@ func (lx *Lexicon) parse(name string, data []byte) error {
 		if keys, star := token.Phrase(e.Text); len(keys) == 1 && !star && !strings.HasPrefix(e.Text, "*") {
 			lx.addWord(e.Kind, keys[0], e.Value)
 		}
-		if e.Kind != Letter && e.Kind != Trait && e.Kind != HomeState && e.Kind != Stopword && e.Value != Void {
+		ending := e.Extra == Exact && strings.HasPrefix(e.Text, "*") // "*era" is an ending, not the word "era"
+		if e.Kind != Letter && e.Kind != Trait && e.Kind != HomeState && e.Kind != Stopword && e.Value != Void && !ending {
 			if keys, _ := token.Phrase(strings.Trim(e.Text, "*")); len(keys) > 0 {
 				for _, k := range keys {
 					if len([]rune(k)) > 2 {
@@ -365,7 +366,7 @@ func (lx *Lexicon) parse(name string, data []byte) error {
 				t = &token.Trie[Entry]{}
 				lx.tries[e.Kind] = t
 			}
-			if e.Extra == Exact && strings.HasPrefix(e.Text, "*") {
+			if ending {
 				t.AddEnding(e.Text, e) // checked against the word as written (EndsExactly)
 				lx.all.AddEnding(e.Text, e)
 			} else {

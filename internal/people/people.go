@@ -348,8 +348,7 @@ func (f *Finder) capitalRuns(toks []token.Token, src string, inPlace, lexical []
 			gap := src[toks[j-1].End:toks[j].Start]
 			afterInitial := initial(j-1) && (gap == "." || gap == ". ")
 			if gap == " " && j+1 < len(toks) && toks[j].Cap && utf8.RuneCountInString(toks[j].Text) <= 4 &&
-				strings.Contains("'’", src[toks[j].End:toks[j+1].Start]) && src[toks[j].End:toks[j+1].Start] != "" &&
-				f.nameWord(toks, j+1, inPlace, lexical) {
+				apostrophe(src[toks[j].End:toks[j+1].Start]) && f.nameWord(toks, j+1, inPlace, lexical) {
 				j += 2 // an elided particle: "Marco Dell'Orso", "Thierry D'Estaing"
 				continue
 			}
@@ -1200,3 +1199,6 @@ func (f *Finder) syllabicNames(toks []token.Token, src string, roles, titles, co
 	}
 	return out
 }
+
+// apostrophe reports a gap that is one apostrophe, straight or curly.
+func apostrophe(gap string) bool { return gap == "'" || gap == "’" }
