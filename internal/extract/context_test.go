@@ -1102,15 +1102,15 @@ func TestFoldTalksTopics(t *testing.T) {
 func TestFoldOwnDomains(t *testing.T) {
 	attached := domains(cand(1, "", 0.4, "KEN", "UGA"), "economic", "maritime", "welfare")
 	attached.Attach = true
-	got := extract.Fold("test", []extract.Candidate{domains(cand(0, event.Arms, 0.7, "KEN", "UGA"), "capacity_building"), attached,
+	got := extract.Fold("test", []extract.Candidate{domains(cand(0, event.Arms, 0.7, "KEN", "UGA"), "counterterrorism"), attached,
 		domains(cand(3, event.Training, 0.7, "KEN", "UGA"), "economic"),
 		domains(cand(6, event.Exercise, 0.7, "KEN", "UGA"), "economic"),
 		domains(cand(9, event.Aid, 0.7, "KEN", "UGA"), "economic"),
 		cand(12, event.Meeting, 0.7, "KEN", "UGA")})
 	for _, e := range got {
 		switch d := strings.Join(e.Domains, ","); {
-		case e.Type == event.Arms && d != "capacity_building,maritime":
-			t.Errorf("arms domains %q, want its own capacity_building and the attached maritime", d)
+		case e.Type == event.Arms && d != "counterterrorism,maritime":
+			t.Errorf("arms domains %q, want its own counterterrorism and the attached maritime", d)
 		case e.Type == event.Meeting && d != "economic":
 			t.Errorf("talks' domains %q, want economic, the theme of three acts", d)
 		}

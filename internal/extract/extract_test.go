@@ -672,6 +672,20 @@ func TestDomainsByType(t *testing.T) {
 		{"agreement naming personnel",
 			"On 4 May 2026 Morocco and Senegal signed a defence cooperation agreement that covers the exchange of military personnel and training.",
 			event.Agreement, "training"},
+		// a transfer's field is its goods: the industry that built them
+		// and the care they come with are beside it
+		{"delivery from industry",
+			"On 6 May 2026 Turkey delivered twelve armoured vehicles built by its defence industry to Niger, with medical kits for their crews.",
+			event.Arms, "equipment"},
+		// trade and the region's stability are an agreement's setting;
+		// the boats that will patrol do not make it a gear deal
+		{"agreement in its setting",
+			"On 6 May 2026 Kenya and Tanzania signed a maritime security agreement on joint patrols by their patrol boats, which will also help trade and stability in the region.",
+			event.Agreement, "maritime"},
+		// a drill practises intelligence and supply for its own warfare
+		{"drill practising support",
+			"On 6 May 2026 the armies of Chad and Niger began a joint counterterrorism exercise near Diffa, practising surveillance and the transport of supplies under fire.",
+			event.Exercise, "counterterrorism"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -34,7 +34,8 @@ type typeRule struct {
 	weakRank  int // among activity nouns: "soldiers" says less than "exercises"
 	initiator initiatorRule
 	// gearOnly: the equipment domain comes only from a transfer, not from
-	// the ships, aircraft or drones the event's sentences name
+	// the ships, aircraft or drones the event's sentences name (an
+	// agreement on patrols that names patrol boats is not about equipment)
 	gearOnly bool
 	// gearCues: not from an equipment domain word either ("warships took
 	// part"); talks about drones are about equipment
@@ -42,20 +43,25 @@ type typeRule struct {
 	// shunned: domains the type already says or whose words it names
 	// without their being its field (see fold): a transfer's field is its
 	// goods, not the staff who crew them, the regional security it serves,
-	// the surveillance it makes possible nor its shipping; a course's is
-	// not the region it stabilises; an agreement names the personnel it
-	// concerns without being about human resources
+	// the surveillance it makes possible, its shipping, the industry that
+	// built it nor the care or capacity it brings; a course's is not the
+	// region it stabilises, the industry whose gear it teaches nor the
+	// trainees' welfare; a drill's is its warfare, not the intelligence,
+	// supply, care or regional security it practises for; an agreement
+	// names the personnel it concerns without being about human
+	// resources, and the trade and regional stability it serves are its
+	// setting, not its field
 	shunned []string
 }
 
 // typeRules holds every event type's row.
 var typeRules = map[event.Type]typeRule{
 	event.Rupture:      {rank: 0, weakRank: 0, shunned: []string{"regional_security"}},
-	event.Agreement:    {rank: 1, weakRank: 8, shunned: []string{"human_resources"}},
+	event.Agreement:    {rank: 1, weakRank: 8, gearOnly: true, shunned: []string{"human_resources", "economic", "regional_security"}},
 	event.Deployment:   {rank: 2, weakRank: 6, initiator: initiatorGive, gearOnly: true, gearCues: true, shunned: []string{"equipment"}},
-	event.Arms:         {rank: 3, weakRank: 4, initiator: initiatorGive, shunned: []string{"training", "regional_security", "human_resources", "intelligence", "logistics"}},
-	event.Exercise:     {rank: 4, weakRank: 1, gearOnly: true, gearCues: true, shunned: []string{"training", "equipment"}},
-	event.Training:     {rank: 5, weakRank: 2, initiator: initiatorGive, gearOnly: true, gearCues: true, shunned: []string{"logistics", "human_resources", "regional_security"}},
+	event.Arms:         {rank: 3, weakRank: 4, initiator: initiatorGive, shunned: []string{"defence_industry", "training", "regional_security", "human_resources", "intelligence", "logistics", "welfare", "capacity_building"}},
+	event.Exercise:     {rank: 4, weakRank: 1, gearOnly: true, gearCues: true, shunned: []string{"training", "equipment", "intelligence", "logistics", "welfare", "regional_security"}},
+	event.Training:     {rank: 5, weakRank: 2, initiator: initiatorGive, gearOnly: true, gearCues: true, shunned: []string{"logistics", "human_resources", "regional_security", "defence_industry", "welfare"}},
 	event.Intelligence: {rank: 6, weakRank: 3},
 	event.Aid:          {rank: 7, weakRank: 5, initiator: initiatorGive},
 	event.Meeting:      {rank: 8, weakRank: 7, initiator: initiatorVisit, gearOnly: true},
