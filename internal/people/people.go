@@ -1085,6 +1085,27 @@ func trimSyllables(words [][2]int) [][2]int {
 var hangulQualifier = map[string]bool{"한": true, "인": true, "던": true, "된": true, "는": true, "될": true, "할": true,
 	"린": true, "해": true, "며": true, "고": true, "면": true, "만": true, "다": true}
 
+// verbKinds are the lexicon's kinds of words that a sentence goes on
+// with after a role: a verb of signing, hosting, going or saying, a
+// domain or a mood.
+var verbKinds = []lexicon.Kind{lexicon.Stage, lexicon.Host, lexicon.Visit, lexicon.Arrival, lexicon.Departure,
+	lexicon.Report, lexicon.Purchase, lexicon.Provision, lexicon.Modal, lexicon.Negation, lexicon.Domain, lexicon.Press}
+
+// wordOpens reports whether a run of characters after a role begins with
+// a word of the lexicon two characters or more long, inside the run:
+// "元首达成的共识" (the heads of state reached) or "上将主持开幕式"
+// (the general presided) go on with a verb, not a name.
+func (f *Finder) wordOpens(toks []token.Token, start, end int) bool {
+	for _, k := range verbKinds {
+		for _, m := range f.lx.At(toks, start, k) {
+			if m.End-m.Start >= 2 && m.End <= end {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func nameJoin(gap string, hangul bool) bool {
 	switch gap {
 	case "", "·", "・", "‧", "-", "‐":
@@ -1193,7 +1214,7 @@ func (f *Finder) syllabicNames(toks []token.Token, src string, roles, titles, co
 			// written on after it
 			end, short = f.transliterated(toks, start, end)
 		}
-		if end-start >= 2 && short && !overlaps(out, start, end) && start-c.end <= 2 {
+		if end-start >= 2 && short && !overlaps(out, start, end) && start-c.end <= 2 && !f.wordOpens(toks, start, end) {
 			out = append(out, span{start: start, end: end, value: value, country: roleState[c.start]})
 		}
 	}

@@ -50,6 +50,9 @@ func TestFind(t *testing.T) {
 		// Chinese and Japanese: a run of characters after, or (namefirst) before, the role
 		{zhLex, "国防部长王建国与到访的肯尼亚国防部长阿登·杜阿莱举行会谈。",
 			[]Person{{Name: "王建国", Role: "defence_minister"}, {Name: "阿登·杜阿莱", Role: "defence_minister", Country: "KEN"}}},
+		// a word of the lexicon that opens the run is the sentence going
+		// on after the role: reached, presided
+		{zhLex + "stage\tsigned\t达成\nhost\t-\t主持\nstopword\t-\t了\n", "两国国防部长达成的共识得到落实，肯尼亚国防部长主持了开幕式。", nil},
 		{jaLex, "森山健二防衛相は同国のラモン・バウティスタ国防相と会談した。",
 			[]Person{{Name: "森山健二", Role: "defence_minister"}, {Name: "ラモン・バウティスタ", Role: "defence_minister"}}},
 		// Korean: the words before the role, less a time word, a word that
