@@ -26,6 +26,14 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// the agent of a passive of attending is the trained side, not the
+	// giver a passive's agent usually is
+	{name: "it course attended by sailors", lang: "it",
+		text: "Roma, 9 aprile 2026\n\nVenerdì 3 aprile si è chiuso a Taranto il corso di sei settimane della Marina italiana frequentato da 25 marinai tunisini.",
+		key:  "training|ITA,TUN", initiator: "ITA"},
+	{name: "id training attended by soldiers", lang: "id",
+		text: "Jakarta, 9 April 2026\n\nPelatihan penjinakan bom selama dua minggu di Bogor yang diikuti oleh 20 prajurit Timor Leste berakhir pada Jumat, 3 April 2026.",
+		key:  "training|IDN,TLS", initiator: "IDN"},
 	// boats "donated by" a government are a transfer from it, in the
 	// participle's every gender and number
 	{name: "es boats donated by a government", lang: "es",

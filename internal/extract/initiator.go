@@ -102,10 +102,22 @@ func (a *article) traineeState(s *sentence, t cue, countries []string) string {
 	}
 	at := -1 // the subject stands before the trainee cue or the trigger
 	for _, c := range s.cues[lexicon.Trainee] {
-		if s.close(c, t, 12*s.scale) {
-			at = min(c.start, t.start)
-			break
+		if !s.close(c, t, 12*s.scale) {
+			continue
 		}
+		if c.value == "next" {
+			// "a course attended by 38 Libyan sailors", "frequentato da":
+			// the trained are named after the passive, as its agent
+			for _, m := range s.places {
+				if m.Start >= c.end && m.Start-c.end <= 6*s.scale && (m.Kind == gazetteer.Demonym || m.Kind == gazetteer.Name) &&
+					slices.Contains(countries, m.Code) {
+					return m.Code
+				}
+			}
+			continue
+		}
+		at = min(c.start, t.start)
+		break
 	}
 	if at < 0 {
 		return ""

@@ -48,6 +48,7 @@ var values = map[Kind][]string{
 	Service:      {"army", "navy", "air_force", "marines", "special_forces", "gendarmerie", "coast_guard"},
 	CodeName:     {"-"},
 	Equipment:    {"-"},
+	Trainee:      {"-", "next"},
 	Arrival:      {"-"},
 	Departure:    {"-"},
 	Aside:        {"-", "prev"},
