@@ -26,6 +26,11 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// the course's trainers, named in its own report, tell its initiator
+	// over the talks that spoke of the navy's training needs before it
+	{name: "pt trainers over the talks' subject", lang: "pt",
+		text: "Maputo, 12 de outubro de 2025\n\nO ministro português da Defesa esteve em Maputo na quinta-feira para conversações com o seu homólogo moçambicano.\nEm cima da mesa estiveram a segurança marítima e as necessidades de formação das Forças Armadas de Moçambique.\nNa sexta-feira, 40 marinheiros moçambicanos concluíram em Pemba um curso de navegação ministrado por instrutores da Marinha portuguesa.",
+		key:  "training|MOZ,PRT", initiator: "PRT"},
 	// the agent of a passive of attending is the trained side, not the
 	// giver a passive's agent usually is
 	{name: "it course attended by sailors", lang: "it",

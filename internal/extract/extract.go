@@ -62,6 +62,11 @@ type Candidate struct {
 	// development"): a report of a drill or course some days from one told
 	// before is another activity, not that one's start or end.
 	Separate bool
+	// SureInitiator is a course's initiator told by its trainers' or its
+	// trainees' state ("instructors of the Portuguese Navy", "Mozambican
+	// marines completed"), not by the subject taken for the giver: merged
+	// with a report of the course whose initiator is only that, it wins.
+	SureInitiator bool
 	// Dateline is the city the report was filed from, when it lies in one
 	// of the event's states: the place when no sentence gives another.
 	Dateline *event.Location

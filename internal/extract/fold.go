@@ -34,6 +34,7 @@ type group struct {
 	arrivalDay          bool  // its date is the day of an arrival (Candidate.Arrived)
 	evening             bool  // that arrival was in the evening, the date the day after (Candidate.Evening)
 	duos                []int // sentences of its Candidate.Duo reports
+	sureInitiator       bool  // its initiator came from a Candidate.SureInitiator
 }
 
 // Fold merges the candidates of one page into events, in reading order.
@@ -64,7 +65,7 @@ func Fold(article string, cands []Candidate) []event.Event {
 		e.Article = article
 		groups = append(groups, &group{ev: e, first: c.Sentence, placeLoc: c.PlaceLoc, support: 1, guess: c.DateGuess,
 			sents: []int{c.Sentence}, history: c.History, planned: c.Planned, dateline: c.Dateline, afterTalks: c.AfterTalks,
-			sameDay: c.SameDay, dayShift: c.DayShift, arrivalDay: c.Arrived && c.Event.Date != "", evening: c.Evening})
+			sameDay: c.SameDay, dayShift: c.DayShift, arrivalDay: c.Arrived && c.Event.Date != "", evening: c.Evening, sureInitiator: c.SureInitiator})
 		if c.Duo {
 			groups[len(groups)-1].duos = []int{c.Sentence}
 		}
@@ -435,8 +436,9 @@ func absorb(g *group, c Candidate) {
 		g.dateline = c.Dateline
 	}
 	g.sents = append(g.sents, c.Sentence)
-	if e.Initiator == "" {
+	if e.Initiator == "" || (c.SureInitiator && !g.sureInitiator && c.Event.Initiator != "") {
 		e.Initiator = c.Event.Initiator
+		g.sureInitiator = c.SureInitiator
 	}
 	switch d := c.Event.Date; {
 	case d == "":
