@@ -81,8 +81,9 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 			e.Initiator = g // "a course given by instructors of the Spanish Navy"
 			c.SureInitiator = true
 		} else if g := a.traineeState(s, t, countries); typ == event.Training && g != "" {
-			e.Initiator = other(countries, g)                                       // "Pakistani crews completed their training at Turkish centres": the subject is trained
-			c.SureInitiator = s.lx == nil || !s.lx.HasTrait(lexicon.TraitVerbFinal) // verb-final: only the clause's opening subject
+			e.Initiator = other(countries, g) // "Pakistani crews completed their training at Turkish centres": the subject is trained
+			// in verb-final wording the trained side is only the clause's opening subject
+			c.SureInitiator = s.lx == nil || !s.lx.HasTrait(lexicon.TraitVerbFinal)
 		} else if r := s.receiverState(t, countries); r != "" {
 			e.Initiator = other(countries, r) // "handed over to the Somali army", "Somali Ordusuna teslim edildi"
 		} else if g := s.modifierState(t, countries); g != "" {
