@@ -26,6 +26,10 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// a date inside what talks discussed is the topic's, not the talks'
+	{name: "en date of a topic of talks", lang: "en",
+		text: "Ankara, 15 May 2026\n\nThe Turkish defence minister held talks in Baghdad with his Iraqi counterpart, which focused on border security and the truce the armed group declared last year.",
+		key:  "meeting|IRQ,TUR", date: "-"},
 	// the course's trainers, named in its own report, tell its initiator
 	// over the talks that spoke of the navy's training needs before it
 	{name: "pt trainers over the talks' subject", lang: "pt",

@@ -170,6 +170,9 @@ func (a *article) dateFor(s *sentence, t cue) (string, bool) {
 		if event.Type(t.value) == event.Meeting && s.sinceBefore(m) {
 			continue // "his first visit since taking office in October": when the count starts, not the visit
 		}
+		if event.Type(t.value) == event.Meeting && s.topicBefore(t, m) {
+			continue // "talks that dealt with the border and the truce agreed last year": the topic's date
+		}
 		d := abs(m.Start - t.start)
 		if lo, hi := min(m.Start, t.start), max(m.End-1, t.start); !s.reach(lo, hi, true) {
 			d += 10 // another clause: "KAMPALA, 21 Oktoba 2025 - ... tarehe 20 Oktoba"
@@ -214,6 +217,20 @@ func (a *article) dateFor(s *sentence, t cue) (string, bool) {
 	}
 	m := s.dates[best]
 	return a.resolver.Resolve(m), !m.HasYear()
+}
+
+// topicBefore reports a verb saying what talks were about (a provision
+// cue marked talks, "dealt with", "تناولت") standing between talks
+// trigger t and date m, fifteen words or fewer before the date: the date
+// is of a topic ("... a statement issued on Tuesday", further on, may
+// still date the talks).
+func (s *sentence) topicBefore(t cue, m dates.Mention) bool {
+	for _, c := range s.cues[lexicon.Provision] {
+		if c.value == "next" && c.extra == "talks" && t.end <= c.start && c.end <= m.Start && m.Start-c.end <= 15*s.scale {
+			return true
+		}
+	}
+	return false
 }
 
 // reportDate reports a date right beside a reporting verb: after it
