@@ -25,6 +25,13 @@ var falsePosCases = []pipelineCase{
 	{"de manoeuvres the ministers discussed", "de",
 		"Moskau, 4. März 2026\n\nLaut einer gemeinsamen Erklärung erörterten die Verteidigungsminister Russlands und Laos gemeinsame Manöver im Mekong-Gebiet.",
 		nil},
+	// Japanese and Korean topics with "also" (についても, 에 대해서도)
+	{"ja drills the ministers also discussed", "ja",
+		"東京、2026年3月4日\n\n日本とマレーシアの防衛相会談では、両国海軍による共同訓練の拡充についても意見を交わした。",
+		[]wantEvent{{typ: event.Meeting, countries: "JPN,MYS"}}},
+	{"ko drills the ministers also discussed", "ko",
+		"서울, 2026년 3월 4일\n\n한국과 말레이시아 국방장관은 회담에서 양국 해군의 연합훈련 확대에 대해서도 논의했다.",
+		[]wantEvent{{typ: event.Meeting, countries: "KOR,MYS"}}},
 	// a purchase that negotiations still seek is not a transfer
 	{"en purchase under negotiation", "en",
 		"Nairobi, 4 March 2026\n\nKenya's defence ministry reviewed on Monday the timetable of the negotiations for the acquisition of six Turkish helicopters.",
