@@ -126,7 +126,7 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 		e.Date = d
 		c.DateGuess = guess
 	}
-	if typ == event.Meeting && len(e.Date) == len(time.DateOnly) && s.has(lexicon.Arrival) && s.eveningArrival() {
+	if typ == event.Meeting && len(e.Date) == len(time.DateOnly) && s.has(lexicon.Arrival) && a.eveningArrival(s, e.Date) {
 		// "flew into Manila on Monday evening": the talks were the next day
 		e.Date, c.Evening = shiftDay(e.Date, 1), true
 	}
@@ -134,6 +134,7 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 	c.SameDay = e.Date == "" && len(s.dates) == 0 && s.has(lexicon.SameDay)
 	c.DayShift, _ = s.dayShift()
 	c.Arrived = s.arrived()
+	c.Departed = s.has(lexicon.Departure)
 	e.Persons = a.personsOf(s, typ)
 	c.Duo = typ != event.Meeting && len(e.Persons) < 2 && s.has(lexicon.Duo)
 	// talks held in one of the two states: the other came, unless one side
@@ -295,17 +296,20 @@ func confidence(c Candidate, s *sentence) float64 {
 	return conf
 }
 
-// eveningArrival reports a sentence whose one date is qualified as the
-// evening or night of that day ("on Monday evening", "Jumapili jioni",
-// "Selasa malam"): who arrived then held talks no earlier than the next.
-func (s *sentence) eveningArrival() bool {
-	if len(s.dates) != 1 {
-		return false
-	}
-	d := s.dates[0]
-	for _, c := range s.cues[lexicon.Evening] {
-		if c.start >= d.Start-3 && c.start <= d.End+2 {
-			return true
+// eveningArrival reports a sentence whose date day, the one its act
+// takes, is qualified as the evening or night of that day ("on Monday
+// evening", "Jumapili jioni", "Selasa malam"): who arrived then held
+// talks no earlier than the next ("landed on Monday night and was
+// received on Tuesday morning").
+func (a *article) eveningArrival(s *sentence, day string) bool {
+	for _, d := range s.dates {
+		if a.resolver.Resolve(d) != day {
+			continue
+		}
+		for _, c := range s.cues[lexicon.Evening] {
+			if c.start >= d.Start-3 && c.start <= d.End+2 {
+				return true
+			}
 		}
 	}
 	return false

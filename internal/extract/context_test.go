@@ -26,6 +26,15 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// the day a visitor left is no later day of the talks
+	{name: "en departure after the talks", lang: "en",
+		text: "Canberra, 15 October 2026\n\nMarles landed in Manila on Monday evening for talks with his Philippine counterpart.\nMarles left Manila for Jakarta on Wednesday after his talks with the Philippine minister.",
+		key:  "meeting|AUS,PHL", date: "2026-10-13"},
+	// an evening arrival with the next morning's date in the same
+	// sentence: the visit's day is the morning's
+	{name: "en evening arrival and the next morning", lang: "en",
+		text: "Canberra, 15 October 2026\n\nMarles, who landed in Manila on Monday evening, went on Tuesday morning to the presidential palace.",
+		key:  "meeting|AUS,PHL", date: "2026-10-13"},
 	// a date inside what talks discussed is the topic's, not the talks'
 	{name: "en date of a topic of talks", lang: "en",
 		text: "Ankara, 15 May 2026\n\nThe Turkish defence minister held talks in Baghdad with his Iraqi counterpart, which focused on border security and the truce the armed group declared last year.",

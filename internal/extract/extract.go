@@ -55,6 +55,10 @@ type Candidate struct {
 	// ("arrived in Moscow on Tuesday", "visit from 10 to 12 March"): the
 	// talks told after it may fall on a later day.
 	Arrived bool
+	// Departed is an act told with a departure ("left Maputo on
+	// Wednesday for Luanda"): its day ends a visit, it is not a later day
+	// of its talks.
+	Departed bool
 	// DayShift is the days a same-day cue counts from the day told before:
 	// -1 for "the day before", 1 for "the next day", else 0.
 	DayShift int

@@ -445,7 +445,7 @@ func absorb(g *group, c Candidate) {
 	case e.Date == "" || (g.guess && !c.DateGuess) || (len(d) > len(e.Date) && !conflict(e.Date, d)):
 		e.Date = d
 		g.guess, g.arrivalDay = c.DateGuess, c.Arrived
-	case g.arrivalDay && !c.Arrived && e.Type == event.Meeting && laterWithin(e.Date, d, 3):
+	case g.arrivalDay && !c.Arrived && !c.Departed && e.Type == event.Meeting && laterWithin(e.Date, d, 3):
 		// arrived on Tuesday, held talks the next day: the talks' day
 		e.Date = d
 		g.guess, g.arrivalDay = c.DateGuess, false

@@ -49,7 +49,7 @@ var values = map[Kind][]string{
 	CodeName:     {"-"},
 	Equipment:    {"-"},
 	Trainee:      {"-", "next"},
-	Arrival:      {"-"},
+	Arrival:      {"-", Void},
 	Departure:    {"-"},
 	Aside:        {"-", "prev"},
 	Visit:        {"to", "from"},
@@ -299,6 +299,23 @@ func TestEndsExactly(t *testing.T) {
 	} {
 		if got := EndsExactly(c.word, c.entry); got != c.want {
 			t.Errorf("EndsExactly(%q, %q) = %v, want %v", c.word, c.entry, got, c.want)
+		}
+	}
+}
+
+// TestMeetingWordsAreNoArrival checks that a verb of arriving inside a
+// meeting phrase ("bir araya geldi", came together) is read as no
+// arrival, while the verb alone ("Ankara'ya geldi", came to Ankara) is.
+func TestMeetingWordsAreNoArrival(t *testing.T) {
+	s, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := s.Get("tr")
+	for text, want := range map[string]string{"Güler ile bir araya geldi": Void, "Bakan Ankara'ya geldi": "-"} {
+		ms := tr.Find(token.Split(text), Arrival)
+		if len(ms) != 1 || ms[0].Vals[0].Value != want {
+			t.Errorf("%q: arrival cues %+v, want one of value %q", text, ms, want)
 		}
 	}
 }
