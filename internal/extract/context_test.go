@@ -26,6 +26,11 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// verb-final: the day after the subject heads every clause, through a
+	// purpose clause inside the signed text's name
+	{name: "ja day of the talks for the signing", lang: "ja",
+		text: "東京、2026年10月23日\n\nインドネシアを訪問中の防衛相は21日、ジャカルタの国防省で同国の国防相と会談し、沿岸警備隊の能力を高めるための取り決めに署名した。",
+		key:  "agreement|IDN,JPN", date: "2026-10-21"},
 	// the day a visitor left is no later day of the talks
 	{name: "en departure after the talks", lang: "en",
 		text: "Canberra, 15 October 2026\n\nMarles landed in Manila on Monday evening for talks with his Philippine counterpart.\nMarles left Manila for Jakarta on Wednesday after his talks with the Philippine minister.",

@@ -428,8 +428,12 @@ func (s *sentence) triggerBetween(t cue, m dates.Mention) bool {
 			if t.value == string(event.Rupture) && o.value == string(event.Agreement) && s.reach(lo, hi, false) {
 				continue // the pact a rupture ends: "suspended on the 14th all activities under the cooperation agreement"
 			}
-			if t.value == string(event.Agreement) && o.value == string(event.Meeting) && hi == t.start && s.reach(lo, hi, true) {
-				continue // "met his counterpart on the 19th and signed an arrangement": signed at the talks, that day
+			if t.value == string(event.Agreement) && o.value == string(event.Meeting) && hi == t.start &&
+				(s.reach(lo, hi, true) || s.lx != nil && s.lx.HasTrait(lexicon.TraitVerbFinal)) {
+				// "met his counterpart on the 19th and signed an arrangement": signed at
+				// the talks, that day; in verb-final wording the day after the subject
+				// heads every clause to the end ("防衛相は21日、…と会談し、…ための取り決めに署名した")
+				continue
 			}
 			if t.value == string(event.Agreement) && lo == t.end && s.topicOf(o) {
 				continue // the pact's topic: "signed an arrangement on maritime security and military education at the ministry on Tuesday"
