@@ -26,6 +26,11 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// a German weekday's evening written as one word, the date between
+	// the landing and its place: the talks are the next day
+	{name: "de landed on Tuesday evening", lang: "de",
+		text: "Berlin, 13. März 2026\n\nVerteidigungsminister Pistorius landete am Dienstagabend in Neu-Delhi zu Gesprächen mit seinem indischen Amtskollegen.",
+		key:  "meeting|DEU,IND", date: "2026-03-11"},
 	// verb-final: the day after the subject heads every clause, through a
 	// purpose clause inside the signed text's name
 	{name: "ja day of the talks for the signing", lang: "ja",
