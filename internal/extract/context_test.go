@@ -26,6 +26,10 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// "au lendemain de": the day after the act it names
+	{name: "fr the day after the drill", lang: "fr",
+		text: "Dakar, 7 juin 2026\n\nLes marines du Sénégal et du Maroc ont achevé jeudi 4 juin un exercice conjoint au large de Saint-Louis.\nAu lendemain des manœuvres, le chef de la Marine sénégalaise a reçu à Dakar son homologue marocain.",
+		key:  "meeting|MAR,SEN", date: "2026-06-05"},
 	// a German weekday's evening written as one word, the date between
 	// the landing and its place: the talks are the next day
 	{name: "de landed on Tuesday evening", lang: "de",
