@@ -26,6 +26,11 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// "a day before the signing of the agreement": the signing's day less
+	// one, though it was told many sentences up
+	{name: "sw a day before the signing told far up", lang: "sw",
+		text: "Dar es Salaam, 20 Februari 2026\n\nTanzania na Msumbiji zilitia saini makubaliano ya ushirikiano wa ulinzi jijini Dodoma tarehe 17 Februari 2026.\nEneo la mpakani limekuwa na changamoto kwa muda mrefu.\nWavuvi wanasema hali ni ngumu wakati wa usiku.\nBarabara nyingi hazipitiki wakati wa mvua.\nWafanyabiashara wanalalamika kuhusu ucheleweshaji.\nViongozi wa mikoa wanataka barabara zaidi.\nWakazi wa vijiji wanasubiri huduma bora.\nSiku moja kabla ya kusainiwa kwa makubaliano hayo, Jeshi la Wananchi wa Tanzania lilikabidhiwa magari 20 ya kijeshi kutoka China.",
+		key:  "arms|CHN,TZA", date: "2026-02-16"},
 	// "au lendemain de": the day after the act it names
 	{name: "fr the day after the drill", lang: "fr",
 		text: "Dakar, 7 juin 2026\n\nLes marines du Sénégal et du Maroc ont achevé jeudi 4 juin un exercice conjoint au large de Saint-Louis.\nAu lendemain des manœuvres, le chef de la Marine sénégalaise a reçu à Dakar son homologue marocain.",

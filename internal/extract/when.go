@@ -193,7 +193,11 @@ func (a *article) dateFor(s *sentence, t cue) (string, bool) {
 				return "", false // "the day before the talks": the talks are what the day counts from
 			}
 			// "the day before, the ambassador handed over …": a day from the
-			// day of the act told just before
+			// day of the act told just before, or of the act the cue names
+			// ("a day before the signing of the agreement") told anywhere before
+			if d, guess, ok := a.countedActDay(s, t); ok {
+				return shiftDay(d, shift), guess
+			}
 			d, guess := a.actDayBefore(s)
 			return shiftDay(d, shift), guess
 		}
@@ -514,6 +518,36 @@ func (a *article) pastOnly(s *sentence) bool {
 func (a *article) afterPublished(d string) bool {
 	pub := a.resolver.Published()
 	return !pub.IsZero() && d > pub.Format("2006-01-02")[:len(d)]
+}
+
+// countedActDay is the day of the act a day count names right after it,
+// when that act is not t ("a day before the signing of the agreement, the
+// army received vehicles"): the last earlier sentence that tells an act
+// of its type to the day, however far back.
+func (a *article) countedActDay(s *sentence, t cue) (string, bool, bool) {
+	_, ref := s.dayShift()
+	typ := ""
+	for _, o := range s.cues[lexicon.Trigger] {
+		if o.start >= ref.end && o.start-ref.end <= 3*s.scale && o.start != t.start && o.value != t.value {
+			typ = o.value
+			break
+		}
+	}
+	if typ == "" {
+		return "", false, false
+	}
+	for j := s.index - 1; j >= 0; j-- {
+		p := a.sents[j]
+		for _, u := range p.cues[lexicon.Trigger] {
+			if u.value != typ {
+				continue
+			}
+			if d, guess := a.dateFor(p, u); len(d) == len(time.DateOnly) {
+				return d, guess, true
+			}
+		}
+	}
+	return "", false, false
 }
 
 // namedActDay is the day of the act a same-day cue names ("at the end of
