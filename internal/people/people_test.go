@@ -289,3 +289,24 @@ func TestArabicNameEndsAtNunation(t *testing.T) {
 		t.Errorf("%q: persons %q, want [محمد ولد الغزواني]", text, names)
 	}
 }
+
+// TestKoreanOfficialTakesNoName checks, on the real Korean lexicon, that
+// 관계자 (an official, someone concerned), which Korean never writes after
+// a name, makes no person of the words before it: an industry, an army,
+// a rank.
+func TestKoreanOfficialTakesNoName(t *testing.T) {
+	lx, err := lexicon.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	gaz, err := gazetteer.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{"한 방산업계 관계자는 시장이 크다고 말했다.", "인도식에는 육군 고위 관계자가 참석했다."} {
+		toks := token.Split(text)
+		if got := New(lx.Get("ko")).Find(toks, text, gaz.Find(toks)); len(got) != 0 {
+			t.Errorf("%q: persons %+v, want none", text, got)
+		}
+	}
+}
