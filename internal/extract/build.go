@@ -66,6 +66,11 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 			c.PlaceLoc = true
 		}
 	}
+	if typ == event.Meeting && s.phoneCall(t) {
+		// "held a phone call with the President of Turkey": talks by
+		// telephone or video happen in no place, the dateline's neither
+		e.Location, c.PlaceLoc, c.Remote = nil, false, true
+	}
 	if typeRules[typ].initiator == initiatorGive {
 		if t.extra == received {
 			// "the Tunisian navy received three boats given by the Guardia di
@@ -294,6 +299,17 @@ func confidence(c Candidate, s *sentence) float64 {
 		conf += 0.05
 	}
 	return conf
+}
+
+// phoneCall reports talks t held by telephone or video: a phone cue
+// within six words of it, or inside it ("telefonnu rozmovu").
+func (s *sentence) phoneCall(t cue) bool {
+	for _, c := range s.cues[lexicon.Phone] {
+		if c.end > t.start-6*s.scale && c.start < t.end+6*s.scale {
+			return true
+		}
+	}
+	return false
 }
 
 // eveningArrival reports a sentence whose date day, the one its act

@@ -230,7 +230,7 @@ func lendPagePlace(groups []*group) {
 		}
 	}
 	for _, g := range groups {
-		if g.ev.Location != nil || !placed(g.ev) || g.history || g.planned ||
+		if g.ev.Location != nil || !placed(g.ev) || g.remote || g.history || g.planned ||
 			(g.ev.Agreement != nil && g.ev.Agreement.Stage != event.Signed) {
 			continue // a ratification or an entry into force happens in no one place
 		}
@@ -344,7 +344,7 @@ func lendTalksTopics(groups []*group) {
 // in one of the event's states.
 func lendDateline(groups []*group) {
 	for _, g := range groups {
-		if g.ev.Location == nil && placed(g.ev) && g.dateline != nil && slices.Contains(g.ev.Countries, g.dateline.Country) && !g.history {
+		if g.ev.Location == nil && placed(g.ev) && !g.remote && g.dateline != nil && slices.Contains(g.ev.Countries, g.dateline.Country) && !g.history {
 			l := *g.dateline
 			g.ev.Location = &l
 		}
@@ -441,7 +441,7 @@ func lendDate(g *group, c Candidate) {
 // says someone arrived at, in one of the event's states.
 func lendPlace(g *group, c Candidate) {
 	l := c.Event.Location
-	if g.ev.Location != nil || l == nil || !placed(g.ev) || g.planned || !slices.Contains(g.ev.Countries, l.Country) {
+	if g.ev.Location != nil || l == nil || !placed(g.ev) || g.remote || g.planned || !slices.Contains(g.ev.Countries, l.Country) {
 		return
 	}
 	loc := *l

@@ -26,6 +26,13 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	// talks by telephone happen in no place: not the dateline's city
+	{name: "uk phone call takes no dateline", lang: "uk",
+		text: "Київ, 14 травня 2026\n\nМіністр оборони України провів телефонну розмову з міністром оборони Туреччини щодо постачання безпілотників і безпеки в Чорному морі.",
+		key:  "meeting|TUR,UKR", location: "-"},
+	{name: "fr call by telephone takes no page place", lang: "fr",
+		text: "Dakar, 14 mai 2026\n\nLe ministre sénégalais des Forces armées a reçu mardi à Dakar son homologue gambien pour des entretiens sur la sécurité frontalière.\nLe lendemain, le président sénégalais s'est entretenu par téléphone avec le président mauritanien de la sécurité des frontières et de la lutte contre le terrorisme.",
+		key:  "meeting|MRT,SEN", location: "-"},
 	// "a day before the signing of the agreement": the signing's day less
 	// one, though it was told many sentences up
 	{name: "sw a day before the signing told far up", lang: "sw",

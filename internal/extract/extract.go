@@ -55,6 +55,9 @@ type Candidate struct {
 	// ("arrived in Moscow on Tuesday", "visit from 10 to 12 March"): the
 	// talks told after it may fall on a later day.
 	Arrived bool
+	// Remote is talks held by telephone or video: they take no place
+	// from another report, the dateline or the page.
+	Remote bool
 	// Departed is an act told with a departure ("left Maputo on
 	// Wednesday for Luanda"): its day ends a visit, it is not a later day
 	// of its talks.

@@ -35,6 +35,7 @@ type group struct {
 	evening             bool  // that arrival was in the evening, the date the day after (Candidate.Evening)
 	duos                []int // sentences of its Candidate.Duo reports
 	sureInitiator       bool  // its initiator came from a Candidate.SureInitiator
+	remote              bool  // every report of it is a Candidate.Remote call
 }
 
 // Fold merges the candidates of one page into events, in reading order.
@@ -65,7 +66,7 @@ func Fold(article string, cands []Candidate) []event.Event {
 		e.Article = article
 		groups = append(groups, &group{ev: e, first: c.Sentence, placeLoc: c.PlaceLoc, support: 1, guess: c.DateGuess,
 			sents: []int{c.Sentence}, history: c.History, planned: c.Planned, dateline: c.Dateline, afterTalks: c.AfterTalks,
-			sameDay: c.SameDay, dayShift: c.DayShift, arrivalDay: c.Arrived && c.Event.Date != "", evening: c.Evening, sureInitiator: c.SureInitiator})
+			sameDay: c.SameDay, dayShift: c.DayShift, arrivalDay: c.Arrived && c.Event.Date != "", evening: c.Evening, sureInitiator: c.SureInitiator, remote: c.Remote})
 		if c.Duo {
 			groups[len(groups)-1].duos = []int{c.Sentence}
 		}
@@ -432,6 +433,7 @@ func absorb(g *group, c Candidate) {
 		c.Event.Date, c.Event.Location = "", nil // "firms are to supply parts, the drones will be built in Ukraine"
 	}
 	g.planned = g.planned && c.Planned
+	g.remote = g.remote && c.Remote
 	if g.dateline == nil {
 		g.dateline = c.Dateline
 	}

@@ -49,6 +49,7 @@ var values = map[Kind][]string{
 	CodeName:     {"-"},
 	Equipment:    {"-"},
 	Trainee:      {"-", "next"},
+	Phone:        {"-"},
 	Arrival:      {"-", Void},
 	Departure:    {"-"},
 	Aside:        {"-", "prev"},
