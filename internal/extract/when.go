@@ -536,18 +536,7 @@ func (a *article) countedActDay(s *sentence, t cue) (string, bool, bool) {
 	if typ == "" {
 		return "", false, false
 	}
-	for j := s.index - 1; j >= 0; j-- {
-		p := a.sents[j]
-		for _, u := range p.cues[lexicon.Trigger] {
-			if u.value != typ {
-				continue
-			}
-			if d, guess := a.dateFor(p, u); len(d) == len(time.DateOnly) {
-				return d, guess, true
-			}
-		}
-	}
-	return "", false, false
+	return a.lastActDay(s, typ)
 }
 
 // namedActDay is the day of the act a same-day cue names ("at the end of
@@ -558,14 +547,20 @@ func (a *article) namedActDay(s *sentence) (string, bool, bool) {
 	if typ == "" {
 		return "", false, false
 	}
+	return a.lastActDay(s, typ)
+}
+
+// lastActDay is the day of the last sentence before s that tells an act
+// of type typ to the day; ok is false when none does.
+func (a *article) lastActDay(s *sentence, typ string) (day string, guess, ok bool) {
 	for j := s.index - 1; j >= 0; j-- {
 		p := a.sents[j]
 		for _, u := range p.cues[lexicon.Trigger] {
 			if u.value != typ {
 				continue
 			}
-			if d, guess := a.dateFor(p, u); len(d) == len(time.DateOnly) {
-				return d, guess, true
+			if d, g := a.dateFor(p, u); len(d) == len(time.DateOnly) {
+				return d, g, true
 			}
 		}
 	}
