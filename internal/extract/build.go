@@ -302,10 +302,12 @@ func confidence(c Candidate, s *sentence) float64 {
 }
 
 // phoneCall reports talks t held by telephone or video: a phone cue
-// within six words of it, or inside it ("telefonnu rozmovu").
+// within three words of it ("conversou por telefone", "spoke on the
+// telephone"), or inside it ("телефонну розмову"); "a week after their
+// phone call, the ministers met in Baghdad" is talks in a place.
 func (s *sentence) phoneCall(t cue) bool {
 	for _, c := range s.cues[lexicon.Phone] {
-		if c.end > t.start-6*s.scale && c.start < t.end+6*s.scale {
+		if c.end > t.start-3*s.scale && c.start < t.end+3*s.scale {
 			return true
 		}
 	}

@@ -26,7 +26,11 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
-	// talks by telephone happen in no place: not the dateline's city
+	// talks by telephone happen in no place: not the dateline's city;
+	// talks after a call are held somewhere
+	{name: "en talks after a phone call keep their place", lang: "en",
+		text: "Ankara, 15 May 2026\n\nA week after their phone call, the defence ministers of Turkey and Iraq met in Baghdad for talks on border security.",
+		key:  "meeting|IRQ,TUR", location: "IRQ"},
 	{name: "uk phone call takes no dateline", lang: "uk",
 		text: "Київ, 14 травня 2026\n\nМіністр оборони України провів телефонну розмову з міністром оборони Туреччини щодо постачання безпілотників і безпеки в Чорному морі.",
 		key:  "meeting|TUR,UKR", location: "-"},
