@@ -303,15 +303,27 @@ func confidence(c Candidate, s *sentence) float64 {
 
 // phoneCall reports talks t held by telephone or video: a phone cue
 // within three words of it ("conversou por telefone", "spoke on the
-// telephone"), or inside it ("телефонну розмову"); "a week after their
-// phone call, the ministers met in Baghdad" is talks in a place.
+// telephone") or inside it ("телефонну розмову"), and no other word of
+// talks in the sentence away from such a cue ("a week after their phone
+// call, the ministers met in Baghdad" is talks in a place).
 func (s *sentence) phoneCall(t cue) bool {
-	for _, c := range s.cues[lexicon.Phone] {
-		if c.end > t.start-3*s.scale && c.start < t.end+3*s.scale {
-			return true
+	byPhone := func(u cue) bool {
+		for _, c := range s.cues[lexicon.Phone] {
+			if c.end > u.start-3*s.scale && c.start < u.end+3*s.scale {
+				return true
+			}
+		}
+		return false
+	}
+	if !byPhone(t) {
+		return false
+	}
+	for _, u := range s.cues[lexicon.Trigger] {
+		if u.value == string(event.Meeting) && u.extra != "weak" && !byPhone(u) {
+			return false
 		}
 	}
-	return false
+	return true
 }
 
 // eveningArrival reports a sentence whose date day, the one its act
