@@ -85,10 +85,9 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 		} else if g := s.trainerState(countries); typ == event.Training && g != "" {
 			e.Initiator = g // "a course given by instructors of the Spanish Navy"
 			c.SureInitiator = true
-		} else if g := a.traineeState(s, t, countries); typ == event.Training && g != "" {
+		} else if g, sure := a.traineeState(s, t, countries); typ == event.Training && g != "" {
 			e.Initiator = other(countries, g) // "Pakistani crews completed their training at Turkish centres": the subject is trained
-			// in verb-final wording the trained side is only the clause's opening subject
-			c.SureInitiator = s.lx == nil || !s.lx.HasTrait(lexicon.TraitVerbFinal)
+			c.SureInitiator = sure
 		} else if r := s.receiverState(t, countries); r != "" {
 			e.Initiator = other(countries, r) // "handed over to the Somali army", "Somali Ordusuna teslim edildi"
 		} else if g := s.modifierState(t, countries); g != "" {

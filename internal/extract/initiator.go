@@ -95,10 +95,11 @@ func (s *sentence) agentState(t cue, countries []string) string {
 // ("most Kyrgyz officers still study at Russian academies", not Moscow
 // named before; "zwölf indonesische Stabsoffiziere an der Akademie der
 // Bundeswehr", not the Bundeswehr); in verb-final wording the subject
-// that opens the clause.
-func (a *article) traineeState(s *sentence, t cue, countries []string) string {
+// that opens the clause. sure is false for that subject, which the giver
+// of any act is too (see Candidate.SureInitiator).
+func (a *article) traineeState(s *sentence, t cue, countries []string) (state string, sure bool) {
 	if len(countries) != 2 {
-		return ""
+		return "", false
 	}
 	at := -1 // the subject stands before the trainee cue or the trigger
 	for _, c := range s.cues[lexicon.Trainee] {
@@ -111,7 +112,7 @@ func (a *article) traineeState(s *sentence, t cue, countries []string) string {
 			for _, m := range s.places {
 				if m.Start >= c.end && m.Start-c.end <= 6*s.scale && (m.Kind == gazetteer.Demonym || m.Kind == gazetteer.Name) &&
 					slices.Contains(countries, m.Code) {
-					return m.Code
+					return m.Code, true
 				}
 			}
 			continue
@@ -120,10 +121,10 @@ func (a *article) traineeState(s *sentence, t cue, countries []string) string {
 		break
 	}
 	if at < 0 {
-		return ""
+		return "", false
 	}
 	if s.lx != nil && s.lx.HasTrait(lexicon.TraitVerbFinal) {
-		return a.giver(s, t, countries) // the subject opens the clause
+		return a.giver(s, t, countries), false // the subject opens the clause, as it does of any act
 	}
 	// a mention a locative points at is where, even a people's adjective
 	// ("в российских военных вузах"), which asSite leaves to the states
@@ -138,14 +139,14 @@ func (a *article) traineeState(s *sentence, t cue, countries []string) string {
 		m := s.places[i]
 		if m.Start < at && !where[m.Start] && m.Kind != gazetteer.Org && m.Kind != gazetteer.City && m.Kind != gazetteer.Site && slices.Contains(countries, m.Code) {
 			if m.Kind == gazetteer.Demonym {
-				return m.Code // "twelve Indonesian officers at the Bundeswehr's academy … attend a course": the people are trained
+				return m.Code, true // "twelve Indonesian officers at the Bundeswehr's academy … attend a course": the people are trained
 			}
 			if subject == "" {
 				subject = m.Code
 			}
 		}
 	}
-	return subject
+	return subject, subject != ""
 }
 
 // trainerState is the state whose instructors give the training told in
