@@ -30,6 +30,16 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 	}
 	// where, and who came to whom
 	dest, destLoc := a.destination(s, &t)
+	for _, u := range s.cues[lexicon.Trigger] {
+		if dest != nil || destLoc != nil {
+			break
+		}
+		if u.value == t.value && u.start != t.start {
+			// "it was a short visit, but one that mattered: the minister
+			// met the king in Amman": the place of another word of the act
+			dest, destLoc = a.destination(s, &u)
+		}
+	}
 	visit := typeRules[typ].initiator == initiatorVisit
 	if origin := a.origin(s); visit && origin != "" && slices.Contains(countries, origin) {
 		e.Initiator = origin

@@ -26,6 +26,15 @@ type contextCase struct {
 }
 
 var contextCases = []contextCase{
+	{name: "de place of the act's second word", lang: "de",
+		text: "Ein knapper Besuch, doch einer mit Gewicht: Der polnische Verteidigungsminister ist am Montag in Vilnius mit dem litauischen Präsidenten zusammengetroffen.",
+		key:  "meeting|LTU,POL", location: "LTU"},
+	{name: "en locative that governs the talks", lang: "en",
+		text: "In talks with the Serbian minister on Tuesday, the Chinese defence minister praised Serbia as a trusted partner.",
+		key:  "meeting|CHN,SRB", location: "-"},
+	{name: "zh locative that governs the talks", lang: "zh",
+		text: "中国国防部长周二在会谈中称塞尔维亚是可靠的伙伴，双方讨论了两军合作。",
+		key:  "meeting|CHN,SRB", location: "-"},
 	// talks by telephone happen in no place: not the dateline's city;
 	// talks after a call are held somewhere
 	{name: "en talks after a phone call keep their place", lang: "en",

@@ -176,7 +176,11 @@ func (a *article) trace(w io.Writer, s *sentence, cs []Candidate) {
 		fmt.Fprintf(w, "    person %q role=%s country=%s counterpart=%v\n", p.Name, p.Role, p.Country, p.Counterpart)
 	}
 	for _, c := range cs {
-		fmt.Fprintf(w, "    => %s %v init=%s date=%s attach=%v stage=%v\n", c.Event.Type, c.Event.Countries, c.Event.Initiator, c.Event.Date, c.Attach, c.Event.Agreement)
+		place := "-"
+		if l := c.Event.Location; l != nil {
+			place = l.Name + "/" + l.Country
+		}
+		fmt.Fprintf(w, "    => %s %v init=%s date=%s place=%s attach=%v stage=%v\n", c.Event.Type, c.Event.Countries, c.Event.Initiator, c.Event.Date, place, c.Attach, c.Event.Agreement)
 	}
 }
 

@@ -84,8 +84,18 @@ func (s *sentence) venue(t *cue, l cue, m *gazetteer.Mention) bool {
 		return false // "at Burma Camp in Accra": a site named after a state
 	case s.isAside(*m):
 		return false // "talks on the situation in Syria": the topic's place
+	case l.extra != "prev" && s.actBetween(l.end, m.Start):
+		return false // "in talks with Serbia", "在会谈中称塞尔维亚": the locative governs the act, not the place
 	}
 	return true
+}
+
+// actBetween reports a word of an act other than a site's ("the naval
+// base", "Marinestützpunkt" name where things happen) in [from, to).
+func (s *sentence) actBetween(from, to int) bool {
+	return slices.ContainsFunc(s.cues[lexicon.Trigger], func(c cue) bool {
+		return c.start >= from && c.start < to && c.value != string(event.Deployment)
+	})
 }
 
 // suffixPlace is the place of ms that a locative case ending follows

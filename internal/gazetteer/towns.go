@@ -26,6 +26,7 @@ var townFiles embed.FS
 type town struct {
 	code     [3]byte
 	lang     [2]byte // zero for a name read in every language
+	void     [2]byte // the language where this name is an everyday word (void.tsv), zero for none
 	rule     caseRule
 	caps     uint32 // which words of the form are capitalised, a bit each
 	words    uint8  // how many words the form has
@@ -63,13 +64,19 @@ func newTown(e entry, pop int, text *strings.Builder) town {
 // loadTowns reads the town list into its own trie: a town's name never
 // hides a state's mention, and only callers that ask for towns see them.
 func (g *Gazetteer) loadTowns() error {
-	void := map[string]bool{}
+	// void: a town's name that is an everyday word in one language
+	// ("Rosso", red, in Italian) is no town on that language's pages only
+	void := map[string]string{}
 	b, err := townFiles.ReadFile("geonames/void.tsv")
 	if err != nil {
 		return err
 	}
 	err = tsv.Rows(b, func(line int, cols []string) error {
-		void[token.Fold(strings.TrimSpace(cols[0]))] = true
+		lang, _, ok := strings.Cut(cols[len(cols)-1], ":")
+		if len(cols) < 2 || !ok || len(lang) != 2 {
+			return fmt.Errorf("gazetteer geonames/void.tsv line %d: want form, \"lang: why\"", line)
+		}
+		void[token.Fold(strings.TrimSpace(cols[0]))] = lang
 		return nil
 	})
 	if err != nil {
@@ -128,7 +135,8 @@ func (g *Gazetteer) loadTowns() error {
 			code = sov
 		}
 		add := func(lang, form string) {
-			if form == "" || void[token.Fold(form)] {
+			v := void[token.Fold(form)]
+			if form == "" || lang != "" && v == lang {
 				return
 			}
 			e := entry{code: code, kind: Town, form: form, lang: lang, rule: ruleOf(form)}
@@ -136,13 +144,15 @@ func (g *Gazetteer) loadTowns() error {
 				e.caps = append(e.caps, t.Cap)
 			}
 			keys, glued, _ := token.GluedPhrase(form)
-			g.towns.AddGlued(keys, glued, false, newTown(e, pop, &text))
+			t := newTown(e, pop, &text)
+			copy(t.void[:], v)
+			g.towns.AddGlued(keys, glued, false, t)
 		}
 		// stem adds the declined forms of a one-word name in a language that
 		// declines: "Гаэт*" for Гаэта
 		stem := func(lang, form string) {
 			end, ok := finals[lang]
-			if !ok || void[token.Fold(form)] || strings.ContainsAny(form, " -") {
+			if !ok || void[token.Fold(form)] != "" || strings.ContainsAny(form, " -") {
 				return
 			}
 			r := []rune(form)
@@ -216,7 +226,7 @@ func (g *Gazetteer) TownAt(toks []token.Token, i int, lang string, found []Menti
 			break
 		}
 		for _, t := range m.Vals {
-			if t.lang != [2]byte{} && string(t.lang[:]) != lang {
+			if t.lang != [2]byte{} && string(t.lang[:]) != lang || string(t.void[:]) == lang {
 				continue
 			}
 			if e := g.townEntry(t); !e.ok(toks, token.Match[entry]{Start: m.Start, End: m.End, Stem: m.Stem}) {

@@ -21,6 +21,8 @@ func TestTowns(t *testing.T) {
 		{"a declined name by its stem", "pl", "Marynarze szkolili się we Flensburgu.", []string{"Flensburgu=DEU"}, ""},
 		{"a stem in a language that does not decline is not read", "en", "They trained at Flensburgu.", nil, ""},
 		{"an everyday word of the void list", "en", "Police said the convoy left.", nil, ""},
+		{"a word of one language is a town on another's pages", "es", "El curso concluyó en Rosso, junto al río.", []string{"Rosso=MRT"}, ""},
+		{"and no town on its own language's pages", "it", "Il semaforo era Rosso.", nil, ""},
 		{"a lower-case word is no town", "it", "Il porto di gaeta.", nil, ""},
 		{"a name of towns in several states", "fr", "Ils sont arrivés à Saint-Louis.", []string{"Saint-Louis=USA"}, "SEN"},
 		{"a state's name is never a town", "en", "They met in Lebanon.", nil, ""},

@@ -12,8 +12,8 @@
 //
 // Names that towns of several states share are all kept: the reader
 // chooses among them by the states a page names, and by population.
-// Everyday words among the names are left out at load time
-// (geonames/void.tsv), not here, so that the list can change without
+// Everyday words among the names are left out at load time, on the pages
+// of the language where they are words (geonames/void.tsv), not here, so that the list can change without
 // rerunning this command.
 package main
 
