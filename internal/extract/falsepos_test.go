@@ -17,6 +17,12 @@ import (
 // deployment, not a withdrawal ("departure abroad").
 // The name starts with the language and the rule.
 var falsePosCases = []pipelineCase{
+	// a landmark is the first state after its cue; a state named after it
+	// by other words is a party ("the border with Burundi to Burundian
+	// traders")
+	{"en party named after a landmark", "en",
+		"Days after the withdrawal of Rwandan soldiers, Rwanda shut its border with Burundi to Burundian traders.",
+		[]wantEvent{{typ: event.Rupture, countries: "BDI,RWA"}}},
 	// what ministers discussed is the talks' topic, in every language
 	// whose discussion verb is no meeting word of its own
 	{"sw patrols the ministers discussed", "sw",

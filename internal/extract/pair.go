@@ -39,8 +39,8 @@ func (s *sentence) isAside(m gazetteer.Mention) bool {
 		if c.value == "prev" && m.End <= c.start && c.start-m.End <= 1 {
 			return true // "İran sınırında": the state before a postposition
 		}
-		if c.value != "prev" && m.Start >= c.end && m.Start-c.end <= 2 {
-			return true
+		if c.value != "prev" && m.Start >= c.end && m.Start-c.end <= 2 && !s.placeBetween(c.end, m.Start) {
+			return true // the first state after the cue: "the border with Lebanon", not "… with Lebanon to Lebanese drivers"
 		}
 	}
 	if m.Kind.IsPlace() {
@@ -288,12 +288,14 @@ func (s *sentence) coordinated(a, b gazetteer.Mention) bool {
 		}
 		return gap == 1 && s.lx.Is(lexicon.Conjunction, s.toks[a.End].Key) || strings.ContainsAny(between, ",،，、/&")
 	}
+	joined := strings.ContainsAny(s.text[s.toks[a.End-1].End:s.toks[b.Start].Start], ",،，、/&")
 	for i := a.End; i < b.Start; i++ {
 		if utf8.RuneCountInString(s.toks[i].Text) > 3 {
 			return false
 		}
+		joined = joined || s.lx.Is(lexicon.Conjunction, s.toks[i].Key)
 	}
-	return true
+	return joined // "Mali et le Niger"; not "the border with Lebanon to Lebanese drivers"
 }
 
 // choosePair keeps two states when a sentence names more: the subject and
