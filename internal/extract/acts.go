@@ -732,6 +732,9 @@ func (a *article) acts(s *sentence, triggers []cue) (acts []cue, provided bool) 
 			// "acordo para troca de informações": what the agreement is for
 		case t.value == string(event.Meeting) && s.inTalksCue(t):
 			// "au cœur des discussions figuraient ...": the talks told before, named to give their topic
+		case s.portCall(t):
+			// "the frigate, on deployment off Africa, will make a port
+			// call in Dar es Salaam": a ship's visit, no act between the states
 		case t.value == string(event.Meeting) && s.withPress(t):
 			// "met reporters", "기자들과 만나": the press is no state
 		case s.talksTopic(t):
@@ -1380,6 +1383,23 @@ func (s *sentence) anchored(t cue) bool {
 		}
 		if a.value != "prev" && t.start == a.end {
 			return true // the act right after: "after the handover ceremony"
+		}
+	}
+	return false
+}
+
+// portCall reports a trigger that tells a warship's call at a port: the
+// word of talks inside the cue ("liman ziyareti", a port visit), a
+// deployment or a ship's bare noun in the cue's clause.
+func (s *sentence) portCall(t cue) bool {
+	for _, c := range s.cues[lexicon.PortCall] {
+		if t.start < c.end && c.start < t.end {
+			return true
+		}
+		if t.value == string(event.Deployment) || t.value == string(event.Arms) && t.extra == "weak" {
+			if s.reach(min(t.end, c.end)-1, max(t.start, c.start), true) {
+				return true
+			}
 		}
 	}
 	return false

@@ -17,6 +17,20 @@ import (
 // deployment, not a withdrawal ("departure abroad").
 // The name starts with the language and the rule.
 var falsePosCases = []pipelineCase{
+	// a warship's call at a port is a visit of a ship, no act between
+	// the states: not a deployment, not talks, not a transfer of the ship
+	{"en port call of a patrol ship", "en",
+		"The British patrol ship HMS Tamar, on a long deployment in the Indian Ocean, made a port call in Mombasa on Monday.",
+		nil},
+	{"tr port visit of a frigate", "tr",
+		"Afrika açıklarındaki konuşlanmasını sürdüren TCG Oruçreis'in gelecek hafta Kenya'nın Mombasa limanına liman ziyareti yapması bekleniyor.",
+		nil},
+	{"ja port call of a destroyer", "ja",
+		"インド海軍の駆逐艦は今月、横須賀基地に寄港した。",
+		nil},
+	{"fr stopover of a frigate", "fr",
+		"La frégate française Surcouf a fait escale à Dakar la semaine dernière, en pleine mission de déploiement dans le golfe de Guinée.",
+		nil},
 	// a landmark is the first state after its cue; a state named after it
 	// by other words is a party ("the border with Burundi to Burundian
 	// traders")

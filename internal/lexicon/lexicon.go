@@ -143,6 +143,7 @@ const (
 	SameDay      Kind = "sameday"      // "the same day", "on that occasion": an act on the day told just before
 	Evening      Kind = "evening"      // "on Monday evening", "jioni": late in a day; a visitor arriving then meets no one before the next
 	Phone        Kind = "phone"        // a call by telephone or video: "held a phone call", "par téléphone", "電話会談": the talks have no place
+	PortCall     Kind = "portcall"     // a warship's call at a port: "port call", "fait escale", "liman ziyareti", "寄港": no act between the states
 	Range        Kind = "range"        // joins the first and last day of a range: "to" (8 to 11 May), "au", "по", "bis"
 	DateFiller   Kind = "datefiller"   // a word that may stand between a date's parts: "de", "of", "года"
 	Trait        Kind = "trait"        // a trait of the language's writing (value nouncaps: every noun takes a capital); the phrase says it in words
@@ -160,7 +161,7 @@ var Kinds = []Kind{Trigger, Stage, Modal, Hypothetical, Request, Demand, Threat,
 	Negation, Combat, Hostile, Adversary, Provision, Framework, Occasion, Document, Clause, Joint, Service, CodeName, Equipment, Arrival,
 	Departure, Aside, Domain, Pair, Group, We, Duo, Visit, Host, Trainer, Trainee, Recipient, Press, Report, Anchor, Shift, NonGoods, NonLethal, Body, Honours, Agent, Purchase, Locative, Background, Role, Title, Counterpart, Month, Weekday, Ordinal, Relday,
 	Last, Next, This, YearEnd, PubLine, Boilerplate, Counter, Credit, Stopword, Abbrev, Security, YearWord, MonthWord, WeekWord, CapitalWord, Embassy, Seat,
-	LocSuffix, WaterWord, Connector, Conjunction, Article, Plural, NameEnding, Topic, Qualifier, DaySuffix, Genitive, SameDay, Evening, Phone, Range, DateFiller, Trait, HomeState, Letter, YearMark, MonthMark, DayMark, DayWord, Era}
+	LocSuffix, WaterWord, Connector, Conjunction, Article, Plural, NameEnding, Topic, Qualifier, DaySuffix, Genitive, SameDay, Evening, Phone, PortCall, Range, DateFiller, Trait, HomeState, Letter, YearMark, MonthMark, DayMark, DayWord, Era}
 
 // maxKinds bounds the number of kinds (an array indexed by kindIndex).
 const maxKinds = 128

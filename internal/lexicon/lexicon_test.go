@@ -50,6 +50,7 @@ var values = map[Kind][]string{
 	Equipment:    {"-"},
 	Trainee:      {"-", "next"},
 	Phone:        {"-"},
+	PortCall:     {"-"},
 	Arrival:      {"-", Void},
 	Departure:    {"-"},
 	Aside:        {"-", "prev"},
