@@ -17,6 +17,11 @@ import (
 // deployment, not a withdrawal ("departure abroad").
 // The name starts with the language and the rule.
 var falsePosCases = []pipelineCase{
+	// once the page tells a signing, an intent about "these agreements"
+	// speaks of it: no new agreement proposed
+	{"ru intent about the agreements signed", "ru",
+		"Ташкент, 3 марта 2026\n\nМинистры обороны Узбекистана и Китая во вторник подписали в Пекине план военного сотрудничества на 2026 год.\n\nДокумент предусматривает совместные учения и обучение офицеров.\n\nПеред подписанием министры провели переговоры о безопасности в Центральной Азии.\n\nСтороны также обсудили положение в Афганистане.\n\n«Мы ценим, что китайские партнёры неизменно поддерживают нашу армию, и намерены наполнить эти договорённости реальными делами», — заявил узбекский министр после церемонии.",
+		[]wantEvent{{typ: event.Agreement, countries: "CHN,UZB", stage: event.Signed}, {typ: event.Meeting, countries: "CHN,UZB"}}},
 	// a warship's call at a port is a visit of a ship, no act between
 	// the states: not a deployment, not talks, not a transfer of the ship
 	{"en port call of a patrol ship", "en",

@@ -125,6 +125,7 @@ func Fold(article string, cands []Candidate) []event.Event {
 	}
 	groups = foldSubsets(groups)
 	groups = foldBareRuptures(groups)
+	groups = foldMaking(groups)
 	groups = foldContingents(groups)
 	dateAfterTalks(groups)
 	shareFacts(groups)
@@ -292,6 +293,35 @@ func foldBareRuptures(groups []*group) []*group {
 		if g.first < into.first {
 			into.first = g.first
 		}
+	}
+	return out
+}
+
+// foldMaking folds an undated agreement proposed into a concluded
+// agreement on the same states told on the page (signed, ratified or in
+// force): once the page reports the signing, "the memorandum will set up a
+// working group" speaks of that agreement, not of a new one proposed.
+// Negotiations stay their own: "they also opened talks on a logistics
+// pact".
+func foldMaking(groups []*group) []*group {
+	var out []*group
+	for _, g := range groups {
+		if g.ev.Type != event.Agreement || g.ev.Agreement == nil || g.ev.Agreement.Stage != event.Proposed || g.ev.Date != "" {
+			out = append(out, g)
+			continue
+		}
+		var into *group
+		for _, h := range groups {
+			if h.ev.Type == event.Agreement && h != g && !h.history && stageGroup(h.ev) != "making" && sameStates(h.ev.Countries, g.ev.Countries) {
+				into = h
+				break
+			}
+		}
+		if into == nil {
+			out = append(out, g)
+			continue
+		}
+		into.ev.Evidence = union(into.ev.Evidence, g.ev.Evidence...)
 	}
 	return out
 }
