@@ -38,6 +38,7 @@ type sentence struct {
 	lx      *lexicon.Lexicon
 	named   *[]people.Person // the article's persons this sentence names by surname (article.named)
 	sites   map[int]bool     // siteStarts, once computed
+	firsts  []cue            // void background phrases: "first visit since", "以来首次" (the act is news; a date there starts the count)
 }
 
 // cueKinds are the lexicon kinds looked up in every sentence; judgeKinds
@@ -98,6 +99,9 @@ func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder
 			for _, m := range found[k] {
 				v := m.Vals[0]
 				if v.Value == lexicon.Void {
+					if k == lexicon.Background {
+						s.firsts = append(s.firsts, cue{m.Start, m.End, v.Value, v.Extra, m.Stem})
+					}
 					continue // "at the request of": a longer phrase that is not the cue
 				}
 				if m.End-m.Start == 1 && v.Extra == lexicon.Exact && strings.HasPrefix(v.Text, "*") {

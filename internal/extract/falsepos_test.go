@@ -17,6 +17,17 @@ import (
 // deployment, not a withdrawal ("departure abroad").
 // The name starts with the language and the rule.
 var falsePosCases = []pipelineCase{
+	// "his first visit since taking office in July": the date starts the
+	// count, the visit is the one the page tells
+	{"pl first visit since taking office", "pl",
+		"Warszawa, 3 grudnia 2026\n\nMinister obrony Korei Południowej przebywał w środę z wizytą w Warszawie, gdzie rozmawiał z ministrem obrony Polski o dostawach czołgów.\n\nTo pierwsza wizyta koreańskiego ministra w Polsce od objęcia przez niego urzędu w lipcu.",
+		[]wantEvent{{typ: event.Meeting, countries: "KOR,POL", date: "2026-12-02"}}},
+	{"zh first visit since taking office", "zh",
+		"2026年12月3日 08:00 来源：新华网\n\n国防部长2日在北京与来访的肯尼亚国防部长举行会谈，双方就海上安全合作交换了意见。\n\n这是肯尼亚国防部长今年5月就任以来首次访华。",
+		[]wantEvent{{typ: event.Meeting, countries: "CHN,KEN", date: "2026-12-02"}}},
+	{"tr first visit since taking office", "tr",
+		"Ankara, 3 Aralık 2026\n\nMilli Savunma Bakanı salı günü Ankara'da Kenya Savunma Bakanı ile görüştü ve deniz güvenliği alanındaki işbirliğini ele aldı.\n\nBu, Kenya Savunma Bakanının temmuzda göreve gelmesinden bu yana Türkiye'ye yaptığı ilk ziyaret.",
+		[]wantEvent{{typ: event.Meeting, countries: "KEN,TUR", date: "2026-12-01"}}},
 	// once the page tells a signing, an intent about "these agreements"
 	// speaks of it: no new agreement proposed
 	{"ru intent about the agreements signed", "ru",

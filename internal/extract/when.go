@@ -252,9 +252,12 @@ func (s *sentence) reportDate(m dates.Mention) bool {
 // sinceBefore reports a background cue ("since", "depuis", "sejak") a few
 // words before the date.
 func (s *sentence) sinceBefore(m dates.Mention) bool {
-	for _, c := range s.cues[lexicon.Background] {
+	for _, c := range slices.Concat(s.cues[lexicon.Background], s.firsts) {
 		if c.end <= m.Start && (m.Start-c.end <= 4 || m.Start-c.end <= 6 && s.reach(c.end-1, m.Start, false)) {
 			return true // "the first since he took office in July", "od objęcia przez niego stanowiska w lipcu"
+		}
+		if m.End <= c.start && c.start-m.End <= 2*s.scale && s.reach(m.End-1, c.start, false) {
+			return true // "今年3月就任以来", "Temmuz'da göreve gelmesinden bu yana": a postposed "since"
 		}
 	}
 	return false
