@@ -17,6 +17,12 @@ import (
 // deployment, not a withdrawal ("departure abroad").
 // The name starts with the language and the rule.
 var falsePosCases = []pipelineCase{
+	// a verb of receiving with the giver between it and the goods ("took
+	// over from South Korea three new patrol boats") is a delivery, and
+	// the word it shares with a seizure is no fighting
+	{"pl goods taken over from the giver", "pl",
+		"W poniedziałek w porcie Subic filipińska marynarka wojenna przejęła od Korei Południowej trzy nowe kutry patrolowe.",
+		[]wantEvent{{typ: event.Arms, countries: "KOR,PHL", initiator: "KOR"}}},
 	// "his first visit since taking office in July": the date starts the
 	// count, the visit is the one the page tells
 	{"pl first visit since taking office", "pl",

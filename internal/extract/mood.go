@@ -268,6 +268,9 @@ func (s *sentence) fighting(t cue) bool {
 	typ := event.Type(t.value)
 	near := func(kind lexicon.Kind, within int, commas bool) bool {
 		for _, c := range s.cues[kind] {
+			if c.start >= t.start && c.end <= t.end && t.extra == received {
+				continue // "przejęła od", took over from: a word of the act of receiving, not a seizure
+			}
 			lo, hi := c.start, t.start
 			if hi < lo {
 				lo, hi = hi, lo

@@ -309,14 +309,16 @@ func (s *sentence) services() int {
 const received = "received"
 
 // receivesGoods reports a verb of receiving (a host cue, or a weak
-// meeting trigger) whose object, within two words after it and no place
-// between, is a piece of equipment: goods received, not guests.
+// meeting trigger) whose object, within four words after it ("took over
+// from Japan two mobile radars") and no locative or act between, is a
+// piece of equipment: goods received, not guests.
 func (s *sentence) receivesGoods(t cue) bool {
 	if t.extra != "weak" && !s.within(lexicon.Host, t) {
 		return false
 	}
 	for _, e := range s.cues[lexicon.Equipment] {
-		if e.start >= t.end && e.start-t.end <= 2*s.scale && s.reach(t.end-1, e.start, false) && !s.cueBetween(lexicon.Locative, t.end, e.start) {
+		if e.start >= t.end && e.start-t.end <= 4*s.scale && s.reach(t.end-1, e.start, false) && !s.cueBetween(lexicon.Locative, t.end, e.start) &&
+			!s.cueBetween(lexicon.Trigger, t.end, e.start) {
 			return true // not "received at the airport" (uwanja wa ndege)
 		}
 	}
