@@ -719,7 +719,7 @@ func (a *article) acts(s *sentence, triggers []cue) (acts []cue, provided bool) 
 	unrealAct := false // a strong act denied, supposed or asked for
 	for _, t := range triggers {
 		switch {
-		case s.anchored(t) && s.otherAct(t, triggers, false):
+		case s.anchored(t) && (s.otherAct(t, triggers, false) || t.extra == "weak" && s.weakOtherAct(t, triggers)):
 			// "after the handover ceremony, the two ministers met": when
 			// the other act happened, not what the sentence reports
 		case s.dayReference(t):
@@ -1386,6 +1386,15 @@ func (s *sentence) anchored(t cue) bool {
 		}
 	}
 	return false
+}
+
+// weakOtherAct reports an act of another type than t outside it, weak or
+// not, that no anchor names: "before leaving Beni, he handed over six
+// patrol vehicles" tells the handover.
+func (s *sentence) weakOtherAct(t cue, triggers []cue) bool {
+	return slices.ContainsFunc(triggers, func(u cue) bool {
+		return u.value != t.value && !(u.start < t.end && t.start < u.end) && !s.anchored(u) && !s.unreal(u) && !s.modalNear(u)
+	})
 }
 
 // portCall reports a trigger that tells a warship's call at a port: the

@@ -17,6 +17,11 @@ import (
 // deployment, not a withdrawal ("departure abroad").
 // The name starts with the language and the rule.
 var falsePosCases = []pipelineCase{
+	// a weak act named by "before"/"after" dates another act, weak or not:
+	// "before leaving Bunia, he handed over four patrol vehicles"
+	{"sw handover before leaving", "sw",
+		"Kabla ya kuondoka Bunia jioni hiyo, mkuu wa majeshi wa Uganda alikabidhi kwa jeshi la Kongo magari manne ya doria.",
+		[]wantEvent{{typ: event.Arms, countries: "COD,UGA", initiator: "UGA"}}},
 	// a verb of receiving with the giver between it and the goods ("took
 	// over from South Korea three new patrol boats") is a delivery, and
 	// the word it shares with a seizure is no fighting
