@@ -39,6 +39,23 @@ type sentence struct {
 	named   *[]people.Person // the article's persons this sentence names by surname (article.named)
 	sites   map[int]bool     // siteStarts, once computed
 	firsts  []cue            // void background phrases: "first visit since", "以来首次" (the act is news; a date there starts the count)
+	family  []int            // tokens that are a family name written alone before a title ("안 장관"), where the language writes so
+}
+
+// familyNames lists the tokens that are one syllable written alone right
+// before a title ("안 장관은", Minister Ahn): a known person's family name.
+func familyNames(toks []token.Token, roles []token.Match[lexicon.Entry]) []int {
+	var out []int
+	for _, m := range roles {
+		i := m.Start - 1
+		if i < 0 || toks[i].Glued || toks[m.Start].Glued || utf8.RuneCountInString(toks[i].Text) != 1 {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(toks[i].Text); unicode.Is(unicode.Hangul, r) {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // cueKinds are the lexicon kinds looked up in every sentence; judgeKinds
@@ -55,7 +72,7 @@ var (
 	allKinds = append(append([]lexicon.Kind{}, cueKinds...), judgeKinds...)
 	// foundKinds are the kinds annotate looks up: titles too, whose words
 	// are no act ("capitão de fragata")
-	foundKinds = append(append([]lexicon.Kind{}, allKinds...), lexicon.Title)
+	foundKinds = append(append([]lexicon.Kind{}, allKinds...), lexicon.Title, lexicon.Role)
 )
 
 func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder) {
@@ -137,6 +154,9 @@ func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder
 		}
 	}
 	scan(cueKinds)
+	if lx.HasTrait(lexicon.TraitFamilyName) {
+		s.family = familyNames(s.toks, found[lexicon.Role])
+	}
 	s.persons = pf.Find(s.toks, s.text, s.places)
 	// a month's name inside a person's is the name: "Dong Jun", "Theresa May"
 	s.dates = slices.DeleteFunc(s.dates, func(d dates.Mention) bool {

@@ -17,6 +17,11 @@ import (
 // deployment, not a withdrawal ("departure abroad").
 // The name starts with the language and the rule.
 var falsePosCases = []pipelineCase{
+	// Korean writes a known person's family name alone before a title
+	// ("김 장관", Minister Kim): the page's 김민수 and his state
+	{"ko family name before a title", "ko",
+		"2026년 3월 5일 09:00\n\n한국의 김민수 국방부 장관은 3일 바르샤바에서 폴란드 국방장관과 회담하고 방산 협력을 논의했다.\n\n김 장관은 4일 부쿠레슈티에서 루마니아 국방장관과도 회담했다.",
+		[]wantEvent{{typ: event.Meeting, countries: "KOR,POL", date: "2026-03-03"}, {typ: event.Meeting, countries: "KOR,ROU", date: "2026-03-04"}}},
 	// a weak act named by "before"/"after" dates another act, weak or not:
 	// "before leaving Bunia, he handed over four patrol vehicles"
 	{"sw handover before leaving", "sw",

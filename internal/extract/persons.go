@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"pactwatch/internal/event"
 	"pactwatch/internal/gazetteer"
@@ -66,8 +67,31 @@ func (a *article) named(s *sentence) []people.Person {
 			}
 		}
 	}
+	for _, i := range s.family {
+		if p, ok := a.byFamilyName(s.toks[i].Text); ok {
+			out = append(out, p)
+		}
+	}
 	s.named = &out
 	return out
+}
+
+// byFamilyName is the one person of the page whose name, written as one
+// word of two to four syllables, opens with the family name f ("안" of
+// 안규백); false when none or several do.
+func (a *article) byFamilyName(f string) (people.Person, bool) {
+	var found people.Person
+	n := 0
+	for _, p := range a.persons {
+		if l := utf8.RuneCountInString(p.Name); l < 2 || l > 4 || strings.ContainsRune(p.Name, ' ') || !strings.HasPrefix(p.Name, f) {
+			continue
+		}
+		if n == 0 || p.Name != found.Name {
+			found = p
+			n++
+		}
+	}
+	return found, n == 1
 }
 
 // speakerLabel is the end of the speaker's label an interview's answer

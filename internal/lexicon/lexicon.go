@@ -264,6 +264,7 @@ const (
 	TraitVerbFinal  = "verbfinal"  // the verb ends its clause (Japanese, Korean, Hindi, Turkish, Persian)
 	TraitMonthFirst = "monthfirst" // a date in figures puts the month before the day: 11/16 (Japanese, Chinese, Korean)
 	TraitHeadFinal  = "headfinal"  // a noun follows its modifiers and a verb its object (Turkish, Japanese, Korean, Hindi): a people's adjective after an act word opens another phrase
+	TraitFamilyName = "familyname" // a name opens with a one-syllable family name, written alone before a title once the person is known (Korean "안 장관" for 안규백)
 )
 
 // HasTrait reports whether the language's writing has a trait (kind trait,

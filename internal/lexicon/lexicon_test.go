@@ -59,7 +59,7 @@ var values = map[Kind][]string{
 	Domain:       {"training", "intelligence", "counterterrorism", "peacekeeping", "maritime", "cyber", "equipment", "logistics", "welfare", "human_resources", "border_security", "capacity_building", "defence_industry", "governance", "economic", "regional_security"},
 	Boilerplate:  {"prefix", "contains"},
 	Relday:       {"-2", "-1", "0", "1", "2"},
-	Trait:        {TraitNounCaps, TraitNameFirst, TraitVerbFinal, TraitMonthFirst, TraitHeadFinal},
+	Trait:        {TraitNounCaps, TraitNameFirst, TraitVerbFinal, TraitMonthFirst, TraitHeadFinal, TraitFamilyName},
 }
 
 func TestFilesAreWellFormed(t *testing.T) {
