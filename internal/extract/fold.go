@@ -304,26 +304,13 @@ func foldBareRuptures(groups []*group) []*group {
 // Negotiations stay their own: "they also opened talks on a logistics
 // pact".
 func foldMaking(groups []*group) []*group {
-	var out []*group
-	for _, g := range groups {
-		if g.ev.Type != event.Agreement || g.ev.Agreement == nil || g.ev.Agreement.Stage != event.Proposed || g.ev.Date != "" {
-			out = append(out, g)
-			continue
-		}
-		var into *group
-		for _, h := range groups {
-			if h.ev.Type == event.Agreement && h != g && !h.history && stageGroup(h.ev) != "making" && sameStates(h.ev.Countries, g.ev.Countries) {
-				into = h
-				break
-			}
-		}
-		if into == nil {
-			out = append(out, g)
-			continue
-		}
-		into.ev.Evidence = union(into.ev.Evidence, g.ev.Evidence...)
+	proposed := func(g *group) bool {
+		return g.ev.Type == event.Agreement && g.ev.Agreement != nil && g.ev.Agreement.Stage == event.Proposed && g.ev.Date == ""
 	}
-	return out
+	concluded := func(g, h *group) bool {
+		return h.ev.Type == event.Agreement && h != g && !h.history && stageGroup(h.ev) != "making" && sameStates(h.ev.Countries, g.ev.Countries)
+	}
+	return foldInto(groups, proposed, concluded, false)
 }
 
 // foldContingents merges an undated deployment into the exercise on the
@@ -331,25 +318,32 @@ func foldMaking(groups []*group) []*group {
 // has sent 50 soldiers" tell who takes part in the drills, not a
 // stationing of its own.
 func foldContingents(groups []*group) []*group {
+	contingent := func(g *group) bool { return g.ev.Type == event.Deployment && g.ev.Date == "" }
+	drill := func(g, h *group) bool {
+		return h.ev.Type == event.Exercise && !h.history && subset(g.ev.Countries, h.ev.Countries)
+	}
+	return foldInto(groups, contingent, drill, true)
+}
+
+// foldInto folds each group that folds reports into the first group h of
+// the page for which into(g, h) holds: h takes its evidence, and its
+// persons when persons is set. The other groups stay as they are.
+func foldInto(groups []*group, folds func(g *group) bool, into func(g, h *group) bool, persons bool) []*group {
 	var out []*group
 	for _, g := range groups {
-		if g.ev.Type != event.Deployment || g.ev.Date != "" {
+		i := -1
+		if folds(g) {
+			i = slices.IndexFunc(groups, func(h *group) bool { return into(g, h) })
+		}
+		if i < 0 {
 			out = append(out, g)
 			continue
 		}
-		var into *group
-		for _, h := range groups {
-			if h.ev.Type == event.Exercise && !h.history && subset(g.ev.Countries, h.ev.Countries) {
-				into = h
-				break
-			}
+		h := groups[i]
+		h.ev.Evidence = union(h.ev.Evidence, g.ev.Evidence...)
+		if persons {
+			h.ev.Persons = mergePersons(h.ev.Persons, g.ev.Persons)
 		}
-		if into == nil {
-			out = append(out, g)
-			continue
-		}
-		into.ev.Evidence = union(into.ev.Evidence, g.ev.Evidence...)
-		into.ev.Persons = mergePersons(into.ev.Persons, g.ev.Persons)
 	}
 	return out
 }
