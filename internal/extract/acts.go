@@ -719,7 +719,7 @@ func (a *article) acts(s *sentence, triggers []cue) (acts []cue, provided bool) 
 	unrealAct := false // a strong act denied, supposed or asked for
 	for _, t := range triggers {
 		switch {
-		case s.anchored(t) && (s.otherAct(t, triggers, false) || t.extra == "weak" && s.weakOtherAct(t, triggers)):
+		case s.anchored(t) && s.otherAct(t, triggers, false, t.extra == "weak"):
 			// "after the handover ceremony, the two ministers met": when
 			// the other act happened, not what the sentence reports
 		case s.dayReference(t):
@@ -1388,15 +1388,6 @@ func (s *sentence) anchored(t cue) bool {
 	return false
 }
 
-// weakOtherAct reports an act of another type than t outside it, weak or
-// not, that no anchor names: "before leaving Beni, he handed over six
-// patrol vehicles" tells the handover.
-func (s *sentence) weakOtherAct(t cue, triggers []cue) bool {
-	return slices.ContainsFunc(triggers, func(u cue) bool {
-		return u.value != t.value && !(u.start < t.end && t.start < u.end) && !s.anchored(u) && !s.unreal(u) && !s.modalNear(u)
-	})
-}
-
 // portCall reports a trigger that tells a warship's call at a port: the
 // word of talks inside the cue ("liman ziyareti", a port visit), a
 // deployment or a ship's bare noun in the cue's clause.
@@ -1417,10 +1408,12 @@ func (s *sentence) portCall(t cue) bool {
 // otherAct reports a strong act outside t that no anchor names: the act
 // an anchored t dates. Unless sameType, it must be of another type and
 // happen as told (not "after the exercise, the frigate will call at two
-// ports").
-func (s *sentence) otherAct(t cue, triggers []cue, sameType bool) bool {
+// ports"). A weak act counts too when weak is set: an anchored weak act
+// dates any other ("before leaving Bunia, he handed over four patrol
+// vehicles").
+func (s *sentence) otherAct(t cue, triggers []cue, sameType, weak bool) bool {
 	for _, u := range triggers {
-		if u.extra == "weak" || (u.start < t.end && t.start < u.end) || s.anchored(u) {
+		if u.extra == "weak" && !weak || (u.start < t.end && t.start < u.end) || s.anchored(u) {
 			continue
 		}
 		if sameType || u.value != t.value && !s.unreal(u) && !s.modalNear(u) {

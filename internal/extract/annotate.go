@@ -72,7 +72,10 @@ var (
 	allKinds = append(append([]lexicon.Kind{}, cueKinds...), judgeKinds...)
 	// foundKinds are the kinds annotate looks up: titles too, whose words
 	// are no act ("capitão de fragata")
-	foundKinds = append(append([]lexicon.Kind{}, allKinds...), lexicon.Title, lexicon.Role)
+	foundKinds = append(append([]lexicon.Kind{}, allKinds...), lexicon.Title)
+	// familyKinds add the titles a family name may stand before, looked
+	// up only where the language writes so (trait familyname)
+	familyKinds = append(append([]lexicon.Kind{}, foundKinds...), lexicon.Role)
 )
 
 func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder) {
@@ -102,7 +105,11 @@ func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder
 	})
 	s.cues = map[lexicon.Kind][]cue{}
 	headline := token.Headline(s.text, s.toks)
-	found := cached.FindKinds(foundKinds)
+	kinds := foundKinds
+	if lx.HasTrait(lexicon.TraitFamilyName) {
+		kinds = familyKinds
+	}
+	found := cached.FindKinds(kinds)
 	titled := func(start, end int) bool {
 		for _, t := range found[lexicon.Title] {
 			if t.Start <= start && end <= t.End && t.End-t.Start > end-start {

@@ -31,10 +31,7 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 	// where, and who came to whom
 	dest, destLoc := a.destination(s, &t)
 	for _, u := range s.cues[lexicon.Trigger] {
-		if dest != nil || destLoc != nil {
-			break
-		}
-		if u.value == t.value && u.start != t.start {
+		if dest == nil && destLoc == nil && u.value == t.value && u.start != t.start {
 			// "it was a short visit, but one that mattered: the minister
 			// met the king in Amman": the place of another word of the act
 			dest, destLoc = a.destination(s, &u)

@@ -68,7 +68,7 @@ func (s *sentence) isAside(m gazetteer.Mention) bool {
 	}
 	if s.has(lexicon.Anchor) {
 		for _, t := range s.cues[lexicon.Trigger] {
-			if m.End <= t.start && t.start-m.End <= s.scale && s.anchored(t) && s.otherAct(t, s.cues[lexicon.Trigger], true) {
+			if m.End <= t.start && t.start-m.End <= s.scale && s.anchored(t) && s.otherAct(t, s.cues[lexicon.Trigger], true, false) {
 				return true // "사우디 방문에 앞서", ahead of the Saudi visit: when, not with whom
 			}
 		}

@@ -249,15 +249,18 @@ func (s *sentence) reportDate(m dates.Mention) bool {
 	return false
 }
 
-// sinceBefore reports a background cue ("since", "depuis", "sejak") a few
-// words before the date.
+// sinceBefore reports a background cue ("since", "depuis", "sejak") or a
+// "first visit since" phrase a few words before the date, or a postposed
+// one right after it.
 func (s *sentence) sinceBefore(m dates.Mention) bool {
-	for _, c := range slices.Concat(s.cues[lexicon.Background], s.firsts) {
-		if c.end <= m.Start && (m.Start-c.end <= 4 || m.Start-c.end <= 6 && s.reach(c.end-1, m.Start, false)) {
-			return true // "the first since he took office in July", "od objęcia przez niego stanowiska w lipcu"
-		}
-		if m.End <= c.start && c.start-m.End <= 2*s.scale && s.reach(m.End-1, c.start, false) {
-			return true // "今年3月就任以来", "Temmuz'da göreve gelmesinden bu yana": a postposed "since"
+	for _, cs := range [...][]cue{s.cues[lexicon.Background], s.firsts} {
+		for _, c := range cs {
+			if c.end <= m.Start && (m.Start-c.end <= 4 || m.Start-c.end <= 6 && s.reach(c.end-1, m.Start, false)) {
+				return true // "the first since he took office in July", "od objęcia przez niego stanowiska w lipcu"
+			}
+			if m.End <= c.start && c.start-m.End <= 2*s.scale && s.reach(m.End-1, c.start, false) {
+				return true // "今年3月就任以来", "Temmuz'da göreve gelmesinden bu yana": a postposed "since"
+			}
 		}
 	}
 	return false

@@ -72,8 +72,11 @@ func (g *Gazetteer) loadTowns() error {
 		return err
 	}
 	err = tsv.Rows(b, func(line int, cols []string) error {
-		lang, _, ok := strings.Cut(cols[len(cols)-1], ":")
-		if len(cols) < 2 || !ok || len(lang) != 2 {
+		if len(cols) < 2 {
+			return fmt.Errorf("gazetteer geonames/void.tsv line %d: want form, \"lang: why\"", line)
+		}
+		lang, _, ok := strings.Cut(cols[1], ":")
+		if !ok || len(lang) != 2 {
 			return fmt.Errorf("gazetteer geonames/void.tsv line %d: want form, \"lang: why\"", line)
 		}
 		void[token.Fold(strings.TrimSpace(cols[0]))] = lang
