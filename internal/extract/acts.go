@@ -515,7 +515,7 @@ func (a *article) handsOn(s *sentence, t cue, state string) bool {
 // "第二批防空导弹系统运抵塞尔维亚" (not "the jets will arrive next year").
 func (s *sentence) goodsArrived(t cue) bool {
 	for _, c := range s.cues[lexicon.Arrival] {
-		if abs(c.start-t.start) <= 8*s.scale && s.reach(min(t.start, c.start), max(t.start, c.start), true) && !s.modalNear(c) && !s.unreal(c) {
+		if abs(c.start-t.start) <= 12*s.scale && s.reach(min(t.start, c.start), max(t.start, c.start), true) && !s.modalNear(c) && !s.unreal(c) {
 			return true
 		}
 	}
@@ -1326,8 +1326,8 @@ func (s *sentence) agreementSubject(t cue) bool {
 	case event.Agreement, event.Meeting, event.Rupture:
 		return false
 	case event.Arms:
-		if t.extra != "weak" || s.near(lexicon.Purchase, t, 2*s.scale) {
-			return false // "a letter of intent to acquire 24 jets": the purchase is an act too
+		if t.extra != "weak" || s.near(lexicon.Purchase, t, 2*s.scale) || s.counted(t) {
+			return false // "a letter of intent to acquire 24 jets", "a contract for two submarines": the purchase is an act too
 		}
 		// "umowę o współpracy przy budowie okrętów": the ships a pact is
 		// about, some words of topic between, and no delivery told ("firma

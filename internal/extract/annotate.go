@@ -64,11 +64,11 @@ func familyNames(toks []token.Token, roles []token.Match[lexicon.Entry]) []int {
 var (
 	cueKinds = []lexicon.Kind{lexicon.Trigger, lexicon.Stage, lexicon.Modal, lexicon.Domain, lexicon.Pair, lexicon.Duo,
 		lexicon.Visit, lexicon.Locative, lexicon.Background, lexicon.Negation, lexicon.Counterpart, lexicon.Security,
-		lexicon.CapitalWord, lexicon.Embassy, lexicon.Hostile, lexicon.LocSuffix, lexicon.SameDay, lexicon.Evening, lexicon.Phone, lexicon.PortCall, lexicon.Arrival, lexicon.Seat, lexicon.We}
+		lexicon.CapitalWord, lexicon.Embassy, lexicon.Hostile, lexicon.LocSuffix, lexicon.SameDay, lexicon.Evening, lexicon.Phone, lexicon.PortCall, lexicon.Arrival, lexicon.Seat, lexicon.We, lexicon.Posting}
 	judgeKinds = []lexicon.Kind{lexicon.Hypothetical, lexicon.Request, lexicon.Demand, lexicon.Threat,
 		lexicon.Refusal, lexicon.Condition, lexicon.Combat, lexicon.Adversary, lexicon.Provision, lexicon.Framework, lexicon.Occasion,
 		lexicon.Document, lexicon.Clause, lexicon.Joint, lexicon.Service, lexicon.CodeName, lexicon.Equipment,
-		lexicon.Aside, lexicon.Host, lexicon.Purchase, lexicon.Departure, lexicon.Trainer, lexicon.Trainee, lexicon.Recipient, lexicon.Press, lexicon.Report, lexicon.Anchor, lexicon.Shift, lexicon.NonGoods, lexicon.NonLethal, lexicon.Body, lexicon.Group, lexicon.Honours, lexicon.Agent}
+		lexicon.Aside, lexicon.Host, lexicon.Purchase, lexicon.Departure, lexicon.Trainer, lexicon.Trainee, lexicon.Recipient, lexicon.Press, lexicon.Report, lexicon.Anchor, lexicon.Shift, lexicon.NonGoods, lexicon.NonLethal, lexicon.Body, lexicon.Group, lexicon.Honours, lexicon.Agent, lexicon.Count}
 	allKinds = append(append([]lexicon.Kind{}, cueKinds...), judgeKinds...)
 	// foundKinds are the kinds annotate looks up: titles too, whose words
 	// are no act ("capitão de fragata")
@@ -175,6 +175,7 @@ func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder
 	}
 	if s.has(lexicon.Trigger) || s.has(lexicon.Domain) || s.has(lexicon.Stage) {
 		scan(judgeKinds)
+		s.cues[lexicon.Hostile] = slices.DeleteFunc(s.cues[lexicon.Hostile], s.namesEquipment)
 	}
 	if !headline {
 		// a place named as a code name is no state: "Operação Benguela",
@@ -200,6 +201,14 @@ func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder
 	s.markFuture()
 	s.retype()
 	s.arrivalVisit()
+	s.posted()
+}
+
+// namesEquipment reports a violence word inside a piece of equipment's
+// name ("attack helicopters", "aviões de ataque", listed as equipment):
+// such craft are sold and delivered, not fired.
+func (s *sentence) namesEquipment(h cue) bool {
+	return s.within(lexicon.Equipment, h)
 }
 
 // reception is the meeting a reception verb tells when the person
@@ -253,6 +262,31 @@ func (s *sentence) arrivalVisit() {
 		if visitRoles[p.Role] {
 			s.cues[lexicon.Trigger] = append(s.cues[lexicon.Trigger], cue{start: arrival.start, end: arrival.end, value: string(event.Meeting)})
 			return
+		}
+	}
+}
+
+// posted makes a post at an embassy taken up a deployment when the
+// sentence tells no other act ("Addis Ababa has appointed Colonel Dawit
+// military attaché at its embassy in Nairobi", "the defence attaché's
+// office at the Chinese embassy in Belgrade opened on Tuesday"): the
+// officer is sent by the embassy's state. The post named in passing ("the
+// attaché said", "received the boats from the defence attaché") is no
+// act: it needs a word of taking the post up within eight words of it,
+// and the embassy.
+func (s *sentence) posted() {
+	if s.has(lexicon.Trigger) || !s.has(lexicon.Embassy) {
+		return
+	}
+	for _, post := range s.cues[lexicon.Posting] {
+		if post.value != "post" {
+			continue
+		}
+		for _, c := range s.cues[lexicon.Posting] {
+			if c.value == "appoint" && max(c.start-post.end, post.start-c.end) <= 8*s.scale {
+				s.cues[lexicon.Trigger] = append(s.cues[lexicon.Trigger], cue{start: post.start, end: post.end, value: string(event.Deployment), stem: post.stem})
+				return
+			}
 		}
 	}
 }

@@ -236,6 +236,9 @@ func agreementStage(s *sentence, t cue) event.Stage {
 		if s.stageUnreal(c) {
 			continue // "could be signed next year", "did not ratify"
 		}
+		if c.value == "terminated" && s.endsVisit(c) {
+			continue // "ends Vietnam visit with industry pact": the visit ended, the pact was made
+		}
 		// "will sign", "expected to ratify": the act is still to come
 		if (c.value == "signed" || c.value == "ratified" || c.value == "in_force") && s.modalNear(c) {
 			modal = true
@@ -267,6 +270,19 @@ func agreementStage(s *sentence, t cue) event.Stage {
 		return event.InForce
 	}
 	return ""
+}
+
+// endsVisit reports an ending whose nearest act is a visit or a drill: what
+// ended is that act, not an agreement named further on.
+func (s *sentence) endsVisit(c cue) bool {
+	best, typ := -1, event.Type("")
+	for _, o := range s.cues[lexicon.Trigger] {
+		d := max(o.start-c.end, c.start-o.end)
+		if best < 0 || d < best {
+			best, typ = d, event.Type(o.value)
+		}
+	}
+	return (typ == event.Meeting || typ == event.Exercise) && best <= 3*s.scale
 }
 
 // agreementKind names the agreement: the trigger's kind, qualified by the

@@ -21,6 +21,7 @@ import (
 // object is a cooperation act ("suspended military aid") is a rupture.
 func (s *sentence) retype() {
 	s.hostGoods()
+	s.contractedGoods()
 	trig := s.cues[lexicon.Trigger]
 	for i := range trig {
 		t := &trig[i]
@@ -338,6 +339,46 @@ func (s *sentence) hostGoods() {
 			s.cues[lexicon.Trigger] = append(s.cues[lexicon.Trigger], t)
 		}
 	}
+}
+
+// contractedGoods gives a contract the arms it buys when they are named by
+// counted equipment alone right after its noun, in its clause ("einen
+// Vertrag über zwei U-Boote", "a contract for 26 patrol boats"): a weak
+// arms cue at the equipment, which companion then reports beside the
+// agreement. Equipment named without a count is the pact's topic ("an
+// accord on building ships"); equipment an arms cue already names is left
+// to it.
+func (s *sentence) contractedGoods() {
+	for _, g := range s.cues[lexicon.Trigger] {
+		if g.value != string(event.Agreement) || g.extra == "weak" {
+			continue
+		}
+		for _, e := range s.cues[lexicon.Equipment] {
+			if e.start < g.end || e.start-g.end > companionReach*s.scale || s.boundBetween(g.end, e.start) || !s.counted(e) {
+				continue
+			}
+			if s.cueBetween(lexicon.Trigger, g.end, e.end) || s.within(lexicon.Trigger, e) {
+				break // "a deal to acquire 24 aircraft": the arms cue is there
+			}
+			s.cues[lexicon.Trigger] = append(s.cues[lexicon.Trigger], cue{start: e.start, end: e.end, value: string(event.Arms), extra: "weak", stem: e.stem})
+			break
+		}
+	}
+}
+
+// counted reports equipment with a count beside it: digits or a number
+// word within three words before it ("zwei weitere U-Boote", "دو فروند"), or
+// right after it ("boti mbili", "潜水艦2隻").
+func (s *sentence) counted(e cue) bool {
+	count := func(i int) bool {
+		return i >= 0 && i < len(s.toks) && (digitsOnly(s.toks[i].Text) || s.inCue(lexicon.Count, i))
+	}
+	for i := e.start - 1; i >= e.start-3*s.scale && i >= 0; i-- {
+		if count(i) {
+			return true
+		}
+	}
+	return count(e.end)
 }
 
 // cueBetween reports a cue of kind starting in tokens [from, to).

@@ -51,6 +51,8 @@ var values = map[Kind][]string{
 	Trainee:      {"-", "next"},
 	Phone:        {"-"},
 	PortCall:     {"-"},
+	Count:        {"-"},
+	Posting:      {"post", "appoint"},
 	Arrival:      {"-", Void},
 	Departure:    {"-"},
 	Aside:        {"-", "prev"},
