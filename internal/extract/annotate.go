@@ -64,7 +64,7 @@ func familyNames(toks []token.Token, roles []token.Match[lexicon.Entry]) []int {
 var (
 	cueKinds = []lexicon.Kind{lexicon.Trigger, lexicon.Stage, lexicon.Modal, lexicon.Domain, lexicon.Pair, lexicon.Duo,
 		lexicon.Visit, lexicon.Locative, lexicon.Background, lexicon.Negation, lexicon.Counterpart, lexicon.Security,
-		lexicon.CapitalWord, lexicon.Embassy, lexicon.Hostile, lexicon.LocSuffix, lexicon.SameDay, lexicon.Evening, lexicon.Phone, lexicon.PortCall, lexicon.Arrival, lexicon.Seat, lexicon.We, lexicon.Posting}
+		lexicon.CapitalWord, lexicon.Embassy, lexicon.Hostile, lexicon.LocSuffix, lexicon.SameDay, lexicon.Evening, lexicon.Phone, lexicon.PortCall, lexicon.Arrival, lexicon.Seat, lexicon.We, lexicon.Posting, lexicon.Presence}
 	judgeKinds = []lexicon.Kind{lexicon.Hypothetical, lexicon.Request, lexicon.Demand, lexicon.Threat,
 		lexicon.Refusal, lexicon.Condition, lexicon.Combat, lexicon.Adversary, lexicon.Provision, lexicon.Framework, lexicon.Occasion,
 		lexicon.Document, lexicon.Clause, lexicon.Joint, lexicon.Service, lexicon.CodeName, lexicon.Equipment,
@@ -201,6 +201,7 @@ func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder
 	s.markFuture()
 	s.retype()
 	s.arrivalVisit()
+	s.presentAt()
 	s.posted()
 }
 
@@ -264,6 +265,44 @@ func (s *sentence) arrivalVisit() {
 			return
 		}
 	}
+}
+
+// presentAt makes an office-holder's presence in a place a visit when the
+// sentence tells no act ("Mercoledì il ministro era a Quito", "В среду
+// Евкуров был уже в Уагадугу", "notre chef de la Défense était à
+// Cotonou"): a place within three words of the presence word, and a
+// person with an office, or an office's word, to say who was there. The
+// visit needs two states like any act: one named, the page's other state
+// completes it only when the page's pair holds the one named.
+func (s *sentence) presentAt() {
+	if s.has(lexicon.Trigger) || !s.has(lexicon.Presence) {
+		return
+	}
+	if !slices.ContainsFunc(s.persons, func(p people.Person) bool { return visitRoles[p.Role] }) && !s.officeNamed() {
+		return // "officers were already in Assab", "the ship was in Indonesian waters": no visitor
+	}
+	for _, c := range s.cues[lexicon.Presence] {
+		for _, m := range s.places {
+			if m.Kind == gazetteer.Org || max(m.Start-c.end, c.start-m.End) > 3*s.scale {
+				continue
+			}
+			s.cues[lexicon.Trigger] = append(s.cues[lexicon.Trigger], cue{start: c.start, end: c.end, value: string(event.Meeting)})
+			return
+		}
+	}
+}
+
+// officeNamed reports a word of an office whose holder's travels are
+// visits ("il ministro", "the defence minister"), named without the
+// person. Role words are looked up only here: a presence word told with
+// no act is rare.
+func (s *sentence) officeNamed() bool {
+	for _, m := range s.lx.Find(s.toks, lexicon.Role) {
+		if visitRoles[m.Vals[0].Value] {
+			return true
+		}
+	}
+	return false
 }
 
 // posted makes a post at an embassy taken up a deployment when the

@@ -17,6 +17,15 @@ import (
 // deployment, not a withdrawal ("departure abroad").
 // The name starts with the language and the rule.
 var falsePosCases = []pipelineCase{
+	// an office-holder's presence abroad told with no act is a visit;
+	// officers or a ship "being" somewhere are none
+	{"ru presence abroad is a visit", "ru",
+		"Москва, 12 марта 2026\n\nМинистр обороны России Андрей Белоусов во вторник провёл переговоры в Ханое с министром обороны Вьетнама.\n\n" +
+			"В среду министр обороны России Андрей Белоусов был уже во Вьентьяне.",
+		[]wantEvent{{typ: event.Meeting, countries: "RUS,VNM", date: "2026-03-10"}, {typ: event.Meeting, countries: "LAO,RUS", initiator: "RUS", date: "2026-03-11"}}},
+	{"en officers present are no visit", "en",
+		"The report said that a group of Egyptian officers was already in Asmara last week.",
+		nil},
 	// an interviewee's "I" and "my" stand for his state as "we" does: the
 	// talks he held are his state's, not those of the two states the
 	// page names most

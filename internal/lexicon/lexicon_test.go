@@ -53,6 +53,7 @@ var values = map[Kind][]string{
 	PortCall:     {"-"},
 	Count:        {"-"},
 	Posting:      {"post", "appoint"},
+	Presence:     {"-"},
 	Arrival:      {"-", Void},
 	Departure:    {"-"},
 	Aside:        {"-", "prev"},
