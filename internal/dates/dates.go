@@ -44,6 +44,10 @@ type Mention struct {
 	// year then resolves forward from publication, and no future date
 	// anchors the estimate of when the page was written.
 	Future bool
+	// Solar marks a Solar Hijri day and month written without their year
+	// ("۴ بهمن"): Month and Day are Solar Hijri, and the resolver finds
+	// the year from the publication date.
+	Solar bool
 }
 
 // HasYear reports whether the mention writes its year.
@@ -137,10 +141,14 @@ func FindWith(toks []token.Token, src string, lx *lexicon.Cached) []Mention {
 			if solar {
 				// a Solar Hijri month name is a date only with its year
 				// ("۱۲ آذر ۱۴۰۳"); alone, تیر is an arrow and مهر a seal
-				if m.Year == 0 {
+				if m.Year == 0 && (m.Day == 0 || m.Start >= i) {
 					continue
 				}
-				m = m.solarToGregorian()
+				if m.Year == 0 {
+					m.Solar = true // "روز شنبه ۴ بهمن": a day written before it makes it a date; its year is the publication's
+				} else {
+					m = m.solarToGregorian()
+				}
 			}
 			// weekday after: "14 Mart 2025 Cuma günü"
 			if m.Day > 0 && m.End < len(toks) {
@@ -691,6 +699,28 @@ func solarYear(s string) int {
 	return y
 }
 
+// solarDay is the Gregorian date of a Solar Hijri day and month written
+// without their year: the latest such day up to publication, or the next
+// one for an act to come.
+func (r *Resolver) solarDay(m Mention) time.Time {
+	p := r.published
+	y := p.Year() - 621 // the Solar year that begins in March of p's year
+	var best time.Time
+	for _, jy := range []int{y + 1, y, y - 1, y - 2} {
+		t := fromSolar(jy, m.Month, m.Day)
+		if m.Future {
+			if !t.Before(p) {
+				best = t // the years go down: the last kept is the nearest ahead
+			}
+			continue
+		}
+		if !t.After(p) && (best.IsZero() || t.After(best)) {
+			best = t
+		}
+	}
+	return best
+}
+
 // solarToGregorian converts m's Solar Hijri year, month and day to the
 // Gregorian calendar. A month without its day becomes the Gregorian month
 // that holds its middle.
@@ -1003,6 +1033,11 @@ func (r *Resolver) Published() time.Time { return r.estimate }
 // Resolve returns the mention's date as YYYY-MM-DD, YYYY-MM or YYYY, or "".
 func (r *Resolver) Resolve(m Mention) string {
 	switch {
+	case m.Solar && m.Year == 0:
+		if r.published.IsZero() {
+			return ""
+		}
+		return format(r.solarDay(m), true)
 	case m.Year > 0 && m.YearEnd:
 		return fmt.Sprintf("%04d", m.Year)
 	case m.Year > 0 && m.Month > 0 && m.Day > 0:

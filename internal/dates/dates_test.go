@@ -13,7 +13,7 @@ const testLex = "month\t5\tmai\nmonth\t5\tmay\nmonth\t8\taoût\nmonth\t11\tnovem
 	"month\t5\tأيار\nmonth\t5\tمايو\nmonth\t12\tكانون الأول\nmonth\t12\tديسمبر\nmonth\t11\tتشرين الثاني\nmonth\t11\tنوفمبر\n" +
 	"month\t3\tмарта\nmonth\t2\tشباط\nmonth\t2\tفبراير\nmonth\t5\tमई\n" +
 	"weekday\t5\tfriday\nweekday\t2\tmardi\nweekday\t1\tsenin\nweekday\t3\tquarta feira\nweekday\t3\tnesta quarta\nweekday\t4\tjeudi\nweekday\t7\tsunday\nlast\t-\tdernier\nlast\t-\tlast\nlast\t-\tالماضي\n" +
-	"month\t9\tآذر\tsolarhijri\nmonth\t5\tمرداد\tsolarhijri\nmonth\t4\tتیر\tsolarhijri\nmonth\t5\tmaja\texact\nrange\t-\tau\nrange\t-\tto\nrange\t-\t至\nrange\t-\t부터\nyearend\t-\tfin\nyearend\t-\tend of\nyearend\t-\tنهاية\nrelday\t-1\thier\nyearword\t-\tyear\nyearword\t-\tعام\n" +
+	"month\t9\tآذر\tsolarhijri\nmonth\t11\tبهمن\tsolarhijri\nmonth\t12\tاسفند\tsolarhijri\nmonth\t5\tمرداد\tsolarhijri\nmonth\t4\tتیر\tsolarhijri\nmonth\t5\tmaja\texact\nrange\t-\tau\nrange\t-\tto\nrange\t-\t至\nrange\t-\t부터\nyearend\t-\tfin\nyearend\t-\tend of\nyearend\t-\tنهاية\nrelday\t-1\thier\nyearword\t-\tyear\nyearword\t-\tعام\n" +
 	"month\t1\tjaneiro\nmonth\t4\tabril\nmonth\t1\tjanuary\nmonth\t4\tapril\nmonth\t11\tnovember\nmonth\t2\tfebruary\nconjunction\t-\te\nconjunction\t-\tand\ndatefiller\t-\tde\n" +
 	"yearmark\t-\t年\nmonthmark\t-\t月\ndaymark\t-\t日\ndaymark\tvoid\t日間\ndaymark\t-\t号\nyearmark\t-\t년\nmonthmark\t-\t월\ndaymark\t-\t일\nera\t2019\t令和\n"
 
@@ -60,6 +60,11 @@ func TestResolve(t *testing.T) {
 		{"دوشنبه ۱۵ مرداد ۱۴۰۳", time.Time{}, "2024-08-05"},
 		{"در مرداد ۱۴۰۳", time.Time{}, "2024-08"},
 		{"شلیک تیر هوایی", pub, ""},
+		// a Solar Hijri day and month without their year take the
+		// publication's: the latest such day up to it
+		{"از روز شنبه ۴ بهمن دوره را آغاز کردند", pub, "2025-01-23"},
+		{"روز ۲۵ اسفند امضا شد", pub, "2024-03-15"},
+		{"روز ۴ بهمن", time.Time{}, ""},
 		{"trained soldiers last year", pub, "2024"},
 		{"في العام الماضي", pub, "2024"},
 		{"وفي 8 أيار/ مايو، التقى الوزير", time.Time{}, ""},
