@@ -1,5 +1,7 @@
 package pipeline
 
+import "strings"
+
 // Regression floors for the accuracy tests (not timing): raise them as the
 // extractor improves, never lower them to make a change pass. Measured
 // values are in the README.
@@ -28,9 +30,27 @@ const (
 	// apart from the visit (ja 0.727, ko 0.760, pl 0.778). The one floor
 	// lowered rather than raised, for that reason.
 	newLocFloor = 0.72
-	devsetFloor = 1.00 // shared devset, F1 on required events (stays 1.00)
-	eceFloor    = 0.05 // expected calibration error on the corpus, at most (issue 6; 0.059 with hand-set scores, 0.030 fitted)
+	// addedFloor is F1 on the seventeen pages added on 2026-12-01 (by
+	// other hands, scored unread before any tuning: 0.907) to bring every
+	// new language to twelve pages; the per-language floors above stay on
+	// the pages those languages joined with, and addedNegMisses counts
+	// the added negatives with a false event (0 of 9).
+	addedFloor     = 0.90
+	addedNegMisses = 0
+	devsetFloor    = 1.00 // shared devset, F1 on required events (stays 1.00)
+	eceFloor       = 0.05 // expected calibration error on the corpus, at most (issue 6; 0.059 with hand-set scores, 0.030 fitted)
 )
+
+// addedFrom is, for each language given pages on 2026-12-01, the number
+// of its first added page.
+var addedFrom = map[string]string{"de": "11", "fa": "11", "hi": "11", "id": "11", "it": "11", "ko": "11", "pl": "11", "uk": "11", "zh": "12"}
+
+// added reports a page added on 2026-12-01.
+func added(name string) bool {
+	n := strings.SplitN(name, "_", 3)
+	from, ok := addedFrom[n[0]]
+	return ok && len(n) == 3 && n[1] >= from
+}
 
 // firstLangs are the languages of the first corpus, whose floors are above.
 var firstLangs = map[string]bool{"ar": true, "en": true, "es": true, "fr": true, "pt": true, "ru": true, "sw": true, "tr": true}
