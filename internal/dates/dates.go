@@ -704,6 +704,9 @@ func solarYear(s string) int {
 // one for an act to come.
 func (r *Resolver) solarDay(m Mention) time.Time {
 	p := r.published
+	if p.IsZero() {
+		return time.Time{}
+	}
 	y := p.Year() - 621 // the Solar year that begins in March of p's year
 	var best time.Time
 	for _, jy := range []int{y + 1, y, y - 1, y - 2} {
@@ -1015,7 +1018,7 @@ func NewResolver(all []Mention, published, today time.Time) *Resolver {
 	if r.estimate.IsZero() && !r.anchor.IsZero() {
 		r.estimate = r.anchor
 		for _, m := range all {
-			if m.Year == 0 && !m.Last && m.Month > 0 {
+			if m.Year == 0 && !m.Last && m.Month > 0 && !m.Solar {
 				if s, ok := r.fromAnchor(m); ok && s.After(r.estimate) {
 					r.estimate = s
 				}
@@ -1034,10 +1037,11 @@ func (r *Resolver) Published() time.Time { return r.estimate }
 func (r *Resolver) Resolve(m Mention) string {
 	switch {
 	case m.Solar && m.Year == 0:
-		if r.published.IsZero() {
-			return ""
+		t := r.solarDay(m)
+		if t.IsZero() {
+			return "" // no publication date to count the year from
 		}
-		return format(r.solarDay(m), true)
+		return format(t, true)
 	case m.Year > 0 && m.YearEnd:
 		return fmt.Sprintf("%04d", m.Year)
 	case m.Year > 0 && m.Month > 0 && m.Day > 0:

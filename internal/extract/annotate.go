@@ -311,8 +311,8 @@ func (s *sentence) officeNamed() bool {
 // office at the Chinese embassy in Belgrade opened on Tuesday"): the
 // officer is sent by the embassy's state. The post named in passing ("the
 // attaché said", "received the boats from the defence attaché") is no
-// act: it needs a word of taking the post up within eight words of it,
-// and the embassy.
+// act: it needs a word of taking the post up within eight words of it, in
+// its clause, and the embassy.
 func (s *sentence) posted() {
 	if s.has(lexicon.Trigger) || !s.has(lexicon.Embassy) {
 		return
@@ -322,7 +322,7 @@ func (s *sentence) posted() {
 			continue
 		}
 		for _, c := range s.cues[lexicon.Posting] {
-			if c.value == "appoint" && max(c.start-post.end, post.start-c.end) <= 8*s.scale {
+			if c.value == "appoint" && s.close(c, post, 8*s.scale) {
 				s.cues[lexicon.Trigger] = append(s.cues[lexicon.Trigger], cue{start: post.start, end: post.end, value: string(event.Deployment), stem: post.stem})
 				return
 			}

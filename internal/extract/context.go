@@ -344,7 +344,7 @@ func lendTalksTopics(groups []*group) {
 // in one of the event's states.
 func lendDateline(groups []*group) {
 	for _, g := range groups {
-		if g.ev.Location == nil && (placed(g.ev) || decidedAt(g.ev, g.dateline)) && !g.remote && g.dateline != nil && slices.Contains(g.ev.Countries, g.dateline.Country) && !g.history {
+		if g.ev.Location == nil && g.dateline != nil && (placed(g.ev) || decidedAt(g.ev, *g.dateline)) && !g.remote && slices.Contains(g.ev.Countries, g.dateline.Country) && !g.history {
 			l := *g.dateline
 			g.ev.Location = &l
 		}
@@ -362,8 +362,8 @@ func placed(e event.Event) bool {
 // decidedAt reports a rupture announced by the state whose city the
 // report is filed from: the decision is the happening, and it was taken
 // there.
-func decidedAt(e event.Event, l *event.Location) bool {
-	return e.Type == event.Rupture && l != nil && e.Initiator == l.Country
+func decidedAt(e event.Event, l event.Location) bool {
+	return e.Type == event.Rupture && e.Initiator == l.Country
 }
 
 // visitor names who came to whom once the meeting's place is known from a

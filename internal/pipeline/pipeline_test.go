@@ -71,35 +71,15 @@ func TestCorpus(t *testing.T) {
 	all := evaluate.Score(gold, evs)
 	t.Logf("corpus: P=%.3f R=%.3f F1=%.3f", all.Overall.Precision(), all.Overall.Recall(), all.Overall.F1())
 	// the first eight languages and the ten that joined later
-	older, newer := map[string]event.Gold{}, map[string]event.Gold{}
-	var olderEvs, newerEvs []event.Event
-	for name, g := range gold {
-		if l, _, _ := strings.Cut(name, "_"); firstLangs[l] {
-			older[name] = g
-		} else {
-			newer[name] = g
-		}
-	}
-	for _, e := range evs {
-		if _, ok := older[e.Article]; ok {
-			olderEvs = append(olderEvs, e)
-		} else {
-			newerEvs = append(newerEvs, e)
-		}
-	}
+	older, olderEvs, newer, newerEvs := split(gold, evs, func(name string) bool {
+		l, _, _ := strings.Cut(name, "_")
+		return firstLangs[l]
+	})
 	r := evaluate.Score(older, olderEvs)
-	first := map[string]event.Gold{}
-	for name, g := range older {
-		if n := strings.SplitN(name, "_", 3); len(n) == 3 && n[1] <= "07" {
-			first[name] = g
-		}
-	}
-	var firstEvs []event.Event
-	for _, e := range evs {
-		if _, ok := first[e.Article]; ok {
-			firstEvs = append(firstEvs, e)
-		}
-	}
+	first, firstEvs, _, _ := split(older, olderEvs, func(name string) bool {
+		n := strings.SplitN(name, "_", 3)
+		return len(n) == 3 && n[1] <= "07"
+	})
 	f := evaluate.Score(first, firstEvs)
 	t.Logf("first %d pages: F1=%.3f", len(first), f.Overall.F1())
 	if f.Overall.F1() < firstCorpusFloor {
@@ -128,22 +108,7 @@ func TestCorpus(t *testing.T) {
 	}
 	// the pages added later have floors of their own; the per-language
 	// floors stay on the pages the languages joined with
-	joined, grown := map[string]event.Gold{}, map[string]event.Gold{}
-	for name, g := range newer {
-		if added(name) {
-			grown[name] = g
-		} else {
-			joined[name] = g
-		}
-	}
-	var joinedEvs, grownEvs []event.Event
-	for _, e := range newerEvs {
-		if _, ok := grown[e.Article]; ok {
-			grownEvs = append(grownEvs, e)
-		} else {
-			joinedEvs = append(joinedEvs, e)
-		}
-	}
+	grown, grownEvs, joined, joinedEvs := split(newer, newerEvs, added)
 	if len(grown) > 0 {
 		g := evaluate.Score(grown, grownEvs)
 		t.Logf("added pages: F1=%.3f, negative pages clean: %d of %d", g.Overall.F1(), g.CleanNegative, g.Negatives)
@@ -173,6 +138,27 @@ func TestCorpus(t *testing.T) {
 	if n.Negatives-n.CleanNegative > newNegMisses {
 		t.Errorf("new languages' negative pages with false events: %d, at most %d", n.Negatives-n.CleanNegative, newNegMisses)
 	}
+}
+
+// split parts gold files and their events by the article's name: those
+// keep takes, and the rest.
+func split(gold map[string]event.Gold, evs []event.Event, keep func(name string) bool) (in map[string]event.Gold, inEvs []event.Event, out map[string]event.Gold, outEvs []event.Event) {
+	in, out = map[string]event.Gold{}, map[string]event.Gold{}
+	for name, g := range gold {
+		if keep(name) {
+			in[name] = g
+		} else {
+			out[name] = g
+		}
+	}
+	for _, e := range evs {
+		if _, ok := in[e.Article]; ok {
+			inEvs = append(inEvs, e)
+		} else if _, ok := out[e.Article]; ok {
+			outEvs = append(outEvs, e)
+		}
+	}
+	return in, inEvs, out, outEvs
 }
 
 // The shared devset, when it is beside the repository.
