@@ -931,6 +931,16 @@ func markedDate(toks []token.Token, i int, lx phrases) (Mention, bool) {
 			m.Year = era + y - 1
 		case era == 0 && y >= 1900 && y <= 2100:
 			m.Year = y
+			// the same year in the era, after it: "2026年（令和8年）3月12日"
+			// (the tokenizer drops the brackets)
+			if es := lx.At(toks, j, lexicon.Era); len(es) > 0 {
+				at := j
+				era, _ = strconv.Atoi(es[0].Vals[0].Value)
+				j = es[0].End
+				if ey, ok := number(lexicon.YearMark); !ok || era+ey-1 != y {
+					j = at
+				}
+			}
 		default:
 			return Mention{}, false
 		}

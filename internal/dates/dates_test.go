@@ -73,6 +73,9 @@ func TestResolve(t *testing.T) {
 		{"国防部长于２０２４年３月５号会见", time.Time{}, "2024-03-05"},
 		{"양국은 2024년 3월 12일 서울에서", time.Time{}, "2024-03-12"},
 		{"令和6年5月に署名した", time.Time{}, "2024-05"},
+		// the year restated in the era between brackets, as publication lines write it
+		{"2026年（令和8年）3月12日 5:00 公開", time.Time{}, "2026-03-12"},
+		{"2026年（令和7年）3月", time.Time{}, "2026"},
 		{"3月12日に東京で会談した", pub, "2025-03-12"},
 		{"훈련은 2023년에 시작됐다", time.Time{}, "2023"},
 		{"部队驻扎了3个月", pub, ""},

@@ -33,6 +33,10 @@ func TestPubLine(t *testing.T) {
 		{"sw", "Imechapishwa: 12 Machi 2025 | Mwandishi Wetu\n\nMawaziri walifanya mazungumzo.", false, "2025-03-12"},
 		// a line holding a date and its time alone is the site's stamp
 		{"ja", "政治 > 安全保障\n\n防衛相が会談\n\n2026/05/08 07:30\n\n防衛相は7日、会談した。", false, "2026-05-08"},
+		// the publication word after the date, its era year between brackets
+		{"ja", "<p class=\"byline\">2026年（令和8年）3月12日 5:00 公開 ｜ 3月12日 9:42 更新　政治部</p><p>防衛相は10日、会談した。</p>", true, "2026-03-12"},
+		{"ko", "입력 2026.03.12 05:00 | 수정 2026.03.13\n\n국방부 장관이 회담했다.", false, "2026-03-12"},
+		{"ja", "3月14日 9:42 更新\n\n防衛相は10日、会談した。", false, ""}, // an update's date only after its word
 		{"pl", "Świat\n14.05.2025 | 08:12\nMinistrowie rozmawiali 13.05.2025 w Wilnie.", false, "2025-05-14"},
 		{"en", "Updated: 14 March 2025\n12/03/2025\nThe text.", false, "2025-03-14"}, // a publication word wins
 		{"en", "Talks on 12/03/2025 in Nairobi\nThe text.", false, ""},               // words beside it: a date in the text

@@ -37,9 +37,10 @@ func published(p *page.Page, sents []*sentence, lx *lexicon.Lexicon) time.Time {
 
 // pubLine reads the publication date from a line of the page's source that
 // the furniture filter removes before extraction ("Publié le 12 mars 2025
-// à 10h", "Published on May 8, 2025 | Updated ..."): the first full date
-// right after a publication word (an update's date only when no line says
-// when the page was published). Markup is dropped line by line.
+// à 10h", "Published on May 8, 2025 | Updated ...", "2026年3月12日 5:00
+// 公開"): the first full date right after a publication word, or right
+// before it (an update's date only after its word, and only when no line
+// says when the page was published). Markup is dropped line by line.
 func pubLine(p *page.Page, lx *lexicon.Lexicon) time.Time {
 	if lx == nil {
 		return time.Time{}
@@ -63,7 +64,11 @@ func pubLine(p *page.Page, lx *lexicon.Lexicon) time.Time {
 				continue
 			}
 			for _, m := range dates.Find(toks, line, lx) {
-				if m.Start >= cues[0].End && m.Start-cues[0].End <= 3 && m.Year > 0 && m.Month > 0 && m.Day > 0 {
+				after := m.Start >= cues[0].End && m.Start-cues[0].End <= 3
+				// Japanese, Korean and Chinese put the word after the date and
+				// its time: "2026年3月12日 5:00 公開"
+				before := m.End <= cues[0].Start && cues[0].Start-m.End <= 3 && cues[0].Vals[0].Value != "updated"
+				if (after || before) && m.Year > 0 && m.Month > 0 && m.Day > 0 {
 					t := time.Date(m.Year, time.Month(m.Month), m.Day, 0, 0, 0, 0, time.UTC)
 					if cues[0].Vals[0].Value != "updated" {
 						return t
