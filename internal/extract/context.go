@@ -79,7 +79,7 @@ func dateLine(s *sentence) bool {
 func datelineAfter(s *sentence, m gazetteer.Mention) bool {
 	rest := strings.TrimSpace(s.text[s.toks[m.End-1].End:])
 	switch {
-	case strings.Trim(rest, ".:;") == "":
+	case strings.Trim(rest, ".:;।") == "":
 		return true
 	case strings.HasPrefix(rest, "—"), strings.HasPrefix(rest, "–"), strings.HasPrefix(rest, "-"),
 		strings.HasPrefix(rest, "("), strings.HasPrefix(rest, "/"):

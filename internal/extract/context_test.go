@@ -821,6 +821,10 @@ var contextCases = []contextCase{
 		text: "بغداد - عقد وزيرا الدفاع العراقي والأردني يوم 10 أبريل 2025 محادثات حول أمن الحدود ومكافحة الإرهاب. " +
 			"وبحث الجانبان تعزيز التعاون العسكري بين البلدين.",
 		key: "meeting|IRQ,JOR", date: "2025-04-10", location: "IRQ"},
+	{name: "hi dateline closed by a danda", lang: "hi",
+		text: "काठमांडू। नेपाल और भारत के सेना प्रमुखों ने बुधवार, 9 अप्रैल 2025 को सीमा सुरक्षा पर वार्ता की। " +
+			"दोनों पक्षों ने आतंकवाद से निपटने पर भी चर्चा की।",
+		key: "meeting|IND,NPL", date: "2025-04-09", location: "NPL"},
 
 	// A termination recalls when the agreement was concluded: that date is
 	// the old stage's, never the termination's.

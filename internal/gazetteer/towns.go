@@ -17,7 +17,7 @@ import (
 // never a state that acts. Find never returns it; Towns does.
 const Town Kind = "town"
 
-//go:embed geonames/towns.tsv geonames/void.tsv geonames/inflect.tsv geonames/suffixes.tsv
+//go:embed geonames/towns.tsv geonames/void.tsv geonames/inflect.tsv geonames/suffixes.tsv geonames/borrow.tsv
 var townFiles embed.FS
 
 // town is a town's name as its trie keeps it: without pointers, so that
@@ -120,6 +120,29 @@ func (g *Gazetteer) loadTowns() error {
 	if err != nil {
 		return err
 	}
+	type lending struct {
+		from   []string // languages whose forms the reader reads when it has none of its own
+		fewest int      // letters of the shortest form it borrows
+	}
+	borrow := map[string]lending{}
+	b, err = townFiles.ReadFile("geonames/borrow.tsv")
+	if err != nil {
+		return err
+	}
+	err = tsv.Rows(b, func(line int, cols []string) error {
+		if len(cols) < 3 {
+			return fmt.Errorf("gazetteer geonames/borrow.tsv line %d: want reader, lenders, fewest letters", line)
+		}
+		n, err := strconv.Atoi(strings.TrimSpace(cols[2]))
+		if err != nil {
+			return fmt.Errorf("gazetteer geonames/borrow.tsv line %d: fewest letters %q: %v", line, cols[2], err)
+		}
+		borrow[strings.TrimSpace(cols[0])] = lending{strings.Fields(cols[1]), n}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
 	b, err = townFiles.ReadFile("geonames/towns.tsv")
 	if err != nil {
 		return err
@@ -171,26 +194,44 @@ func (g *Gazetteer) loadTowns() error {
 			g.towns.AddGlued(keys, glued, true, newTown(e, pop, &text))
 		}
 		add("", cols[4])
-		own := map[string]bool{}
+		own := map[string]string{}
 		if len(cols) > 5 && cols[5] != "" {
 			for _, f := range strings.Split(cols[5], "|") {
 				lang, form, ok := strings.Cut(f, "=")
 				if !ok {
 					return fmt.Errorf("gazetteer geonames/towns.tsv line %d: form %q is not lang=name", line, f)
 				}
-				add(lang, form)
-				stem(lang, form)
-				for _, w := range suffixes[lang] {
-					if short := strings.TrimSpace(strings.TrimSuffix(form, w)); short != form && utf8.RuneCountInString(short) >= 2 {
-						add(lang, short) // "울산" for 울산광역시, "札幌" for 札幌市
-						break
-					}
+				own[lang] = form
+			}
+		}
+		forms := func(lang, form string) {
+			add(lang, form)
+			stem(lang, form)
+			for _, w := range suffixes[lang] {
+				if short := strings.TrimSpace(strings.TrimSuffix(form, w)); short != form && utf8.RuneCountInString(short) >= 2 {
+					add(lang, short) // "울산" for 울산광역시, "札幌" for 札幌市
+					break
 				}
-				own[lang] = true
+			}
+		}
+		for lang, form := range own {
+			forms(lang, form)
+		}
+		for lang, b := range borrow {
+			if _, ok := own[lang]; ok {
+				continue
+			}
+			for _, l := range b.from {
+				if form, ok := own[l]; ok {
+					if utf8.RuneCountInString(strings.ReplaceAll(form, " ", "")) >= b.fewest {
+						forms(lang, form) // 南京 on a Chinese page, from the Japanese 南京市
+					}
+					break
+				}
 			}
 		}
 		for lang := range finals {
-			if latin[lang] && !own[lang] && cols[4] != "" {
+			if _, ok := own[lang]; latin[lang] && !ok && cols[4] != "" {
 				stem(lang, cols[4]) // "we Flensburgu": the town's own name, declined
 			}
 		}

@@ -29,6 +29,9 @@ func TestTowns(t *testing.T) {
 		{"a Korean form without its administrative word", "ko", "울산 조선소에서 교육을 받았다.", []string{"울산=KOR"}, ""},
 		{"a Japanese form without 市", "ja", "札幌で会談した。", []string{"札幌=JPN"}, ""},
 		{"the administrative word kept", "zh", "双方在札幌市举行会谈。", []string{"札幌市=JPN"}, ""},
+		{"a Chinese page reads the Japanese form of a town it has none for", "zh", "学员们在南京完成了培训。", []string{"南京=CHN"}, ""},
+		{"an Arabic page reads the Persian form the same way", "ar", "تدرب الضباط في جهلم.", []string{"جهلم=PAK"}, ""},
+		{"a language's own form wins over a borrowed one", "zh", "会谈在傑赫勒姆举行。", []string{"傑赫勒姆=PAK"}, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
