@@ -517,6 +517,15 @@ func (x *Extractor) townsByCues(s *sentence) []gazetteer.Mention {
 			for i := c.end; i <= c.end+within*s.scale && i < len(s.toks); i++ {
 				at = append(at, i)
 			}
+			if k == lexicon.Locative && s.scale == 1 {
+				// the town that ends a site's name: "at the École des
+				// officiers de Thiès" (placeAfterSite)
+				for i := c.end; i < c.end+siteWords && i < len(s.toks) && (s.toks[i].Cap || s.linkWord(i)); i++ {
+					if i+1 < len(s.toks) {
+						at = append(at, i+1)
+					}
+				}
+			}
 		}
 	}
 	if len(at) == 0 {

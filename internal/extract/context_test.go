@@ -341,6 +341,16 @@ var contextCases = []contextCase{
 		text: "Warszawa, 5 maja 2026\n\nPolska i Niemcy zacieśniają współpracę wojskową na morzu. " +
 			"Dwunastu marynarzy polskiej Marynarki Wojennej ukończyło w piątek szkolenie we Flensburgu pod okiem niemieckich instruktorów wojskowych.",
 		key: "training|DEU,POL", location: "DEU"},
+	// a site's name after the locative, ended by its town: the town is
+	// where it happened, not the talks' place
+	{name: "sw course at a college named before its town", lang: "sw",
+		text: "Maputo, 4 Machi 2026\n\nWaziri wa Ulinzi wa Tanzania alikutana Jumatatu mjini Maputo na mwenzake wa Msumbiji. " +
+			"Maafisa 20 wa Msumbiji walihitimu mafunzo ya wiki nane katika Chuo cha Kijeshi cha Monduli, Arusha, chini ya wakufunzi wa Tanzania.",
+		key: "training|MOZ,TZA", location: "TZA"},
+	{name: "fr course at a school named before its town", lang: "fr",
+		text: "Nouakchott, 2 mars 2026\n\nLe ministre sénégalais des Forces armées a été reçu lundi à Nouakchott par son homologue mauritanien. " +
+			"Douze officiers mauritaniens suivent depuis février un stage à l'École Nationale des Officiers d'Active de Thiès, encadré par des instructeurs sénégalais.",
+		key: "training|MRT,SEN", location: "SEN"},
 	// a dispatch filed from a town the list knows is placed there
 	{name: "en dateline town of the world list", lang: "en",
 		text: "TAMALE, 14 April 2026 (Wire) — Ghanaian and Burkinabe troops held a joint border exercise on Monday, the army said.",

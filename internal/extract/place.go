@@ -32,7 +32,40 @@ func (a *article) destination(s *sentence, t *cue) (host, where *gazetteer.Menti
 			}
 		}
 	}
+	for _, l := range s.cues[lexicon.Locative] {
+		if m := s.placeAfterSite(s.places, l); m != nil && m.Kind.IsPlace() && !deploys(t) && s.siteVenue(t, l, m) {
+			return nil, m // "at the Kigamboni Naval College, Dar es Salaam"
+		}
+	}
 	return nil, s.suffixPlace(s.places)
+}
+
+// deploys reports a deployment's word: the site a contingent leaves from
+// ("the ceremony at Halim Air Base, Jakarta") is not where it deploys.
+func deploys(t *cue) bool { return t != nil && t.value == string(event.Deployment) }
+
+// siteWords is how many words a site's name may have before its town.
+const siteWords = 8
+
+// placeAfterSite is the place that ends the name of a site a locative
+// points at: "at the Kigamboni Naval College, Dar es Salaam", "à l'École
+// des officiers de Thiès". The words between are a name: capitalised, or
+// words that link a name's parts.
+func (s *sentence) placeAfterSite(ms []gazetteer.Mention, l cue) *gazetteer.Mention {
+	if l.extra == "prev" || s.scale > 1 || l.end >= len(s.toks) || !s.toks[l.end].Cap && !s.linkWord(l.end) {
+		return nil
+	}
+	for i := range ms {
+		m := &ms[i]
+		if m.Kind == gazetteer.Org || m.Start <= l.end || m.Start-l.end > siteWords {
+			continue
+		}
+		if s.wordsAre(l.end, m.Start, func(i int) bool { return (s.toks[i].Cap || s.linkWord(i)) && !s.inMention(i) }) && s.reach(l.end-1, m.Start, true) {
+			return m
+		}
+		return nil
+	}
+	return nil
 }
 
 // townPlace is the town of the world list where the act t happened, when
@@ -56,6 +89,11 @@ func (s *sentence) townPlace(t *cue) *gazetteer.Mention {
 			return m
 		}
 	}
+	for _, l := range s.cues[lexicon.Locative] {
+		if m := s.placeAfterSite(s.towns, l); m != nil && !deploys(t) && s.siteVenue(t, l, m) {
+			return m
+		}
+	}
 	for _, v := range s.cues[lexicon.Arrival] {
 		if m := s.mentionBy(s.towns, v, 2); m != nil && !s.fromPlace(m) {
 			return m // "kiliwasili Garissa": where they arrived
@@ -67,6 +105,15 @@ func (s *sentence) townPlace(t *cue) *gazetteer.Mention {
 // venue reports whether the place m a locative l points at is where the
 // act t happened.
 func (s *sentence) venue(t *cue, l cue, m *gazetteer.Mention) bool {
+	if l.extra != "prev" && s.actBetween(l.end, m.Start) {
+		return false // "in talks with Serbia", "在会谈中称塞尔维亚": the locative governs the act, not the place
+	}
+	return s.siteVenue(t, l, m)
+}
+
+// siteVenue is venue for a place that ends a site's name, whose words may
+// name an act ("the Joint Staff College, Accra").
+func (s *sentence) siteVenue(t *cue, l cue, m *gazetteer.Mention) bool {
 	switch {
 	case t != nil && m.Start >= t.end && (!s.reach(t.end-1, m.Start, true) || s.endsClause(*t)):
 		return false
@@ -84,8 +131,6 @@ func (s *sentence) venue(t *cue, l cue, m *gazetteer.Mention) bool {
 		return false // "at Burma Camp in Accra": a site named after a state
 	case s.isAside(*m):
 		return false // "talks on the situation in Syria": the topic's place
-	case l.extra != "prev" && s.actBetween(l.end, m.Start):
-		return false // "in talks with Serbia", "在会谈中称塞尔维亚": the locative governs the act, not the place
 	}
 	return true
 }
