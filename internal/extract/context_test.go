@@ -351,6 +351,16 @@ var contextCases = []contextCase{
 		text: "Nouakchott, 2 mars 2026\n\nLe ministre sénégalais des Forces armées a été reçu lundi à Nouakchott par son homologue mauritanien. " +
 			"Douze officiers mauritaniens suivent depuis février un stage à l'École Nationale des Officiers d'Active de Thiès, encadré par des instructeurs sénégalais.",
 		key: "training|MRT,SEN", location: "SEN"},
+	// a place that opens a site's name before the postposition that ends
+	// it: the site is in that place
+	{name: "ko course at a unit named after its town", lang: "ko",
+		text: "마닐라, 2026년 3월 4일\n\n한국 국방부 장관은 3일 마닐라에서 필리핀 국방부 장관과 회담했다. " +
+			"필리핀 공군 조종사 8명은 지난 2일 부산 남쪽 해군 교육사령부에서 한국 해군 교관들로부터 6주간의 교육을 마쳤다.",
+		key: "training|KOR,PHL", location: "KOR"},
+	{name: "ja course at a school named after its town", lang: "ja",
+		text: "マニラ、2026年3月4日\n\n防衛相は3日、マニラでフィリピンの国防相と会談した。" +
+			"フィリピン海軍の士官10人は2日、横須賀の海上自衛隊の学校で6週間の教育を修了した。",
+		key: "training|JPN,PHL", location: "JPN"},
 	// a dispatch filed from a town the list knows is placed there
 	{name: "en dateline town of the world list", lang: "en",
 		text: "TAMALE, 14 April 2026 (Wire) — Ghanaian and Burkinabe troops held a joint border exercise on Monday, the army said.",

@@ -6,9 +6,11 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"pactwatch/internal/dates"
 	"pactwatch/internal/event"
 	"pactwatch/internal/gazetteer"
 	"pactwatch/internal/lexicon"
+	"pactwatch/internal/people"
 	"pactwatch/internal/token"
 )
 
@@ -36,6 +38,9 @@ func (a *article) destination(s *sentence, t *cue) (host, where *gazetteer.Menti
 		if m := s.placeAfterSite(s.places, l); m != nil && m.Kind.IsPlace() && !deploys(t) && s.siteVenue(t, l, m) {
 			return nil, m // "at the Kigamboni Naval College, Dar es Salaam"
 		}
+		if m := s.placeBeforeSite(s.places, l); m != nil && m.Kind.IsPlace() && !deploys(t) && s.siteVenue(t, l, m) {
+			return nil, m
+		}
 	}
 	return nil, s.suffixPlace(s.places)
 }
@@ -46,6 +51,33 @@ func deploys(t *cue) bool { return t != nil && t.value == string(event.Deploymen
 
 // siteWords is how many words a site's name may have before its town.
 const siteWords = 8
+
+// placeBeforeSite is the place that opens the name of a site a
+// postposition ends: "아부다비 남쪽 알다프라 공군기지에서" (at the Al Dhafra
+// air base south of Abu Dhabi), "Banjul limanında". The place is the last
+// one before the postposition, a few words back, in its clause, with no
+// other mention, person or date between.
+func (s *sentence) placeBeforeSite(ms []gazetteer.Mention, l cue) *gazetteer.Mention {
+	if l.extra != "prev" {
+		return nil
+	}
+	for i := len(ms) - 1; i >= 0; i-- {
+		m := &ms[i]
+		if m.Kind == gazetteer.Org || m.Kind == gazetteer.Demonym || m.Kind == gazetteer.Metonym || m.End > l.start {
+			continue // "해군", the navy, names a state inside the site's name
+		}
+		if l.start-m.End > siteWords*s.scale || !s.reach(m.End-1, l.start, false) ||
+			slices.ContainsFunc(ms[i+1:], func(n gazetteer.Mention) bool {
+				return n.Start < l.start && (n.Kind.IsPlace() || n.Kind == gazetteer.Name)
+			}) ||
+			slices.ContainsFunc(s.persons, func(p people.Person) bool { return p.Start >= m.End && p.End <= l.start }) ||
+			slices.ContainsFunc(s.dates, func(d dates.Mention) bool { return d.Start >= m.End && d.End <= l.start }) {
+			return nil
+		}
+		return m
+	}
+	return nil
+}
 
 // placeAfterSite is the place that ends the name of a site a locative
 // points at: "at the Kigamboni Naval College, Dar es Salaam", "à l'École
@@ -91,6 +123,9 @@ func (s *sentence) townPlace(t *cue) *gazetteer.Mention {
 	}
 	for _, l := range s.cues[lexicon.Locative] {
 		if m := s.placeAfterSite(s.towns, l); m != nil && !deploys(t) && s.siteVenue(t, l, m) {
+			return m
+		}
+		if m := s.placeBeforeSite(s.towns, l); m != nil && !deploys(t) && s.siteVenue(t, l, m) {
 			return m
 		}
 	}
