@@ -361,6 +361,10 @@ var contextCases = []contextCase{
 		text: "マニラ、2026年3月4日\n\n防衛相は3日、マニラでフィリピンの国防相と会談した。" +
 			"フィリピン海軍の士官10人は2日、横須賀の海上自衛隊の学校で6週間の教育を修了した。",
 		key: "training|JPN,PHL", location: "JPN"},
+	// a visit word whose phrase a comma ends names no host after it
+	{name: "zh the day before the arrival", lang: "zh",
+		text: "就在部长抵达前一天，中国政府援助肯尼亚海军的两艘巡逻艇在内罗毕完成交接。",
+		key:  "arms|CHN,KEN", location: "KEN"},
 	// a dispatch filed from a town the list knows is placed there
 	{name: "en dateline town of the world list", lang: "en",
 		text: "TAMALE, 14 April 2026 (Wire) — Ghanaian and Burkinabe troops held a joint border exercise on Monday, the army said.",

@@ -23,8 +23,8 @@ func (a *article) destination(s *sentence, t *cue) (host, where *gazetteer.Menti
 		if v.value != "to" {
 			continue
 		}
-		if m := s.placeBy(v, 4); m != nil && m.Kind != gazetteer.Demonym {
-			return m, nil
+		if m := s.placeBy(v, 4); m != nil && m.Kind != gazetteer.Demonym && (v.extra == "prev" || s.reach(v.end-1, m.Start, false)) {
+			return m, nil // not "the day before he arrived, China handed over": a comma ends the visit's phrase
 		}
 	}
 	for _, l := range s.cues[lexicon.Locative] {
