@@ -361,6 +361,13 @@ var contextCases = []contextCase{
 		text: "マニラ、2026年3月4日\n\n防衛相は3日、マニラでフィリピンの国防相と会談した。" +
 			"フィリピン海軍の士官10人は2日、横須賀の海上自衛隊の学校で6週間の教育を修了した。",
 		key: "training|JPN,PHL", location: "JPN"},
+	// a place named as near the act's site is where it happened
+	{name: "en drill near a town", lang: "en",
+		text: "Kenyan and Ugandan troops ended a joint border exercise near Kisumu on Friday, the army said.",
+		key:  "exercise|KEN,UGA", location: "KEN"},
+	{name: "es drill off a coast", lang: "es",
+		text: "Las armadas de Chile y Perú realizaron el martes un ejercicio combinado frente a las costas de Arica.",
+		key:  "exercise|CHL,PER", location: "CHL"},
 	// a visit word whose phrase a comma ends names no host after it
 	{name: "zh the day before the arrival", lang: "zh",
 		text: "就在部长抵达前一天，中国政府援助肯尼亚海军的两艘巡逻艇在内罗毕完成交接。",
