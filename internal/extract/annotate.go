@@ -64,7 +64,7 @@ func familyNames(toks []token.Token, roles []token.Match[lexicon.Entry]) []int {
 var (
 	cueKinds = []lexicon.Kind{lexicon.Trigger, lexicon.Stage, lexicon.Modal, lexicon.Domain, lexicon.Pair, lexicon.Duo,
 		lexicon.Visit, lexicon.Locative, lexicon.Background, lexicon.Negation, lexicon.Counterpart, lexicon.Security,
-		lexicon.CapitalWord, lexicon.Embassy, lexicon.Hostile, lexicon.LocSuffix, lexicon.SameDay, lexicon.Evening, lexicon.Phone, lexicon.PortCall, lexicon.Arrival, lexicon.Seat, lexicon.We, lexicon.Posting, lexicon.Presence}
+		lexicon.CapitalWord, lexicon.Embassy, lexicon.Hostile, lexicon.LocSuffix, lexicon.SameDay, lexicon.Evening, lexicon.Phone, lexicon.PortCall, lexicon.Arrival, lexicon.Seat, lexicon.We, lexicon.Posting, lexicon.Presence, lexicon.Site}
 	judgeKinds = []lexicon.Kind{lexicon.Hypothetical, lexicon.Request, lexicon.Demand, lexicon.Threat,
 		lexicon.Refusal, lexicon.Condition, lexicon.Combat, lexicon.Adversary, lexicon.Provision, lexicon.Framework, lexicon.Occasion,
 		lexicon.Document, lexicon.Clause, lexicon.Joint, lexicon.Service, lexicon.CodeName, lexicon.Equipment,
@@ -520,7 +520,8 @@ func (x *Extractor) townsByCues(s *sentence) []gazetteer.Mention {
 			if k == lexicon.Locative && s.scale == 1 {
 				// the town that ends a site's name: "at the École des
 				// officiers de Thiès" (placeAfterSite)
-				for i := c.end; i < c.end+siteWords && i < len(s.toks) && (s.toks[i].Cap || s.linkWord(i)); i++ {
+				site := s.siteAfter(c)
+				for i := c.end; i < c.end+siteWords && i < len(s.toks) && (site || s.toks[i].Cap || s.linkWord(i)); i++ {
 					if i+1 < len(s.toks) {
 						at = append(at, i+1)
 					}

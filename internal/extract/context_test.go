@@ -361,6 +361,15 @@ var contextCases = []contextCase{
 		text: "マニラ、2026年3月4日\n\n防衛相は3日、マニラでフィリピンの国防相と会談した。" +
 			"フィリピン海軍の士官10人は2日、横須賀の海上自衛隊の学校で6週間の教育を修了した。",
 		key: "training|JPN,PHL", location: "JPN"},
+	// a town at the end of a site's phrase opened by a site's noun
+	{name: "es course at an air base named after its town", lang: "es",
+		text: "Buenos Aires, 3 de marzo de 2026\n\nEl ministro de Defensa recibió el lunes en Buenos Aires a su par danés. " +
+			"Ocho pilotos de la Fuerza Aérea Argentina completaron en febrero el curso en la base aérea militar de Aalborg, con instructores daneses.",
+		key: "training|ARG,DNK", location: "DNK"},
+	{name: "fr course at a naval base named after its town", lang: "fr",
+		text: "Abidjan, 3 mars 2026\n\nLa ministre française des Armées a été reçue lundi à Abidjan par son homologue ivoirien. " +
+			"Vingt marins ivoiriens ont achevé en février une formation à la base navale de Toulon, encadrée par des instructeurs français.",
+		key: "training|CIV,FRA", location: "FRA"},
 	// a place named as near the act's site is where it happened
 	{name: "en drill near a town", lang: "en",
 		text: "Kenyan and Ugandan troops ended a joint border exercise near Kisumu on Friday, the army said.",

@@ -84,20 +84,39 @@ func (s *sentence) placeBeforeSite(ms []gazetteer.Mention, l cue) *gazetteer.Men
 // des officiers de Thiès". The words between are a name: capitalised, or
 // words that link a name's parts.
 func (s *sentence) placeAfterSite(ms []gazetteer.Mention, l cue) *gazetteer.Mention {
-	if l.extra == "prev" || s.scale > 1 || l.end >= len(s.toks) || !s.toks[l.end].Cap && !s.linkWord(l.end) {
+	if l.extra == "prev" || s.scale > 1 || l.end >= len(s.toks) || !s.toks[l.end].Cap && !s.linkWord(l.end) && !s.siteAfter(l) {
 		return nil
 	}
+	site := s.siteAfter(l)
 	for i := range ms {
 		m := &ms[i]
 		if m.Kind == gazetteer.Org || m.Start <= l.end || m.Start-l.end > siteWords {
 			continue
 		}
-		if s.wordsAre(l.end, m.Start, func(i int) bool { return (s.toks[i].Cap || s.linkWord(i)) && !s.inMention(i) }) && s.reach(l.end-1, m.Start, true) {
+		name := s.wordsAre(l.end, m.Start, func(i int) bool { return (s.toks[i].Cap || s.linkWord(i)) && !s.inMention(i) })
+		if site {
+			// "en la base aérea de Skrydstrup": any words of the site's phrase
+			name = s.wordsAre(l.end, m.Start, func(i int) bool { return !s.inPlace(i) }) &&
+				!slices.ContainsFunc(s.persons, func(p people.Person) bool { return p.Start >= l.end && p.End <= m.Start }) &&
+				!slices.ContainsFunc(s.dates, func(d dates.Mention) bool { return d.Start >= l.end && d.End <= m.Start })
+		}
+		if name && s.reach(l.end-1, m.Start, true) {
 			return m
 		}
 		return nil
 	}
 	return nil
+}
+
+// siteAfter reports a locative followed by a site's noun, after at most
+// an article: "at the naval base", "en la base aérea".
+func (s *sentence) siteAfter(l cue) bool {
+	for _, c := range s.cues[lexicon.Site] {
+		if c.start >= l.end && c.start-l.end <= 2 && s.onlyArticles(l.end, c.start) {
+			return true
+		}
+	}
+	return false
 }
 
 // townPlace is the town of the world list where the act t happened, when

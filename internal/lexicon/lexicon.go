@@ -157,6 +157,7 @@ const (
 	Posting      Kind = "posting"      // a post at an embassy (value post: "defence attaché") or taking one up (appoint: "appointed", "took up"): a deployment
 	Presence     Kind = "presence"     // being somewhere: "was in", "était à", "был в": an office-holder's presence abroad, told with no act, is a visit
 	Count        Kind = "count"        // a cardinal number word: "two", "deux", "zwei": counted equipment after a contract's noun is goods bought
+	Site         Kind = "site"         // a site's noun: "base", "academy", "port": after a locative, the town that ends its phrase is where it happened
 )
 
 // Kinds lists every kind, once.
@@ -164,7 +165,7 @@ var Kinds = []Kind{Trigger, Stage, Modal, Hypothetical, Request, Demand, Threat,
 	Negation, Combat, Hostile, Adversary, Provision, Framework, Occasion, Document, Clause, Joint, Service, CodeName, Equipment, Arrival,
 	Departure, Aside, Domain, Pair, Group, We, Duo, Visit, Host, Trainer, Trainee, Recipient, Press, Report, Anchor, Shift, NonGoods, NonLethal, Body, Honours, Agent, Purchase, Locative, Background, Role, Title, Counterpart, Month, Weekday, Ordinal, Relday,
 	Last, Next, This, YearEnd, PubLine, Boilerplate, Counter, Credit, Stopword, Abbrev, Security, YearWord, MonthWord, WeekWord, CapitalWord, Embassy, Seat,
-	LocSuffix, WaterWord, Connector, Conjunction, Article, Plural, NameEnding, Topic, Qualifier, DaySuffix, Genitive, SameDay, Evening, Phone, PortCall, Range, DateFiller, Trait, HomeState, Letter, YearMark, MonthMark, DayMark, DayWord, Era, Count, Posting, Presence}
+	LocSuffix, WaterWord, Connector, Conjunction, Article, Plural, NameEnding, Topic, Qualifier, DaySuffix, Genitive, SameDay, Evening, Phone, PortCall, Range, DateFiller, Trait, HomeState, Letter, YearMark, MonthMark, DayMark, DayWord, Era, Count, Posting, Presence, Site}
 
 // maxKinds bounds the number of kinds (an array indexed by kindIndex).
 const maxKinds = 128

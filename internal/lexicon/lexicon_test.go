@@ -213,6 +213,7 @@ var optionalKinds = map[Kind]string{
 	HomeState:  "languages written across many states' press (English, French, Spanish, Portuguese, Arabic, Swahili, Chinese) lean to none",
 	Topic:      "agreement kinds are written in English by the extractor; topics read kinds people wrote in their language",
 	NameEnding: "only languages that decline names (Russian, Ukrainian, Polish)",
+	Site:       "languages whose locative stands after the site's name (Japanese, Korean, Chinese, Hindi, Turkish): the place before it is found without a site's noun",
 	Seat:       "languages that name a government with a genitive or a postposition, never a locative after it (Chinese, Japanese, Korean, Hindi, Turkish)",
 }
 
