@@ -29,7 +29,8 @@ type sentence struct {
 	block   int
 	toks    []token.Token
 	places  []gazetteer.Mention
-	towns   []gazetteer.Mention // towns of the world list (gazetteer.Town), where a place may be looked for
+	waters  []token.Match[lexicon.Entry] // water words: "sea", "ocean", "high seas" (value open)
+	towns   []gazetteer.Mention          // towns of the world list (gazetteer.Town), where a place may be looked for
 	persons []people.Person
 	dates   []dates.Mention
 	cues    map[lexicon.Kind][]cue
@@ -87,7 +88,8 @@ func (x *Extractor) annotate(s *sentence, lx *lexicon.Lexicon, pf *people.Finder
 	if token.Unspaced(s.toks) {
 		s.scale = 2 // a Han, kana or Hangul character is about half a word
 	}
-	s.places = dropWaters(x.gaz.FindIn(s.toks, lx.Lang), lx.Find(s.toks, lexicon.WaterWord), s.toks, lx)
+	s.waters = lx.Find(s.toks, lexicon.WaterWord)
+	s.places = dropWaters(x.gaz.FindIn(s.toks, lx.Lang), s.waters, s.toks, lx)
 	if s.scale > 1 {
 		s.places = dropNameParts(s.places, s.toks, s.text)
 	}

@@ -78,6 +78,10 @@ func (a *article) build(s *sentence, typ event.Type, t cue, states []string) Can
 		// telephone or video happen in no place, the dateline's neither
 		e.Location, c.PlaceLoc, c.Remote = nil, false, true
 	}
+	if s.openSea() && (typ == event.Exercise || typ == event.Deployment || typ == event.Training) {
+		// "drills on the high seas south of Jeju": no state's place
+		e.Location, c.PlaceLoc, c.AtSea = nil, false, true
+	}
 	if typeRules[typ].initiator == initiatorGive {
 		if t.extra == received {
 			// "the Tunisian navy received three boats given by the Guardia di

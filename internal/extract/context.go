@@ -230,7 +230,7 @@ func lendPagePlace(groups []*group) {
 		}
 	}
 	for _, g := range groups {
-		if g.ev.Location != nil || !placed(g.ev) || g.remote || g.history || g.planned ||
+		if g.ev.Location != nil || !placed(g.ev) || g.remote || g.atSea || g.history || g.planned ||
 			(g.ev.Agreement != nil && g.ev.Agreement.Stage != event.Signed) {
 			continue // a ratification or an entry into force happens in no one place
 		}
@@ -344,7 +344,7 @@ func lendTalksTopics(groups []*group) {
 // in one of the event's states.
 func lendDateline(groups []*group) {
 	for _, g := range groups {
-		if g.ev.Location == nil && g.dateline != nil && (placed(g.ev) || decidedAt(g.ev, *g.dateline)) && !g.remote && slices.Contains(g.ev.Countries, g.dateline.Country) && !g.history {
+		if g.ev.Location == nil && g.dateline != nil && (placed(g.ev) || decidedAt(g.ev, *g.dateline)) && !g.remote && !g.atSea && slices.Contains(g.ev.Countries, g.dateline.Country) && !g.history {
 			l := *g.dateline
 			g.ev.Location = &l
 		}

@@ -370,6 +370,13 @@ var contextCases = []contextCase{
 		text: "Abidjan, 3 mars 2026\n\nLa ministre française des Armées a été reçue lundi à Abidjan par son homologue ivoirien. " +
 			"Vingt marins ivoiriens ont achevé en février une formation à la base navale de Toulon, encadrée par des instructeurs français.",
 		key: "training|CIV,FRA", location: "FRA"},
+	// an act on the open sea has no place, not the dateline's
+	{name: "en drill in international waters", lang: "en",
+		text: "MANILA — The Philippine and Japanese navies held a joint exercise in international waters west of Luzon on 3 March 2026, officials said.",
+		key:  "exercise|JPN,PHL", location: "-"},
+	{name: "ko drill on the high seas", lang: "ko",
+		text: "서울, 2026년 3월 4일\n\n한국과 미국 해군은 3일 제주 남방 공해상에서 연합훈련을 실시했다.",
+		key:  "exercise|KOR,USA", location: "-"},
 	// a place named as near the act's site is where it happened
 	{name: "en drill near a town", lang: "en",
 		text: "Kenyan and Ugandan troops ended a joint border exercise near Kisumu on Friday, the army said.",

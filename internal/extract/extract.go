@@ -58,6 +58,10 @@ type Candidate struct {
 	// Remote is talks held by telephone or video: they take no place
 	// from another report, the dateline or the page.
 	Remote bool
+	// AtSea is an act its sentence places on the open sea, in no state's
+	// waters ("drills on the high seas south of Jeju"): it has no place and
+	// takes none from the dateline or the page's other acts.
+	AtSea bool
 	// Departed is an act told with a departure ("left Maputo on
 	// Wednesday for Luanda"): its day ends a visit, it is not a later day
 	// of its talks.

@@ -36,6 +36,7 @@ type group struct {
 	duos                []int // sentences of its Candidate.Duo reports
 	sureInitiator       bool  // its initiator came from a Candidate.SureInitiator
 	remote              bool  // every report of it is a Candidate.Remote call
+	atSea               bool  // a report of it is a Candidate.AtSea act
 }
 
 // Fold merges the candidates of one page into events, in reading order.
@@ -66,7 +67,7 @@ func Fold(article string, cands []Candidate) []event.Event {
 		e.Article = article
 		groups = append(groups, &group{ev: e, first: c.Sentence, placeLoc: c.PlaceLoc, support: 1, guess: c.DateGuess,
 			sents: []int{c.Sentence}, history: c.History, planned: c.Planned, dateline: c.Dateline, afterTalks: c.AfterTalks,
-			sameDay: c.SameDay, dayShift: c.DayShift, arrivalDay: c.Arrived && c.Event.Date != "", evening: c.Evening, sureInitiator: c.SureInitiator, remote: c.Remote})
+			sameDay: c.SameDay, dayShift: c.DayShift, arrivalDay: c.Arrived && c.Event.Date != "", evening: c.Evening, sureInitiator: c.SureInitiator, remote: c.Remote, atSea: c.AtSea})
 		if c.Duo {
 			groups[len(groups)-1].duos = []int{c.Sentence}
 		}
@@ -458,6 +459,7 @@ func absorb(g *group, c Candidate) {
 	}
 	g.planned = g.planned && c.Planned
 	g.remote = g.remote && c.Remote
+	g.atSea = g.atSea || c.AtSea
 	if g.dateline == nil {
 		g.dateline = c.Dateline
 	}

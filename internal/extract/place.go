@@ -468,3 +468,9 @@ func (a *article) arrivedAt(s *sentence) *event.Location {
 	}
 	return nil
 }
+
+// openSea reports a sentence that names the open sea, in no state's
+// waters: "on the high seas", "in international waters", "公海上で".
+func (s *sentence) openSea() bool {
+	return slices.ContainsFunc(s.waters, func(w token.Match[lexicon.Entry]) bool { return w.Vals[0].Value == "open" })
+}
