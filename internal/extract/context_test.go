@@ -370,6 +370,11 @@ var contextCases = []contextCase{
 		text: "Abidjan, 3 mars 2026\n\nLa ministre française des Armées a été reçue lundi à Abidjan par son homologue ivoirien. " +
 			"Vingt marins ivoiriens ont achevé en février une formation à la base navale de Toulon, encadrée par des instructeurs français.",
 		key: "training|CIV,FRA", location: "FRA"},
+	// where the goods arrived, told after a date, is where they were handed over
+	{name: "sw goods arrived at a base after the date", lang: "sw",
+		text: "Tanzania imekabidhi boti mbili za doria kwa Jeshi la Wanamaji la Msumbiji. " +
+			"Boti hizo ziliwasili Jumatano, 4 Machi 2026, katika kituo cha wanamaji jijini Maputo.",
+		key: "arms|MOZ,TZA", location: "MOZ"},
 	// an act on the open sea has no place, not the dateline's
 	{name: "en drill in international waters", lang: "en",
 		text: "MANILA — The Philippine and Japanese navies held a joint exercise in international waters west of Luzon on 3 March 2026, officials said.",

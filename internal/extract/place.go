@@ -448,8 +448,15 @@ func (a *article) arrivedAt(s *sentence) *event.Location {
 	if len(s.cues[lexicon.Visit]) == 0 && len(s.cues[lexicon.Arrival]) == 0 {
 		return nil
 	}
-	if host, _ := a.destination(s, nil); host != nil {
+	host, where := a.destination(s, nil)
+	if host != nil {
 		return &event.Location{Name: s.mentionText(*host), Country: host.Code}
+	}
+	for _, v := range s.cues[lexicon.Arrival] {
+		if where != nil && where.Start >= v.end && where.Kind.IsPlace() && s.reach(v.end-1, where.Start, true) {
+			// "the launchers sailed in on Thursday to the naval base at Subic"
+			return &event.Location{Name: s.mentionText(*where), Country: where.Code}
+		}
 	}
 	for _, v := range s.cues[lexicon.Arrival] {
 		if m := s.placeBy(v, 2); m != nil && m.Kind != gazetteer.Demonym {
