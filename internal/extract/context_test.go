@@ -375,6 +375,10 @@ var contextCases = []contextCase{
 		text: "Tanzania imekabidhi boti mbili za doria kwa Jeshi la Wanamaji la Msumbiji. " +
 			"Boti hizo ziliwasili Jumatano, 4 Machi 2026, katika kituo cha wanamaji jijini Maputo.",
 		key: "arms|MOZ,TZA", location: "MOZ"},
+	{name: "tr delivery at a town's port", lang: "tr",
+		text: "Banjul, 4 Mart 2026\n\nMilli Savunma Bakanı salı günü Banjul'da Gambiyalı mevkidaşıyla görüştü. " +
+			"Türkiye, geçen ay Dakar limanında Senegal donanmasına iki devriye botu teslim etti.",
+		key: "arms|SEN,TUR", location: "SEN"},
 	// an act on the open sea has no place, not the dateline's
 	{name: "en drill in international waters", lang: "en",
 		text: "MANILA — The Philippine and Japanese navies held a joint exercise in international waters west of Luzon on 3 March 2026, officials said.",
