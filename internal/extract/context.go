@@ -352,11 +352,12 @@ func lendDateline(groups []*group) {
 }
 
 // placed reports an event that happens somewhere: a rupture is a decision,
-// whatever city announced it; sharing intelligence goes on between
-// services, wherever its arrangement was announced; an agreement in the
-// making is no happening yet. Only their own sentence places them.
+// whatever city announced it; an agreement in the making is no happening
+// yet. Only their own sentence places them. Intelligence sharing agreed
+// at talks takes the talks' place, as the gold's rule of one happening,
+// one place (testdata/GOLD.md) has it.
 func placed(e event.Event) bool {
-	return e.Type != event.Rupture && e.Type != event.Intelligence && stageGroup(e) != "making"
+	return e.Type != event.Rupture && stageGroup(e) != "making"
 }
 
 // decidedAt reports a rupture announced by the state whose city the
