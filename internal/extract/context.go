@@ -240,7 +240,9 @@ func lendPagePlace(groups []*group) {
 			if !slices.Contains(g.ev.Countries, l.Country) {
 				continue
 			}
-			if count[l.Country]++; best == nil || count[l.Country] > count[best.Country] {
+			count[l.Country]++
+			if best == nil || count[l.Country] > count[best.Country] ||
+				count[l.Country] == count[best.Country] && takes(g.ev, l.Country) && !takes(g.ev, best.Country) {
 				best = l
 			}
 		}
@@ -249,6 +251,12 @@ func lendPagePlace(groups []*group) {
 			g.ev.Location = &l
 		}
 	}
+}
+
+// takes reports goods or aid given to the state code: on a tie, the
+// page's place in the receiving state is where they were handed over.
+func takes(e event.Event, code string) bool {
+	return (e.Type == event.Arms || e.Type == event.Aid) && e.Initiator != "" && e.Initiator != code
 }
 
 // lendSignatories gives a signed agreement the persons with a role who

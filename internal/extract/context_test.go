@@ -379,6 +379,14 @@ var contextCases = []contextCase{
 		text: "Banjul, 4 Mart 2026\n\nMilli Savunma Bakanı salı günü Banjul'da Gambiyalı mevkidaşıyla görüştü. " +
 			"Türkiye, geçen ay Dakar limanında Senegal donanmasına iki devriye botu teslim etti.",
 		key: "arms|SEN,TUR", location: "SEN"},
+	// goods handed over with no place of their own, when the page lends
+	// its places, take of those named as often the one in the receiving
+	// state
+	{name: "en delivery takes the receiver's place on a tie", lang: "en",
+		text: "Indonesia's defence minister held talks with his South Korean counterpart in Seoul on 3 March 2026. " +
+			"South Korea handed over two patrol boats to the Indonesian navy last month. " +
+			"Since January, Korean instructors have been training 40 Indonesian sailors in Surabaya.",
+		key: "arms|IDN,KOR", location: "IDN"},
 	// an act on the open sea has no place, not the dateline's
 	{name: "en drill in international waters", lang: "en",
 		text: "MANILA — The Philippine and Japanese navies held a joint exercise in international waters west of Luzon on 3 March 2026, officials said.",
