@@ -387,6 +387,13 @@ var contextCases = []contextCase{
 			"South Korea handed over two patrol boats to the Indonesian navy last month. " +
 			"Since January, Korean instructors have been training 40 Indonesian sailors in Surabaya.",
 		key: "arms|IDN,KOR", location: "IDN"},
+	// "today" in a quoted remark is the speech's day or "nowadays": it
+	// dates no act the sentence does not tell
+	{name: "pt today in a quote dates no talks", lang: "pt",
+		text: "Lisboa, 6 de março de 2025\n\nO ministro da Defesa português assinou na terça-feira, 4 de março de 2025, em Luanda um acordo de cooperação militar com Angola. " +
+			"Depois da assinatura, manteve uma reunião de uma hora com o seu homólogo angolano sobre a formação de oficiais. " +
+			"«Angola é hoje um parceiro essencial para Portugal», disse o ministro aos jornalistas que o acompanhavam.",
+		key: "meeting|AGO,PRT", date: "2025-03-04", location: "AGO"},
 	// an act on the open sea has no place, not the dateline's
 	{name: "en drill in international waters", lang: "en",
 		text: "MANILA — The Philippine and Japanese navies held a joint exercise in international waters west of Luzon on 3 March 2026, officials said.",

@@ -496,6 +496,9 @@ func (a *article) sentenceDate(s *sentence) string {
 		if (s.index < 10 && len(s.text) < 100) || (s.index < datelineLines && m.Start <= 3 && (m.Year > 0 || m.Month > 0)) {
 			continue // "Published: 30 July 2024 | Staff writer | Read 2,087 times"; not "On Wednesday, …"
 		}
+		if m.IsRel && s.quoted(m.Start) {
+			continue // "'Mauritania is today a partner', the minister told reporters": the speech's day, or nowadays
+		}
 		if d := a.resolver.Resolve(m); len(d) >= 7 && !isHistory(d, a.resolver.Published()) && !a.afterPublished(d) {
 			return d // "the prototype first flew in February 2024" tells of something else; "the election set for 6 May" is to come
 		}

@@ -78,7 +78,7 @@ func New(opt Options) (*Pipeline, error) {
 // Version names the extractor's rules and data. It is stored with every
 // article so that `reprocess` can tell what an older extractor read; bump it
 // when a change to rules or lexicons changes what pages give.
-const Version = "2026.12.01-21"
+const Version = "2026.12.01-22"
 
 // Result is what one article gave.
 type Result struct {
