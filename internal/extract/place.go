@@ -54,9 +54,9 @@ const siteWords = 8
 
 // placeBeforeSite is the place that opens the name of a site a
 // postposition ends: "아부다비 남쪽 알다프라 공군기지에서" (at the Al Dhafra
-// air base south of Abu Dhabi), "Banjul limanında". The place is the last
+// air base south of Abu Dhabi), "Dakar limanında". The place is the last
 // one before the postposition, a few words back, in its clause, with no
-// other mention, person or date between.
+// other place, person or date between.
 func (s *sentence) placeBeforeSite(ms []gazetteer.Mention, l cue) *gazetteer.Mention {
 	if l.extra != "prev" {
 		return nil
@@ -81,8 +81,9 @@ func (s *sentence) placeBeforeSite(ms []gazetteer.Mention, l cue) *gazetteer.Men
 
 // placeAfterSite is the place that ends the name of a site a locative
 // points at: "at the Kigamboni Naval College, Dar es Salaam", "à l'École
-// des officiers de Thiès". The words between are a name: capitalised, or
-// words that link a name's parts.
+// des officiers de Thiès". The words between are a name (capitalised, or
+// words that link a name's parts) or a phrase a site's noun opens ("en la
+// base aérea de Aalborg"), with no other place, person or date.
 func (s *sentence) placeAfterSite(ms []gazetteer.Mention, l cue) *gazetteer.Mention {
 	if l.extra == "prev" || s.scale > 1 || l.end >= len(s.toks) || !s.toks[l.end].Cap && !s.linkWord(l.end) && !s.siteAfter(l) {
 		return nil
