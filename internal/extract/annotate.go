@@ -523,10 +523,8 @@ func (x *Extractor) townsByCues(s *sentence) []gazetteer.Mention {
 				// the town that ends a site's name: "at the École des
 				// officiers de Thiès" (placeAfterSite)
 				site := s.siteAfter(c)
-				for i := c.end; i < c.end+siteWords && i < len(s.toks) && (site || s.toks[i].Cap || s.linkWord(i)); i++ {
-					if i+1 < len(s.toks) {
-						at = append(at, i+1)
-					}
+				for i := c.end; i < c.end+siteWords && i+1 < len(s.toks) && (site || s.toks[i].Cap || s.linkWord(i)); i++ {
+					at = append(at, i+1)
 				}
 			}
 		}

@@ -70,8 +70,7 @@ func (s *sentence) placeBeforeSite(ms []gazetteer.Mention, l cue) *gazetteer.Men
 			slices.ContainsFunc(ms[i+1:], func(n gazetteer.Mention) bool {
 				return n.Start < l.start && (n.Kind.IsPlace() || n.Kind == gazetteer.Name)
 			}) ||
-			slices.ContainsFunc(s.persons, func(p people.Person) bool { return p.Start >= m.End && p.End <= l.start }) ||
-			slices.ContainsFunc(s.dates, func(d dates.Mention) bool { return d.Start >= m.End && d.End <= l.start }) {
+			s.personOrDateIn(m.End, l.start) {
 			return nil
 		}
 		return m
@@ -85,10 +84,13 @@ func (s *sentence) placeBeforeSite(ms []gazetteer.Mention, l cue) *gazetteer.Men
 // words that link a name's parts) or a phrase a site's noun opens ("en la
 // base aérea de Aalborg"), with no other place, person or date.
 func (s *sentence) placeAfterSite(ms []gazetteer.Mention, l cue) *gazetteer.Mention {
-	if l.extra == "prev" || s.scale > 1 || l.end >= len(s.toks) || !s.toks[l.end].Cap && !s.linkWord(l.end) && !s.siteAfter(l) {
+	if l.extra == "prev" || s.scale > 1 || l.end >= len(s.toks) {
 		return nil
 	}
 	site := s.siteAfter(l)
+	if !site && !s.toks[l.end].Cap && !s.linkWord(l.end) {
+		return nil
+	}
 	for i := range ms {
 		m := &ms[i]
 		if m.Kind == gazetteer.Org || m.Start <= l.end || m.Start-l.end > siteWords {
@@ -97,9 +99,7 @@ func (s *sentence) placeAfterSite(ms []gazetteer.Mention, l cue) *gazetteer.Ment
 		name := s.wordsAre(l.end, m.Start, func(i int) bool { return (s.toks[i].Cap || s.linkWord(i)) && !s.inMention(i) })
 		if site {
 			// "en la base aérea de Skrydstrup": any words of the site's phrase
-			name = s.wordsAre(l.end, m.Start, func(i int) bool { return !s.inPlace(i) }) &&
-				!slices.ContainsFunc(s.persons, func(p people.Person) bool { return p.Start >= l.end && p.End <= m.Start }) &&
-				!slices.ContainsFunc(s.dates, func(d dates.Mention) bool { return d.Start >= l.end && d.End <= m.Start })
+			name = s.wordsAre(l.end, m.Start, func(i int) bool { return !s.inPlace(i) }) && !s.personOrDateIn(l.end, m.Start)
 		}
 		if name && s.reach(l.end-1, m.Start, true) {
 			return m
@@ -107,6 +107,13 @@ func (s *sentence) placeAfterSite(ms []gazetteer.Mention, l cue) *gazetteer.Ment
 		return nil
 	}
 	return nil
+}
+
+// personOrDateIn reports a person or a date lying within words [from, to):
+// a site's name holds neither.
+func (s *sentence) personOrDateIn(from, to int) bool {
+	return slices.ContainsFunc(s.persons, func(p people.Person) bool { return p.Start >= from && p.End <= to }) ||
+		slices.ContainsFunc(s.dates, func(d dates.Mention) bool { return d.Start >= from && d.End <= to })
 }
 
 // siteAfter reports a locative followed by a site's noun, after at most

@@ -169,7 +169,7 @@ func (a *article) dateFor(s *sentence, t cue) (string, bool) {
 		if s.otherStageDate(t, m) {
 			continue // "ended the agreement it had signed in 2012": the date of the recalled stage
 		}
-		if m.IsRel && s.quoted(m.Start) {
+		if s.quotedDay(m) {
 			continue // "the corvette we hand over today": the day of the speech, not of publication
 		}
 		if event.Type(t.value) == event.Meeting && s.sinceBefore(m) {
@@ -210,7 +210,7 @@ func (a *article) dateFor(s *sentence, t cue) (string, bool) {
 			// "signed on Tuesday, on the occasion of the visit": the day this
 			// sentence gives; else "the same day": the day told just before
 			for _, m := range s.dates {
-				if m.IsRel && s.quoted(m.Start) {
+				if s.quotedDay(m) {
 					continue
 				}
 				if d := a.resolver.Resolve(m); len(d) == len(time.DateOnly) {
@@ -496,8 +496,8 @@ func (a *article) sentenceDate(s *sentence) string {
 		if (s.index < 10 && len(s.text) < 100) || (s.index < datelineLines && m.Start <= 3 && (m.Year > 0 || m.Month > 0)) {
 			continue // "Published: 30 July 2024 | Staff writer | Read 2,087 times"; not "On Wednesday, …"
 		}
-		if m.IsRel && s.quoted(m.Start) {
-			continue // "'Mauritania is today a partner', the minister told reporters": the speech's day, or nowadays
+		if s.quotedDay(m) {
+			continue // "'Angola is today a partner', the minister told reporters": the speech's day, or nowadays
 		}
 		if d := a.resolver.Resolve(m); len(d) >= 7 && !isHistory(d, a.resolver.Published()) && !a.afterPublished(d) {
 			return d // "the prototype first flew in February 2024" tells of something else; "the election set for 6 May" is to come
@@ -592,3 +592,7 @@ func (s *sentence) namedAct() string {
 	}
 	return ""
 }
+
+// quotedDay reports a relative day inside a quoted remark ("the corvette
+// we hand over today"): the day of the speech, or "nowadays".
+func (s *sentence) quotedDay(m dates.Mention) bool { return m.IsRel && s.quoted(m.Start) }

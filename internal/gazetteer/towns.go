@@ -121,10 +121,11 @@ func (g *Gazetteer) loadTowns() error {
 		return err
 	}
 	type lending struct {
+		reader string
 		from   []string // languages whose forms the reader reads when it has none of its own
 		fewest int      // letters of the shortest form it borrows
 	}
-	borrow := map[string]lending{}
+	var borrow []lending // in the file's order, so that the trie is built the same on every run
 	b, err = townFiles.ReadFile("geonames/borrow.tsv")
 	if err != nil {
 		return err
@@ -137,7 +138,7 @@ func (g *Gazetteer) loadTowns() error {
 		if err != nil {
 			return fmt.Errorf("gazetteer geonames/borrow.tsv line %d: fewest letters %q: %v", line, cols[2], err)
 		}
-		borrow[strings.TrimSpace(cols[0])] = lending{strings.Fields(cols[1]), n}
+		borrow = append(borrow, lending{strings.TrimSpace(cols[0]), strings.Fields(cols[1]), n})
 		return nil
 	})
 	if err != nil {
@@ -194,7 +195,8 @@ func (g *Gazetteer) loadTowns() error {
 			g.towns.AddGlued(keys, glued, true, newTown(e, pop, &text))
 		}
 		add("", cols[4])
-		own := map[string]string{}
+		own := map[string]string{} // language → its form of the town
+		var langs []string         // those languages, in the file's order
 		if len(cols) > 5 && cols[5] != "" {
 			for _, f := range strings.Split(cols[5], "|") {
 				lang, form, ok := strings.Cut(f, "=")
@@ -202,6 +204,7 @@ func (g *Gazetteer) loadTowns() error {
 					return fmt.Errorf("gazetteer geonames/towns.tsv line %d: form %q is not lang=name", line, f)
 				}
 				own[lang] = form
+				langs = append(langs, lang)
 			}
 		}
 		forms := func(lang, form string) {
@@ -214,17 +217,17 @@ func (g *Gazetteer) loadTowns() error {
 				}
 			}
 		}
-		for lang, form := range own {
-			forms(lang, form)
+		for _, lang := range langs {
+			forms(lang, own[lang])
 		}
-		for lang, b := range borrow {
-			if _, ok := own[lang]; ok {
+		for _, lend := range borrow {
+			if _, ok := own[lend.reader]; ok {
 				continue
 			}
-			for _, l := range b.from {
+			for _, l := range lend.from {
 				if form, ok := own[l]; ok {
-					if utf8.RuneCountInString(strings.ReplaceAll(form, " ", "")) >= b.fewest {
-						forms(lang, form) // 南京 on a Chinese page, from the Japanese 南京市
+					if utf8.RuneCountInString(strings.ReplaceAll(form, " ", "")) >= lend.fewest {
+						forms(lend.reader, form) // 南京 on a Chinese page, from the Japanese 南京市
 					}
 					break
 				}
